@@ -1,0 +1,62 @@
+package dev.restlab;
+
+import dev.restlab.server.AccessLog;
+import dev.restlab.server.ApiServer;
+import dev.restlab.server.ServedAddresses;
+import dev.restlab.server.ServerStartException;
+import dev.restlab.users.InMemoryUserStore;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The server with no window, for a terminal: prints where it serves, then one access-log line per
+ * request like Flask's development server, until Ctrl+C or SIGTERM.
+ */
+public final class Headless {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Headless(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Serves until the JVM is asked to shut down; returns the process exit code. */
+    public int run(String host, int port) {
+        ApiServer server = new ApiServer(new InMemoryUserStore(), new AccessLog(out::println));
+        int bound;
+        try {
+            bound = server.start(host, port);
+        } catch (ServerStartException e) {
+            err.println("restlab: " + e.getMessage());
+            return 1;
+        }
+        printBanner(host, bound);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            out.println("RestLab stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "restlab-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private void printBanner(String host, int port) {
+        out.println("RestLab: the lab's user API, with no window");
+        if (host.equals(ApiServer.ALL_INTERFACES)) {
+            out.println(" * Running on all addresses (0.0.0.0)");
+        }
+        for (String url : ServedAddresses.urls(host, port)) {
+            out.println(" * Running on " + url);
+        }
+        out.println("Press CTRL+C to quit");
+        out.flush();
+    }
+}

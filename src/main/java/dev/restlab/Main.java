@@ -1,0 +1,81 @@
+package dev.restlab;
+
+import dev.restlab.server.ApiServer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Reads the command line, then opens the window or serves headless. */
+@Command(name = "restlab", mixinStandardHelpOptions = true, version = "RestLab 0.1.0",
+        description = "A workbench for learning HTTP and REST: the lab's user API on a real server,"
+                + " with every request and response shown as curl prints it.")
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--headless", description = "Serve in this terminal, with no window.")
+    private boolean headless;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ApiServer.DEFAULT_PORT,
+            description = "Port to serve on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = ApiServer.LOOPBACK,
+            description = "Address to listen on: 127.0.0.1 (this computer only, the default)"
+                    + " or 0.0.0.0 (all network interfaces).")
+    private String host;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    @Override
+    public Integer call() {
+        validate();
+        if (headless) {
+            return new Headless(System.out, System.err).run(host, port);
+        }
+        Application.launch(App.class, "--host=" + host, "--port=" + port);
+        return 0;
+    }
+
+    private void validate() {
+        if (host.equalsIgnoreCase("localhost")) {
+            host = ApiServer.LOOPBACK;
+        }
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(),
+                    "--port must be between 0 and 65535, not " + port);
+        }
+        if (!looksLikeIpAddress(host)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--host must be an IP address such as 127.0.0.1 or 0.0.0.0, not '" + host + "'");
+        }
+    }
+
+    private static boolean looksLikeIpAddress(String text) {
+        boolean ipv4 = text.matches("(\\d{1,3})(\\.\\d{1,3}){3}");
+        boolean ipv6 = text.contains(":") && text.matches("[0-9a-fA-F:.]+");
+        if (!ipv4 && !ipv6) {
+            return false; // refuse names and shorthands here: no DNS lookup just to parse a flag
+        }
+        try {
+            InetAddress.getByName(text);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.restlab.server;
+
+import dev.restlab.users.UserStore;
+import java.net.BindException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Server;
+import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
+import spark.embeddedserver.jetty.EmbeddedJettyFactory;
+
+/**
+ * Starts and stops the embedded Spark server that serves the handout's API. Synchronous and
+ * idempotent; each start ignites a fresh Spark {@link Service}, so one JVM can restart it at will.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final String ALL_INTERFACES = "0.0.0.0";
+    public static final int DEFAULT_PORT = 5001;
+
+    private static final AtomicInteger STARTS = new AtomicInteger();
+
+    private final UserStore store;
+    private final RequestLog requestLog;
+    private Service spark;
+    private Server jetty;
+    private String host;
+
+    public ApiServer(UserStore store) {
+        this(store, null);
+    }
+
+    /** @param requestLog told of every request Jetty answers, or null */
+    public ApiServer(UserStore store, RequestLog requestLog) {
+        this.store = store;
+        this.requestLog = requestLog;
+    }
+
+    /**
+     * Starts serving on {@code host:port} (port 0 picks a free port) and returns the bound port.
+     * Does nothing but return the port when already running.
+     *
+     * @throws ServerStartException when the port is taken or the address is not this machine's
+     */
+    public synchronized int start(String host, int port) {
+        if (spark != null) {
+            return port();
+        }
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        JettyServerFactory jettyFactory = new JettyServerFactory(host, port, requestLog);
+        String id = "restlab-" + STARTS.incrementAndGet();
+        EmbeddedServers.add(id, new EmbeddedJettyFactory(jettyFactory));
+
+        Service service = Service.ignite();
+        service.embeddedServerIdentifier(id);
+        service.initExceptionHandler(failure::set); // Spark's default calls System.exit
+        service.exception(Exception.class, (e, request, response) -> {
+            response.body(Reply.text(response, 500,
+                    "Internal Server Error: " + e.getClass().getSimpleName() + "\n"));
+        });
+        new UserRoutes(store).declare(new Router(service));
+        service.init();
+        service.awaitInitialization();
+
+        Server server = jettyFactory.created();
+        if (failure.get() != null || server == null || !server.isStarted()) {
+            service.stop();
+            service.awaitStop();
+            throw startFailure(host, port, failure.get());
+        }
+        this.spark = service;
+        this.jetty = server;
+        this.host = host;
+        return port();
+    }
+
+    /** Stops serving and waits until the port is free again. Does nothing when stopped. */
+    public synchronized void stop() {
+        if (spark == null) {
+            return;
+        }
+        spark.stop();
+        spark.awaitStop();
+        spark = null;
+        jetty = null;
+        host = null;
+    }
+
+    public synchronized boolean isRunning() {
+        return spark != null;
+    }
+
+    /** The bound port, or -1 when stopped. */
+    public synchronized int port() {
+        return jetty == null ? -1 : JettyServerFactory.connectorOf(jetty).getLocalPort();
+    }
+
+    /** The address the server listens on, or null when stopped. */
+    public synchronized String host() {
+        return host;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static ServerStartException startFailure(String host, int port, Exception cause) {
+        Throwable root = cause;
+        while (root != null && !(root instanceof BindException) && root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof BindException bind) {
+            String reason = bind.getMessage() == null ? "" : bind.getMessage();
+            if (reason.contains("in use")) {
+                return new ServerStartException("Port " + port + " is already in use on " + host
+                        + ": another program (or another RestLab) is serving there. Stop it, or choose"
+                        + " another port.", cause);
+            }
+            return new ServerStartException("Cannot listen on " + host + ":" + port + " (" + reason
+                    + "). Use 127.0.0.1 for this computer only, or 0.0.0.0 for all network interfaces.",
+                    cause);
+        }
+        return new ServerStartException("The server could not start on " + host + ":" + port + ": "
+                + (cause == null ? "unknown reason" : cause.getMessage()), cause);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.restlab.server;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
+
+/**
+ * Builds the Jetty server Spark runs on, with RestLab's own connector: Spark keeps a connector it
+ * finds, so host, port and the HTTP settings are ours, not Spark's defaults.
+ */
+final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServerFactory {
+
+    /** Idle keep-alive connections are closed after this long. */
+    static final int IDLE_TIMEOUT_MILLIS = 30_000;
+
+    private final String host;
+    private final int port;
+    private final RequestLog requestLog;
+    private volatile Server created;
+
+    JettyServerFactory(String host, int port, RequestLog requestLog) {
+        this.host = host;
+        this.port = port;
+        this.requestLog = requestLog;
+    }
+
+    @Override
+    public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
+        QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000);
+        pool.setName("restlab-http");
+        return create(pool);
+    }
+
+    @Override
+    public Server create(ThreadPool threadPool) {
+        Server server = new Server(threadPool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.addCustomizer((connector, config, request) -> {
+            // Spark would route by this header; RestLab shows plain HTTP, so the request line wins.
+            request.getHttpFields().remove("X-HTTP-Method-Override");
+        });
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        server.addConnector(connector);
+        if (requestLog != null) {
+            server.setRequestLog(requestLog);
+        }
+        server.setStopTimeout(2_000);
+        created = server;
+        return server;
+    }
+
+    /** The server Spark asked for, or null when Spark never got that far. */
+    Server created() {
+        return created;
+    }
+
+    static ServerConnector connectorOf(Server server) {
+        return (ServerConnector) server.getConnectors()[0];
+    }
+
+}

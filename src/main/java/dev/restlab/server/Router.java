@@ -1,0 +1,117 @@
+package dev.restlab.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import spark.Request;
+import spark.Response;
+import spark.Route;
+import spark.Service;
+
+/**
+ * Declares routes on one Spark service and remembers which methods each path takes, because
+ * Spark alone answers 404 to a wrong method where HTTP wants 405 with an {@code Allow} header.
+ * Every GET route also answers HEAD (Spark runs no GET handler for HEAD; Jetty drops the body).
+ */
+public final class Router {
+
+    private final Service spark;
+    private final List<PathMethods> paths = new ArrayList<>();
+
+    Router(Service spark) {
+        this.spark = spark;
+        spark.before(this::answerUnroutable);
+    }
+
+    public void get(String path, Route handler) {
+        spark.get(path, handler);
+        spark.head(path, handler);
+        methodsOf(path).addAll(List.of("GET", "HEAD"));
+    }
+
+    public void post(String path, Route handler) {
+        spark.post(path, handler);
+        methodsOf(path).add("POST");
+    }
+
+    public void delete(String path, Route handler) {
+        spark.delete(path, handler);
+        methodsOf(path).add("DELETE");
+    }
+
+    /**
+     * The methods a request path accepts, OPTIONS included, sorted as they go into
+     * {@code Allow}; empty when no route has that path.
+     */
+    public Set<String> allowedMethods(String requestPath) {
+        for (PathMethods candidate : paths) {
+            if (candidate.matches(requestPath)) {
+                Set<String> allowed = new TreeSet<>(candidate.methods);
+                allowed.add("OPTIONS");
+                return allowed;
+            }
+        }
+        return Set.of();
+    }
+
+    /**
+     * Runs before every route: answers unknown paths (404), OPTIONS (200 with Allow) and wrong
+     * methods (405 with Allow) so that no request falls through to Spark's HTML 404 page.
+     */
+    private void answerUnroutable(Request request, Response response) {
+        String path = request.pathInfo();
+        Set<String> allowed = allowedMethods(path);
+        if (allowed.isEmpty()) {
+            spark.halt(404, Reply.text(response, 404, "Not Found: nothing is served at " + path + "\n"));
+        }
+        String method = request.requestMethod();
+        if (method.equals("OPTIONS")) {
+            response.header("Allow", String.join(", ", allowed));
+            spark.halt(200, Reply.text(response, 200, ""));
+        }
+        if (!allowed.contains(method)) {
+            response.header("Allow", String.join(", ", allowed));
+            spark.halt(405, Reply.text(response, 405, "Method Not Allowed: " + path + " accepts "
+                    + String.join(", ", allowed) + ", not " + method + "\n"));
+        }
+    }
+
+    private Set<String> methodsOf(String path) {
+        for (PathMethods existing : paths) {
+            if (existing.pattern.equals(path)) {
+                return existing.methods;
+            }
+        }
+        PathMethods added = new PathMethods(path);
+        paths.add(added);
+        return added.methods;
+    }
+
+    /** A Spark path pattern ("/people/v1/users/:id") and the methods declared on it. */
+    private static final class PathMethods {
+        final String pattern;
+        final String[] segments;
+        final Set<String> methods = new TreeSet<>();
+
+        PathMethods(String pattern) {
+            this.pattern = pattern;
+            this.segments = pattern.split("/", -1);
+        }
+
+        /** Same rules as Spark's matching: ":x" takes one non-empty segment, slashes count. */
+        boolean matches(String path) {
+            String[] parts = path.split("/", -1);
+            if (parts.length != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < parts.length; i++) {
+                boolean parameter = segments[i].startsWith(":");
+                if (parameter ? parts[i].isEmpty() : !segments[i].equals(parts[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.restlab.users;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where users live. Implementations are thread-safe: Jetty calls them from many threads at once.
+ * Listing keeps insertion order, as the handout's Python list does.
+ */
+public interface UserStore {
+
+    /** Stores a new user under a fresh UUID4 and returns it. */
+    User create(String name, String email);
+
+    /** Every user, oldest first. */
+    List<User> all();
+
+    /** Users whose name equals {@code name} exactly, oldest first. */
+    List<User> findByName(String name);
+
+    Optional<User> get(String id);
+
+    /** Removes the user; false when there was none with that id. */
+    boolean delete(String id);
+
+    int size();
+}
