@@ -3,7 +3,9 @@ package dev.restlab;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
 import dev.restlab.server.ServerStartException;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.users.StoreChoice;
+import dev.restlab.users.StoreUnavailableException;
+import dev.restlab.users.UserStore;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.geometry.Insets;
@@ -15,7 +17,8 @@ import javafx.stage.Stage;
 /** The window: starts the server on open and stops it on close. */
 public final class App extends Application {
 
-    private final ApiServer server = new ApiServer(new InMemoryUserStore());
+    private UserStore store;
+    private ApiServer server;
 
     @Override
     public void start(Stage stage) {
@@ -23,10 +26,14 @@ public final class App extends Application {
         String host = named.getOrDefault("host", ApiServer.LOOPBACK);
         int port = Integer.parseInt(named.getOrDefault("port", "" + ApiServer.DEFAULT_PORT));
         Label status = new Label();
+        status.setWrapText(true);
         try {
+            store = StoreChoice.fromAppArguments(named).open();
+            server = new ApiServer(store);
             int bound = server.start(host, port);
-            status.setText("Serving the lab's user API on " + ServedAddresses.urls(host, bound));
-        } catch (ServerStartException e) {
+            status.setText("Serving the lab's user API on " + ServedAddresses.urls(host, bound)
+                    + "\nUsers kept in " + store.location());
+        } catch (StoreUnavailableException | ServerStartException e) {
             status.setText(e.getMessage());
         }
         VBox root = new VBox(status);
@@ -38,6 +45,11 @@ public final class App extends Application {
 
     @Override
     public void stop() {
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 }

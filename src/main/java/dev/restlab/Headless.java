@@ -4,7 +4,9 @@ import dev.restlab.server.AccessLog;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
 import dev.restlab.server.ServerStartException;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.users.StoreChoice;
+import dev.restlab.users.StoreUnavailableException;
+import dev.restlab.users.UserStore;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,19 +25,28 @@ public final class Headless {
     }
 
     /** Serves until the JVM is asked to shut down; returns the process exit code. */
-    public int run(String host, int port) {
-        ApiServer server = new ApiServer(new InMemoryUserStore(), new AccessLog(out::println));
+    public int run(String host, int port, StoreChoice users) {
+        UserStore store;
+        try {
+            store = users.open();
+        } catch (StoreUnavailableException e) {
+            err.println("restlab: " + e.getMessage());
+            return 1;
+        }
+        ApiServer server = new ApiServer(store, new AccessLog(out::println));
         int bound;
         try {
             bound = server.start(host, port);
         } catch (ServerStartException e) {
+            store.close();
             err.println("restlab: " + e.getMessage());
             return 1;
         }
-        printBanner(host, bound);
+        printBanner(host, bound, store.location());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            store.close();
             out.println("RestLab stopped.");
             out.flush();
             stopped.countDown();
@@ -48,8 +59,9 @@ public final class Headless {
         return 0;
     }
 
-    private void printBanner(String host, int port) {
+    private void printBanner(String host, int port, String usersKeptIn) {
         out.println("RestLab: the lab's user API, with no window");
+        out.println(" * Users kept in " + usersKeptIn);
         if (host.equals(ApiServer.ALL_INTERFACES)) {
             out.println(" * Running on all addresses (0.0.0.0)");
         }

@@ -1,11 +1,16 @@
 package dev.restlab;
 
 import dev.restlab.server.ApiServer;
+import dev.restlab.users.StoreChoice;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +38,23 @@ public final class Main implements Callable<Integer> {
                     + " or 0.0.0.0 (all network interfaces).")
     private String host;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private StoreFlags store;
+
+    /** Where users are kept: one of the two flags, or neither for the default data directory. */
+    static final class StoreFlags {
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Keep users in DIR/users.db (default: $XDG_DATA_HOME/restlab or"
+                        + " ~/.local/share/restlab on Linux, %%APPDATA%%\\RestLab on Windows,"
+                        + " ~/Library/Application Support/RestLab on macOS).")
+        Path dataDir;
+
+        @Option(names = "--in-memory",
+                description = "Keep users in memory only, as the handout does: they are gone when"
+                        + " RestLab stops.")
+        boolean inMemory;
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -44,11 +66,21 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
+        StoreChoice users = storeChoice();
         if (headless) {
-            return new Headless(System.out, System.err).run(host, port);
+            return new Headless(System.out, System.err).run(host, port, users);
         }
-        Application.launch(App.class, "--host=" + host, "--port=" + port);
+        List<String> appArgs = new ArrayList<>(List.of("--host=" + host, "--port=" + port));
+        appArgs.addAll(users.toAppArguments());
+        Application.launch(App.class, appArgs.toArray(String[]::new));
         return 0;
+    }
+
+    private StoreChoice storeChoice() {
+        if (store == null) {
+            return StoreChoice.defaultDurable();
+        }
+        return store.inMemory ? StoreChoice.inMemory() : StoreChoice.durable(store.dataDir);
     }
 
     private void validate() {

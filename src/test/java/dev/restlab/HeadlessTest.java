@@ -29,7 +29,7 @@ class HeadlessTest {
         Process process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "dev.restlab.Main", "--headless", "--port", "0"))
+                "dev.restlab.Main", "--headless", "--port", "0", "--in-memory"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try (BufferedReader out = new BufferedReader(
@@ -71,7 +71,7 @@ class HeadlessTest {
             Process process = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
-                    "dev.restlab.Main", "--headless", "--port", "" + taken.getLocalPort()))
+                    "dev.restlab.Main", "--headless", "--port", "" + taken.getLocalPort(), "--in-memory"))
                     .start();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -28,6 +28,15 @@ class MainTest {
         assertTrue(out.toString().contains("Usage: restlab"), out.toString());
         assertTrue(out.toString().contains("--headless"));
         assertTrue(out.toString().contains("--port=N"));
+        assertTrue(out.toString().contains("--data-dir=DIR"));
+        assertTrue(out.toString().contains("--in-memory"));
+    }
+
+    @Test
+    void data_dir_and_in_memory_together_are_a_usage_error() {
+        assertEquals(2, run("--headless", "--in-memory", "--data-dir", "/tmp/x"));
+        assertTrue(err.toString().contains("mutually exclusive"), err.toString());
+        assertTrue(err.toString().contains("Usage: restlab"), err.toString());
     }
 
     @ParameterizedTest

@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 public final class InMemoryUserStore implements UserStore {
 
+    /** What {@link #location()} says: nothing is kept once the process ends. */
+    public static final String MEMORY_ONLY = "memory only";
+
     private final Map<String, User> byId = new LinkedHashMap<>();
     private final Map<String, Set<String>> idsByName = new HashMap<>();
 
@@ -70,5 +73,16 @@ public final class InMemoryUserStore implements UserStore {
     @Override
     public synchronized int size() {
         return byId.size();
+    }
+
+    @Override
+    public synchronized void clear() {
+        byId.clear();
+        idsByName.clear();
+    }
+
+    @Override
+    public String location() {
+        return MEMORY_ONLY;
     }
 }

@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * Where users live. Implementations are thread-safe: Jetty calls them from many threads at once.
- * Listing keeps insertion order, as the handout's Python list does.
+ * Listing keeps insertion order, as the handout's Python list does. Closing releases what the
+ * store holds (a database file and its lock); a store in memory holds nothing.
  */
-public interface UserStore {
+public interface UserStore extends AutoCloseable {
 
     /** Stores a new user under a fresh UUID4 and returns it. */
     User create(String name, String email);
@@ -24,4 +25,14 @@ public interface UserStore {
     boolean delete(String id);
 
     int size();
+
+    /** Removes every user (the window's "Reset users"). */
+    void clear();
+
+    /** Where users are kept, in words for a person: a file path, or "memory only". */
+    String location();
+
+    @Override
+    default void close() {
+    }
 }
