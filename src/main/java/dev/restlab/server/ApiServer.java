@@ -1,10 +1,10 @@
 package dev.restlab.server;
 
 import dev.restlab.users.UserStore;
+import dev.restlab.wire.TrafficLog;
 import java.net.BindException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import spark.Service;
 import spark.embeddedserver.EmbeddedServers;
@@ -23,7 +23,7 @@ public final class ApiServer implements AutoCloseable {
     private static final AtomicInteger STARTS = new AtomicInteger();
 
     private final UserStore store;
-    private final RequestLog requestLog;
+    private final TrafficLog traffic;
     private Service spark;
     private Server jetty;
     private String host;
@@ -32,10 +32,10 @@ public final class ApiServer implements AutoCloseable {
         this(store, null);
     }
 
-    /** @param requestLog told of every request Jetty answers, or null */
-    public ApiServer(UserStore store, RequestLog requestLog) {
+    /** @param traffic where every exchange on the wire is recorded, or null to record nothing */
+    public ApiServer(UserStore store, TrafficLog traffic) {
         this.store = store;
-        this.requestLog = requestLog;
+        this.traffic = traffic;
     }
 
     /**
@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
             return port();
         }
         AtomicReference<Exception> failure = new AtomicReference<>();
-        JettyServerFactory jettyFactory = new JettyServerFactory(host, port, requestLog);
+        JettyServerFactory jettyFactory = new JettyServerFactory(host, port, traffic);
         String id = "restlab-" + STARTS.incrementAndGet();
         EmbeddedServers.add(id, new EmbeddedJettyFactory(jettyFactory));
 

@@ -1,8 +1,9 @@
 package dev.restlab.server;
 
+import dev.restlab.wire.TrafficLog;
+import dev.restlab.wire.WireCapture;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -19,13 +20,14 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
 
     private final String host;
     private final int port;
-    private final RequestLog requestLog;
+    private final TrafficLog traffic;
     private volatile Server created;
 
-    JettyServerFactory(String host, int port, RequestLog requestLog) {
+    /** @param traffic where every exchange is recorded, or null to record nothing */
+    JettyServerFactory(String host, int port, TrafficLog traffic) {
         this.host = host;
         this.port = port;
-        this.requestLog = requestLog;
+        this.traffic = traffic;
     }
 
     @Override
@@ -43,14 +45,13 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
             // Spark would route by this header; RestLab shows plain HTTP, so the request line wins.
             request.getHttpFields().remove("X-HTTP-Method-Override");
         });
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        ServerConnector connector = traffic == null ? new ServerConnector(server, http1)
+                : WireCapture.connector(server, http1, traffic);
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
-        if (requestLog != null) {
-            server.setRequestLog(requestLog);
-        }
         server.setStopTimeout(2_000);
         created = server;
         return server;

@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.UserStore;
+import dev.restlab.wire.CurlText;
+import dev.restlab.wire.TrafficLog;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ApiServerTest {
@@ -83,17 +84,18 @@ class ApiServerTest {
 
     @Test
     void access_log_names_the_real_peer_not_a_forwarded_header() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        try (ApiServer server = new ApiServer(store, new AccessLog(lines::add))) {
+        TrafficLog traffic = new TrafficLog();
+        try (ApiServer server = new ApiServer(store, traffic)) {
             TestHttp http = new TestHttp(server.start("127.0.0.1", 0));
             http.send(java.net.http.HttpRequest.newBuilder(http.uri("/test/"))
                     .header("X-Forwarded-For", "203.0.113.9").GET());
-            // Jetty logs after the response has gone out; wait for the line rather than sleep.
+            // The capture records once the last byte has gone out; wait for it rather than sleep.
             long deadline = System.nanoTime() + 5_000_000_000L;
-            while (lines.isEmpty() && System.nanoTime() < deadline) {
+            while (traffic.snapshot().isEmpty() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
         }
+        List<String> lines = traffic.snapshot().stream().map(CurlText::summary).toList();
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).matches(
                 "127\\.0\\.0\\.1 - - \\[\\d\\d/\\w{3}/\\d{4} \\d\\d:\\d\\d:\\d\\d] \"GET /test/ HTTP/1\\.1\" 200 -"),

@@ -1,0 +1,59 @@
+package dev.restlab.wire;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/** Collects bytes up to a cap and counts all of them, so a huge body costs only the cap. */
+final class CappedBytes {
+
+    private final int cap;
+    private byte[] bytes = new byte[0];
+    private int stored;
+    private long size;
+
+    CappedBytes(int cap) {
+        this.cap = cap;
+    }
+
+    /** Takes {@code length} bytes from the buffer's position on, and moves the position past them. */
+    void take(ByteBuffer from, int length) {
+        int keep = (int) Math.min(length, cap - stored);
+        if (keep > 0) {
+            if (stored + keep > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.min(cap, Math.max(stored + keep, bytes.length * 2)));
+            }
+            from.get(bytes, stored, keep);
+            stored += keep;
+        }
+        from.position(from.position() + (length - keep));
+        size += length;
+    }
+
+    void add(byte b) {
+        if (stored < cap) {
+            if (stored == bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.min(cap, Math.max(64, bytes.length * 2)));
+            }
+            bytes[stored++] = b;
+        }
+        size++;
+    }
+
+    /** The real number of bytes seen, stored or not. */
+    long size() {
+        return size;
+    }
+
+    int stored() {
+        return stored;
+    }
+
+    byte byteAt(int index) {
+        return bytes[index];
+    }
+
+    /** The stored bytes, trimmed to their length. */
+    byte[] toArray() {
+        return stored == bytes.length ? bytes : Arrays.copyOf(bytes, stored);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.restlab.wire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The capture's framing, fed with wire bytes directly: any slicing, keep-alive, chunks, 1xx. */
+class ConversationTest {
+
+    private final TrafficLog log = new TrafficLog();
+    private final Conversation conversation = new Conversation(log, "127.0.0.1", 40000);
+    private long now = 1_000_000;
+
+    private void in(String text) {
+        conversation.incoming(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), now += 1000);
+    }
+
+    private void out(String text) {
+        conversation.outgoing(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), now += 1000);
+    }
+
+    /** Feeds one byte per call, the worst slicing a socket can produce. */
+    private void inByteByByte(String text) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            conversation.incoming(ByteBuffer.wrap(new byte[] {b}), now += 10);
+        }
+    }
+
+    private static String body(Exchange e, boolean request) {
+        return new String(request ? e.requestBody() : e.responseBody(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_request_read_byte_by_byte_is_one_exchange_with_headers_as_sent() {
+        inByteByByte("POST /people/v1/users?x=1 HTTP/1.1\r\nhost: a\r\nContent-TYPE: application/json\r\n"
+                + "Content-Length: 4\r\n\r\n{}\r\n");
+        conversation.dispatched();
+        out("HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok");
+        List<Exchange> exchanges = log.snapshot();
+        assertEquals(1, exchanges.size());
+        Exchange e = exchanges.get(0);
+        assertEquals("POST", e.method());
+        assertEquals("/people/v1/users?x=1", e.target());
+        assertEquals("HTTP/1.1", e.requestVersion());
+        assertEquals(List.of(new Header("host", "a"), new Header("Content-TYPE", "application/json"),
+                new Header("Content-Length", "4")), e.requestHeaders());
+        assertEquals("{}\r\n", body(e, true));
+        assertEquals(201, e.status());
+        assertEquals("Created", e.reason());
+        assertEquals("ok", body(e, false));
+        assertEquals(e.requestBodySize(), 4);
+        assertFalse(e.rejected());
+        assertEquals("127.0.0.1", e.clientAddress());
+        assertEquals(40000, e.clientPort());
+        assertTrue(e.durationMicros() > 0);
+    }
+
+    @Test
+    void pipelined_requests_in_one_buffer_pair_with_their_responses_in_order() {
+        in("GET /a HTTP/1.1\r\nHost: x\r\n\r\nHEAD /b HTTP/1.1\r\nHost: x\r\n\r\nGET /c HTTP/1.1\r\nHost: x\r\n\r\n");
+        conversation.dispatched();
+        conversation.dispatched();
+        conversation.dispatched();
+        out("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n" // HEAD: a length but no body
+                + "HTTP/1.1 404 Not Found\r\nContent-Length: 1\r\n\r\nc");
+        List<Exchange> exchanges = log.snapshot();
+        assertEquals(List.of("/a", "/b", "/c"), exchanges.stream().map(Exchange::target).toList());
+        assertEquals(List.of("a", "", "c"), exchanges.stream().map(e -> body(e, false)).toList());
+        assertEquals(List.of(200, 200, 404), exchanges.stream().map(Exchange::status).toList());
+    }
+
+    @Test
+    void chunked_bodies_are_de_chunked_and_bytes_count_the_framing() {
+        String request = "POST /u HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n2;ext=1\r\nde\r\n0\r\nTrailer: t\r\n\r\n";
+        in(request);
+        String response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
+        for (byte b : response.getBytes(StandardCharsets.UTF_8)) {
+            conversation.outgoing(ByteBuffer.wrap(new byte[] {b}), now += 10);
+        }
+        Exchange e = log.snapshot().get(0);
+        assertEquals("abcde", body(e, true));
+        assertEquals(5, e.requestBodySize());
+        assertEquals("hello world", body(e, false));
+        assertEquals(request.length(), e.bytesIn());
+        assertEquals(response.length(), e.bytesOut());
+    }
+
+    @Test
+    void an_interim_100_continue_is_kept_before_the_final_response() {
+        in("POST /u HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+        out("HTTP/1.1 100 Continue\r\n\r\n");
+        assertTrue(log.snapshot().isEmpty());
+        in("{}");
+        out("HTTP/1.1 400 Bad Request\r\nContent-Length: 3\r\n\r\nno\n");
+        Exchange e = log.snapshot().get(0);
+        assertEquals("HTTP/1.1 100 Continue\r\n\r\n", e.interimResponses());
+        assertEquals(400, e.status());
+        assertEquals("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 400 Bad Request\r\nContent-Length: 3\r\n\r\nno\n",
+                CurlText.curlI(e));
+    }
+
+    @Test
+    void a_response_before_the_whole_request_body_waits_for_the_body_or_the_close() {
+        in("POST /u HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12345");
+        conversation.dispatched();
+        out("HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\n\r\n");
+        assertTrue(log.snapshot().isEmpty());
+        conversation.closed(now += 1000);
+        Exchange e = log.snapshot().get(0);
+        assertEquals(413, e.status());
+        assertEquals("12345", body(e, true));
+    }
+
+    @Test
+    void a_garbage_request_line_that_jetty_answers_is_recorded_as_rejected() {
+        in("\u0016\u0003\u0001garbage with no line end");
+        out("HTTP/1.1 400 Illegal character\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        conversation.closed(now += 1000);
+        Exchange e = log.snapshot().get(0);
+        assertTrue(e.rejected());
+        assertEquals(400, e.status());
+        assertEquals("\u0016\u0003\u0001garbage", e.method());
+    }
+
+    @Test
+    void a_body_that_ends_with_the_connection_is_recorded_on_close() {
+        in("GET / HTTP/1.0\r\n\r\n");
+        conversation.dispatched();
+        out("HTTP/1.0 200 OK\r\n\r\npart one, ");
+        out("part two");
+        assertTrue(log.snapshot().isEmpty());
+        conversation.closed(now += 1000);
+        assertEquals("part one, part two", body(log.snapshot().get(0), false));
+    }
+
+    @Test
+    void a_body_over_256_KiB_is_stored_cut_with_its_real_size() {
+        byte[] big = new byte[300_000];
+        java.util.Arrays.fill(big, (byte) 'x');
+        in("POST / HTTP/1.1\r\nContent-Length: 300000\r\n\r\n");
+        conversation.incoming(ByteBuffer.wrap(big), now += 10);
+        out("HTTP/1.1 204 No Content\r\n\r\n");
+        Exchange e = log.snapshot().get(0);
+        assertEquals(Exchange.MAX_STORED_BODY, e.requestBody().length);
+        assertEquals(300_000, e.requestBodySize());
+        assertTrue(e.truncated());
+        assertArrayEquals(java.util.Arrays.copyOf(big, Exchange.MAX_STORED_BODY), e.requestBody());
+    }
+
+    @Test
+    void a_request_that_never_got_an_answer_is_not_recorded() {
+        in("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        conversation.closed(now += 1000);
+        assertTrue(log.snapshot().isEmpty());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.restlab.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.server.ApiServer;
+import dev.restlab.users.InMemoryUserStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The capture on the real server, over real sockets: what the client got is what was recorded. */
+class WireCaptureTest {
+
+    private final TrafficLog traffic = new TrafficLog();
+    private final ApiServer server = new ApiServer(new InMemoryUserStore(), traffic);
+    private final int port = server.start("127.0.0.1", 0);
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void a_keep_alive_socket_carries_several_exchanges_each_recorded_with_the_exact_bytes_received()
+            throws Exception {
+        String first;
+        String second;
+        int clientPort;
+        try (RawClient client = new RawClient(port)) {
+            clientPort = client.localPort();
+            client.send("GET /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nx-ORDER: 1\r\nAccept: */*\r\n\r\n");
+            first = client.readResponse();
+            String json = "{\"name\": \"Zoë\", \"email\": \"z@x.org\"}";
+            client.send("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + json);
+            second = client.readResponse();
+            List<Exchange> exchanges = Wait.forExchanges(traffic, 2);
+
+            Exchange get = exchanges.get(0);
+            Exchange post = exchanges.get(1);
+            assertEquals(first, CurlText.curlI(get));
+            assertEquals(second, CurlText.curlI(post));
+            assertEquals(List.of(new Header("Host", "127.0.0.1"), new Header("x-ORDER", "1"),
+                    new Header("Accept", "*/*")), get.requestHeaders());
+            assertEquals("{\"name\": \"Zoë\", \"email\": \"z@x.org\"}", new String(post.requestBody(), StandardCharsets.UTF_8));
+            assertEquals(201, post.status());
+            assertEquals(List.of(clientPort, clientPort), List.of(get.clientPort(), post.clientPort()));
+            assertEquals(first.getBytes(StandardCharsets.UTF_8).length, get.bytesOut());
+            assertTrue(get.responseHeader("Date").isPresent(), "Jetty's own headers are there too");
+            assertTrue(get.responseHeader("Server").isPresent());
+            assertFalse(get.rejected());
+            assertFalse(post.rejected());
+        }
+    }
+
+    @Test
+    void every_client_is_recorded_including_java_http_client_and_a_404_is_not_a_rejection() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nothing/here?q=1"))
+                        .version(HttpClient.Version.HTTP_1_1).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Exchange e = Wait.forExchange(traffic, x -> x.target().equals("/nothing/here?q=1"));
+        assertEquals(404, e.status());
+        assertEquals(response.body(), new String(e.responseBody(), StandardCharsets.UTF_8));
+        assertEquals("/nothing/here", e.path());
+        assertFalse(e.rejected(), "a route (the 404 guard) answered it");
+        assertEquals("127.0.0.1", e.clientAddress());
+    }
+
+    @Test
+    void a_garbage_request_line_is_recorded_as_jettys_rejection_with_the_bytes_it_sent() throws Exception {
+        String answer;
+        try (RawClient client = new RawClient(port)) {
+            client.send("HELLO\r\n\r\n");
+            answer = client.readToEnd();
+        }
+        Exchange e = Wait.forExchange(traffic, x -> x.method().equals("HELLO"));
+        assertTrue(e.rejected());
+        assertEquals(400, e.status());
+        assertEquals(answer, CurlText.curlI(e));
+        assertEquals("", e.target());
+    }
+
+    @Test
+    void headers_too_large_are_recorded_as_a_rejected_431() throws Exception {
+        String answer;
+        try (RawClient client = new RawClient(port)) {
+            client.send("GET /people/v1/users HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+            answer = client.readToEnd();
+        }
+        Exchange e = Wait.forExchange(traffic, x -> x.status() == 431);
+        assertTrue(e.rejected());
+        assertEquals("GET", e.method());
+        assertEquals("/people/v1/users", e.target());
+        assertEquals(answer, CurlText.curlI(e));
+    }
+
+    @Test
+    void bodies_over_256_KiB_are_kept_cut_with_their_real_size() throws Exception {
+        String name = "n".repeat(300_000);
+        String json = "{\"name\": \"" + name + "\", \"email\": \"big@example.com\"}";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/people/v1/users"))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode());
+        Exchange e = Wait.forExchange(traffic, x -> x.method().equals("POST"));
+        assertTrue(e.truncated());
+        assertEquals(json.length(), e.requestBodySize());
+        assertEquals(Exchange.MAX_STORED_BODY, e.requestBody().length);
+        assertEquals(response.body().getBytes(StandardCharsets.UTF_8).length, e.responseBodySize());
+        assertEquals(Exchange.MAX_STORED_BODY, e.responseBody().length);
+        assertTrue(CurlText.curlI(e).endsWith("[RestLab kept the first 262144 of " + e.responseBodySize()
+                + " bytes of this body]\n"));
+    }
+
+    @Test
+    void a_long_run_of_requests_keeps_only_the_newest_in_a_small_log() throws Exception {
+        TrafficLog small = new TrafficLog(50);
+        try (ApiServer other = new ApiServer(new InMemoryUserStore(), small);
+                RawClient client = new RawClient(other.start("127.0.0.1", 0))) {
+            for (int i = 0; i < 1_000; i++) {
+                client.send("GET /?n=" + i + " HTTP/1.1\r\nHost: x\r\n\r\n");
+                client.readResponse();
+            }
+            Wait.until("the last request", () -> small.lastId() == 1_000);
+        }
+        List<Exchange> kept = small.snapshot();
+        assertEquals(50, kept.size());
+        assertEquals("/?n=999", kept.get(49).target());
+        assertEquals("/?n=950", kept.get(0).target());
+    }
+
+    @Test
+    void without_a_traffic_log_nothing_is_captured_and_the_server_still_serves() throws Exception {
+        try (ApiServer plain = new ApiServer(new InMemoryUserStore());
+                RawClient client = new RawClient(plain.start("127.0.0.1", 0))) {
+            client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(client.readResponse().startsWith("HTTP/1.1 200 OK\r\n"));
+        }
+    }
+}
