@@ -1,18 +1,19 @@
 package dev.restlab;
 
-import dev.restlab.server.AccessLog;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
 import dev.restlab.server.ServerStartException;
 import dev.restlab.users.StoreChoice;
 import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
+import dev.restlab.wire.TrafficLog;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The server with no window, for a terminal: prints where it serves, then one access-log line per
- * request like Flask's development server, until Ctrl+C or SIGTERM.
+ * request like Flask's development server (with {@code --trace}, each request and response in
+ * full as curl shows them), until Ctrl+C or SIGTERM.
  */
 public final class Headless {
 
@@ -26,6 +27,11 @@ public final class Headless {
 
     /** Serves until the JVM is asked to shut down; returns the process exit code. */
     public int run(String host, int port, StoreChoice users) {
+        return run(host, port, users, false);
+    }
+
+    /** Like {@link #run(String, int, StoreChoice)}; {@code trace} prints every exchange in full. */
+    public int run(String host, int port, StoreChoice users, boolean trace) {
         UserStore store;
         try {
             store = users.open();
@@ -33,7 +39,8 @@ public final class Headless {
             err.println("restlab: " + e.getMessage());
             return 1;
         }
-        ApiServer server = new ApiServer(store, new AccessLog(out::println));
+        TrafficLog traffic = new TrafficLog();
+        ApiServer server = new ApiServer(store, traffic);
         int bound;
         try {
             bound = server.start(host, port);
@@ -43,6 +50,7 @@ public final class Headless {
             return 1;
         }
         printBanner(host, bound, store.location());
+        traffic.subscribe(new TrafficPrinter(out, trace)); // a daemon thread: ends with the JVM
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

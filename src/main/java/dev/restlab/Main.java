@@ -29,6 +29,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--headless", description = "Serve in this terminal, with no window.")
     private boolean headless;
 
+    @Option(names = "--trace", description = "With --headless: print every request and response"
+            + " in full, as curl -v and curl -i show them.")
+    private boolean trace;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + ApiServer.DEFAULT_PORT,
             description = "Port to serve on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     private int port;
@@ -68,7 +72,7 @@ public final class Main implements Callable<Integer> {
         validate();
         StoreChoice users = storeChoice();
         if (headless) {
-            return new Headless(System.out, System.err).run(host, port, users);
+            return new Headless(System.out, System.err).run(host, port, users, trace);
         }
         List<String> appArgs = new ArrayList<>(List.of("--host=" + host, "--port=" + port));
         appArgs.addAll(users.toAppArguments());
