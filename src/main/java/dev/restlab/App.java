@@ -1,55 +1,64 @@
 package dev.restlab;
 
 import dev.restlab.server.ApiServer;
-import dev.restlab.server.ServedAddresses;
-import dev.restlab.server.ServerStartException;
+import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.StoreChoice;
 import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
 import java.util.Map;
+import java.util.Optional;
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
-/** The window: starts the server on open and stops it on close. */
+/** The window: opens the workbench and starts its server; closing it stops the server. */
 public final class App extends Application {
 
-    private UserStore store;
-    private ApiServer server;
+    private Workbench workbench;
 
     @Override
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
         String host = named.getOrDefault("host", ApiServer.LOOPBACK);
         int port = Integer.parseInt(named.getOrDefault("port", "" + ApiServer.DEFAULT_PORT));
-        Label status = new Label();
-        status.setWrapText(true);
-        try {
-            store = StoreChoice.fromAppArguments(named).open();
-            server = new ApiServer(store);
-            int bound = server.start(host, port);
-            status.setText("Serving the lab's user API on " + ServedAddresses.urls(host, bound)
-                    + "\nUsers kept in " + store.location());
-        } catch (StoreUnavailableException | ServerStartException e) {
-            status.setText(e.getMessage());
+        Optional<UserStore> store = openStore(StoreChoice.fromAppArguments(named));
+        if (store.isEmpty()) {
+            Platform.exit();
+            return;
         }
-        VBox root = new VBox(status);
-        root.setPadding(new Insets(16));
+        workbench = new Workbench(store.get(), host, port);
         stage.setTitle("RestLab");
-        stage.setScene(new Scene(root, 900, 600));
+        stage.setScene(new Scene(workbench.root(), 1280, 800));
         stage.show();
+        workbench.startServer();
+    }
+
+    /**
+     * Opens where users are kept; when that fails (locked by another RestLab, damaged), says so
+     * and offers memory only for this run rather than losing or overwriting anything.
+     */
+    private static Optional<UserStore> openStore(StoreChoice choice) {
+        try {
+            return Optional.of(choice.open());
+        } catch (StoreUnavailableException e) {
+            ButtonType inMemory = new ButtonType("Keep users in memory this time", ButtonBar.ButtonData.OK_DONE);
+            ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), inMemory, quit);
+            alert.setTitle("RestLab");
+            alert.setHeaderText("RestLab cannot use its saved users");
+            alert.getDialogPane().setMinWidth(640);
+            return alert.showAndWait().filter(inMemory::equals).map(chosen -> new InMemoryUserStore());
+        }
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (store != null) {
-            store.close();
+        if (workbench != null) {
+            workbench.close();
         }
     }
 }

@@ -1,0 +1,115 @@
+package dev.restlab;
+
+import dev.restlab.client.UserApiClient;
+import dev.restlab.server.ApiServer;
+import dev.restlab.server.ServedAddresses;
+import dev.restlab.ui.ComposerPaneController;
+import dev.restlab.ui.ComposerPaneViewModel;
+import dev.restlab.ui.LookViewModel;
+import dev.restlab.ui.MainWindowController;
+import dev.restlab.ui.ServerBarController;
+import dev.restlab.ui.ServerBarViewModel;
+import dev.restlab.ui.ServerControl;
+import dev.restlab.ui.UiThreads;
+import dev.restlab.ui.UsersPaneController;
+import dev.restlab.ui.UsersPaneViewModel;
+import dev.restlab.users.UserStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/**
+ * Wires the window: the server, the HTTP client the window talks through, the ViewModels, and
+ * the FXML views with their controllers. The one place that knows every layer.
+ */
+public final class Workbench implements AutoCloseable {
+
+    private final ApiServer server;
+    private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("restlab-io"));
+    private final ServerBarViewModel serverBar;
+    private final UsersPaneViewModel users;
+    private final Parent root;
+
+    public Workbench(UserStore store, String host, int port) {
+        this.server = new ApiServer(store);
+        UiThreads threads = new UiThreads(io, Platform::runLater);
+        serverBar = new ServerBarViewModel(new EmbeddedServerControl(server), threads, host, port);
+        Supplier<URI> base = () -> URI.create("http://127.0.0.1:" + Math.max(server.port(), 0));
+        users = new UsersPaneViewModel(new UserApiClient(base), threads);
+        LookViewModel look = new LookViewModel();
+        ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
+        serverBar.runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                users.refresh();
+            }
+        });
+        Map<Class<?>, Object> controllers = Map.of(
+                MainWindowController.class, new MainWindowController(look, serverBar, users),
+                ServerBarController.class, new ServerBarController(serverBar, look),
+                UsersPaneController.class, new UsersPaneController(users),
+                ComposerPaneController.class, new ComposerPaneController(composer));
+        FXMLLoader loader = new FXMLLoader(Workbench.class.getResource("/fxml/MainWindow.fxml"));
+        loader.setControllerFactory(controllers::get);
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The window's layout could not be loaded", e);
+        }
+        root.getStylesheets().add(Workbench.class.getResource("/css/restlab.css").toExternalForm());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Starts the server as the window opens, as the handout's `python app.py` would. */
+    public void startServer() {
+        serverBar.start();
+    }
+
+    public ServerBarViewModel serverBar() {
+        return serverBar;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        io.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return work -> {
+            Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The window's view of the server: start, stop and the URLs to show. */
+    private record EmbeddedServerControl(ApiServer server) implements ServerControl {
+        @Override
+        public int start(String host, int port) {
+            return server.start(host, port);
+        }
+
+        @Override
+        public void stop() {
+            server.stop();
+        }
+
+        @Override
+        public List<String> urls(String host, int port) {
+            return ServedAddresses.urls(host, port);
+        }
+    }
+}

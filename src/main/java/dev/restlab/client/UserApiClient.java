@@ -1,0 +1,120 @@
+package dev.restlab.client;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Talks to a RestLab (or the handout's Flask) server over HTTP, exactly as curl would: the window
+ * uses nothing else, so everything it shows is real traffic. Blocking: call it off the FX thread.
+ */
+public final class UserApiClient {
+
+    /** Marks the window's own requests on the wire, so the traffic list can tell them apart. */
+    public static final String USER_AGENT = "RestLab-window/0.1";
+
+    private static final String USERS = "/people/v1/users";
+
+    /** How the create form encodes its body: JSON as the API wants, or not, to show a 415. */
+    public enum BodyStyle { JSON, PLAIN_TEXT }
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final Supplier<URI> baseUri;
+
+    /** @param baseUri where the server is now, e.g. http://127.0.0.1:5001 (it may move on restart) */
+    public UserApiClient(Supplier<URI> baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public ApiResponse listUsers() throws IOException, InterruptedException {
+        return send(request(USERS).GET());
+    }
+
+    public ApiResponse filterByName(String name) throws IOException, InterruptedException {
+        return send(request(USERS + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).GET());
+    }
+
+    public ApiResponse getUser(String id) throws IOException, InterruptedException {
+        return send(request(USERS + "/" + pathSegment(id)).GET());
+    }
+
+    public ApiResponse deleteUser(String id) throws IOException, InterruptedException {
+        return send(request(USERS + "/" + pathSegment(id)).DELETE());
+    }
+
+    /** Sends what the form holds, empty fields included, so that the server's 400 and 415 can be seen. */
+    public ApiResponse createUser(String name, String email, BodyStyle style)
+            throws IOException, InterruptedException {
+        JsonObject user = new JsonObject();
+        user.addProperty("name", name);
+        user.addProperty("email", email);
+        String body = style == BodyStyle.JSON ? user.toString() : "name=" + name + "&email=" + email;
+        String type = style == BodyStyle.JSON ? "application/json" : "text/plain; charset=utf-8";
+        return send(request(USERS).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(baseUri.get().resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .header("User-Agent", USER_AGENT);
+    }
+
+    private ApiResponse send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new ApiResponse(response.statusCode(), response.body(), usersIn(response));
+    }
+
+    /** The users of a listing ({"users": [...]}), a filter result ([...]) or a single user. */
+    static List<UserRow> usersIn(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("application/json")) {
+            return List.of();
+        }
+        try {
+            JsonElement json = JsonParser.parseString(response.body());
+            JsonArray array;
+            if (json.isJsonObject() && json.getAsJsonObject().has("users")) {
+                array = json.getAsJsonObject().getAsJsonArray("users");
+            } else if (json.isJsonArray()) {
+                array = json.getAsJsonArray();
+            } else {
+                array = new JsonArray();
+                array.add(json);
+            }
+            List<UserRow> users = new ArrayList<>();
+            for (JsonElement element : array) {
+                JsonObject o = element.getAsJsonObject();
+                users.add(new UserRow(text(o, "id"), text(o, "name"), text(o, "email")));
+            }
+            return users;
+        } catch (RuntimeException notUsers) {
+            return List.of();
+        }
+    }
+
+    private static String text(JsonObject o, String key) {
+        JsonElement value = o.get(key);
+        return value == null || value.isJsonNull() ? "" : value.getAsString();
+    }
+
+    private static String pathSegment(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

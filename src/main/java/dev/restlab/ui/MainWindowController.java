@@ -1,0 +1,57 @@
+package dev.restlab.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+
+/** The frame around the parts: theme, text size and the window-wide keyboard shortcuts. */
+public final class MainWindowController {
+
+    private final LookViewModel look;
+    private final ServerBarViewModel server;
+    private final UsersPaneViewModel users;
+
+    @FXML private BorderPane root;
+
+    public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users) {
+        this.look = look;
+        this.server = server;
+        this.users = users;
+    }
+
+    @FXML
+    private void initialize() {
+        root.styleProperty().bind(look.fontSizeProperty().asString("-fx-font-size: %dpx;"));
+        applyTheme(look.darkProperty().get());
+        look.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                addShortcuts(scene);
+            }
+        });
+    }
+
+    private void addShortcuts(Scene scene) {
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), server::toggle);
+        keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), users::create);
+        keys.put(new KeyCodeCombination(KeyCode.F5), users::refresh);
+        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), look::larger);
+        keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), look::larger);
+        keys.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), look::smaller);
+        keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+                () -> look.darkProperty().set(!look.darkProperty().get()));
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.restlab.ui;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+
+/** The top bar: server start/stop, port, bind address, and the look of the window. */
+public final class ServerBarController {
+
+    static final String THIS_COMPUTER = "This computer only (127.0.0.1)";
+    static final String ALL_NETWORK = "All network interfaces (0.0.0.0)";
+
+    private final ServerBarViewModel server;
+    private final LookViewModel look;
+
+    @FXML private Button startStop;
+    @FXML private TextField port;
+    @FXML private ChoiceBox<String> bind;
+    @FXML private Label status;
+    @FXML private Label problem;
+    @FXML private Label networkNote;
+    @FXML private Button smaller;
+    @FXML private Button larger;
+    @FXML private ToggleButton dark;
+
+    public ServerBarController(ServerBarViewModel server, LookViewModel look) {
+        this.server = server;
+        this.look = look;
+    }
+
+    @FXML
+    private void initialize() {
+        port.textProperty().bindBidirectional(server.portTextProperty());
+        port.disableProperty().bind(server.runningProperty().or(server.busyProperty()));
+        bind.getItems().setAll(THIS_COMPUTER, ALL_NETWORK);
+        bind.getSelectionModel().select(server.allInterfacesProperty().get() ? ALL_NETWORK : THIS_COMPUTER);
+        bind.getSelectionModel().selectedItemProperty().addListener(
+                (o, old, chosen) -> server.allInterfacesProperty().set(ALL_NETWORK.equals(chosen)));
+        bind.disableProperty().bind(port.disableProperty());
+        startStop.textProperty().bind(server.runningProperty().map(on -> on ? "Stop" : "Start"));
+        startStop.disableProperty().bind(server.busyProperty());
+        startStop.setOnAction(e -> server.toggle());
+        port.setOnAction(e -> server.start());
+        status.textProperty().bind(server.statusProperty());
+        showWhenNotEmpty(problem);
+        problem.textProperty().bind(server.problemProperty());
+        showWhenNotEmpty(networkNote);
+        networkNote.textProperty().bind(server.networkNoteProperty());
+        smaller.setOnAction(e -> look.smaller());
+        larger.setOnAction(e -> look.larger());
+        dark.selectedProperty().bindBidirectional(look.darkProperty());
+    }
+
+    private static void showWhenNotEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+}

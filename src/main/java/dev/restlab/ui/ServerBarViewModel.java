@@ -1,0 +1,144 @@
+package dev.restlab.ui;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** Start and stop the server, on which port and for whom; says in plain words what went wrong. */
+public final class ServerBarViewModel {
+
+    static final String LOOPBACK = "127.0.0.1";
+    static final String ALL_INTERFACES = "0.0.0.0";
+
+    private final ServerControl server;
+    private final UiThreads threads;
+
+    private final StringProperty portText = new SimpleStringProperty();
+    private final BooleanProperty allInterfaces = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Stopped");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper networkNote = new ReadOnlyStringWrapper("");
+
+    public ServerBarViewModel(ServerControl server, UiThreads threads, String host, int port) {
+        this.server = server;
+        this.threads = threads;
+        this.portText.set(Integer.toString(port));
+        this.allInterfaces.set(ALL_INTERFACES.equals(host));
+    }
+
+    public void toggle() {
+        if (running.get()) {
+            stop();
+        } else {
+            start();
+        }
+    }
+
+    public void start() {
+        if (busy.get() || running.get()) {
+            return;
+        }
+        Integer port = parsePort(portText.get());
+        if (port == null) {
+            problem.set("\"" + portText.get() + "\" is not a port. Type a whole number from 1 to 65535"
+                    + " (5001 is the handout's), or 0 for any free port.");
+            return;
+        }
+        String host = allInterfaces.get() ? ALL_INTERFACES : LOOPBACK;
+        busy.set(true);
+        problem.set("");
+        status.set("Starting on port " + port + "…");
+        threads.run(() -> server.start(host, port), bound -> {
+            busy.set(false);
+            running.set(true);
+            boundPort.set(bound);
+            portText.set(Integer.toString(bound));
+            List<String> urls = server.urls(host, bound);
+            status.set("Serving on " + urls.get(0));
+            networkNote.set(allInterfaces.get() ? networkNote(urls.subList(1, urls.size())) : "");
+        }, failure -> {
+            busy.set(false);
+            status.set("Stopped");
+            problem.set(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+        });
+    }
+
+    public void stop() {
+        if (busy.get() || !running.get()) {
+            return;
+        }
+        busy.set(true);
+        problem.set("");
+        threads.run(() -> {
+            server.stop();
+            return null;
+        }, done -> {
+            busy.set(false);
+            running.set(false);
+            boundPort.set(-1);
+            status.set("Stopped");
+            networkNote.set("");
+        }, failure -> {
+            busy.set(false);
+            problem.set("The server did not stop cleanly: " + failure.getMessage()
+                    + ". Try Stop again; closing RestLab also stops it.");
+        });
+    }
+
+    private static String networkNote(List<String> others) {
+        return others.isEmpty()
+                ? "Listening on all network interfaces, but this computer has no network address now."
+                : "Others on your network can now reach this server at " + String.join(", ", others);
+    }
+
+    static Integer parsePort(String text) {
+        if (text == null || !text.strip().matches("\\d{1,5}")) {
+            return null;
+        }
+        int port = Integer.parseInt(text.strip());
+        return port <= 65535 ? port : null;
+    }
+
+    public StringProperty portTextProperty() {
+        return portText;
+    }
+
+    public BooleanProperty allInterfacesProperty() {
+        return allInterfaces;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty boundPortProperty() {
+        return boundPort.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty networkNoteProperty() {
+        return networkNote.getReadOnlyProperty();
+    }
+}

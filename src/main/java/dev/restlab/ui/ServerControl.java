@@ -1,0 +1,18 @@
+package dev.restlab.ui;
+
+import java.util.List;
+
+/**
+ * What the window may do with the embedded server. The app wires it to the real server, so the
+ * ui package never reaches into server internals.
+ */
+public interface ServerControl {
+
+    /** Starts serving; returns the bound port. The exception message is shown to the user. */
+    int start(String host, int port) throws Exception;
+
+    void stop() throws Exception;
+
+    /** The URLs at which others reach a server bound to {@code host:port}. */
+    List<String> urls(String host, int port);
+}

@@ -1,0 +1,74 @@
+package dev.restlab.ui;
+
+import dev.restlab.client.UserRow;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+/** The users forms and table. */
+public final class UsersPaneController {
+
+    private final UsersPaneViewModel users;
+
+    @FXML private TextField name;
+    @FXML private TextField email;
+    @FXML private CheckBox sendAsJson;
+    @FXML private Button create;
+    @FXML private TextField nameFilter;
+    @FXML private Button filter;
+    @FXML private Button showAll;
+    @FXML private TextField idToGet;
+    @FXML private Button get;
+    @FXML private Label shown;
+    @FXML private Button delete;
+    @FXML private TableView<UserRow> table;
+    @FXML private TableColumn<UserRow, String> nameColumn;
+    @FXML private TableColumn<UserRow, String> emailColumn;
+    @FXML private TableColumn<UserRow, String> idColumn;
+    @FXML private Label outcome;
+
+    public UsersPaneController(UsersPaneViewModel users) {
+        this.users = users;
+    }
+
+    @FXML
+    private void initialize() {
+        name.textProperty().bindBidirectional(users.nameProperty());
+        email.textProperty().bindBidirectional(users.emailProperty());
+        sendAsJson.selectedProperty().bindBidirectional(users.sendAsJsonProperty());
+        nameFilter.textProperty().bindBidirectional(users.nameFilterProperty());
+        idToGet.textProperty().bindBidirectional(users.idToGetProperty());
+        shown.textProperty().bind(users.shownProperty());
+        outcome.textProperty().bind(users.outcomeProperty());
+        outcome.visibleProperty().bind(outcome.textProperty().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
+
+        create.setOnAction(e -> users.create());
+        email.setOnAction(e -> users.create());
+        filter.setOnAction(e -> users.applyFilter());
+        nameFilter.setOnAction(e -> users.applyFilter());
+        showAll.setOnAction(e -> users.clearFilter());
+        get.setOnAction(e -> users.getById());
+        idToGet.setOnAction(e -> users.getById());
+        delete.setOnAction(e -> users.delete(table.getSelectionModel().getSelectedItems()));
+
+        table.setItems(users.users());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> users.select(row));
+        table.setOnKeyPressed(key -> {
+            if (key.getCode() == KeyCode.DELETE) {
+                users.delete(table.getSelectionModel().getSelectedItems());
+            }
+        });
+        nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
+        emailColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().email()));
+        idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().id()));
+    }
+}

@@ -1,0 +1,174 @@
+package dev.restlab.ui;
+
+import dev.restlab.client.ApiResponse;
+import dev.restlab.client.UserApiClient;
+import dev.restlab.client.UserApiClient.BodyStyle;
+import dev.restlab.client.UserRow;
+import dev.restlab.wire.HttpGlossary;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The handout's user operations as forms: create, list, filter by name (the non-RESTful way),
+ * get by id (the RESTful way), delete. Each goes over HTTP and says what the answer means.
+ */
+public final class UsersPaneViewModel {
+
+    private final UserApiClient client;
+    private final UiThreads threads;
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty email = new SimpleStringProperty("");
+    private final BooleanProperty sendAsJson = new SimpleBooleanProperty(true);
+    private final StringProperty nameFilter = new SimpleStringProperty("");
+    private final StringProperty idToGet = new SimpleStringProperty("");
+    private final ObservableList<UserRow> users = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shown = new ReadOnlyStringWrapper("All users");
+
+    /** The filter the table shows now: null for all users. */
+    private String activeFilter;
+
+    public UsersPaneViewModel(UserApiClient client, UiThreads threads) {
+        this.client = client;
+        this.threads = threads;
+    }
+
+    public void create() {
+        String sentName = name.get();
+        BodyStyle style = sendAsJson.get() ? BodyStyle.JSON : BodyStyle.PLAIN_TEXT;
+        threads.run(() -> client.createUser(sentName, email.get(), style), response -> {
+            report("POST /people/v1/users", response);
+            if (response.status() == 201) {
+                name.set("");
+                email.set("");
+                refresh();
+            }
+        }, this::failed);
+    }
+
+    /** Reloads the table: all users, or the active name filter. */
+    public void refresh() {
+        String filter = activeFilter;
+        threads.run(() -> filter == null ? client.listUsers() : client.filterByName(filter),
+                response -> showUsers(response, filter), this::failed);
+    }
+
+    public void applyFilter() {
+        String filter = nameFilter.get().strip();
+        activeFilter = filter.isEmpty() ? null : filter;
+        threads.run(() -> activeFilter == null ? client.listUsers() : client.filterByName(filter), response -> {
+            report("GET /people/v1/users" + (filter.isEmpty() ? "" : "?name=" + filter), response);
+            showUsers(response, activeFilter);
+        }, this::failed);
+    }
+
+    public void clearFilter() {
+        nameFilter.set("");
+        applyFilter();
+    }
+
+    public void getById() {
+        String id = idToGet.get().strip();
+        if (id.isEmpty()) {
+            outcome.set("Type or paste a user's id first (select a row to copy its id).");
+            return;
+        }
+        threads.run(() -> client.getUser(id), response -> {
+            report("GET /people/v1/users/" + id, response);
+            if (response.status() == 200) {
+                activeFilter = null;
+                users.setAll(response.users());
+                shown.set("The user with id " + id);
+            }
+        }, this::failed);
+    }
+
+    public void delete(List<UserRow> selected) {
+        if (selected.isEmpty()) {
+            outcome.set("Select one or more users in the table to delete them.");
+            return;
+        }
+        List<UserRow> doomed = List.copyOf(selected);
+        threads.run(() -> {
+            ApiResponse last = null;
+            for (UserRow user : doomed) {
+                last = client.deleteUser(user.id());
+            }
+            return last;
+        }, response -> {
+            report("DELETE /people/v1/users/" + doomed.get(doomed.size() - 1).id()
+                    + (doomed.size() > 1 ? " (and " + (doomed.size() - 1) + " more)" : ""), response);
+            refresh();
+        }, this::failed);
+    }
+
+    /** Shows the id of a selected row in the get-by-id field, ready for the RESTful way. */
+    public void select(UserRow user) {
+        if (user != null) {
+            idToGet.set(user.id());
+        }
+    }
+
+    private void showUsers(ApiResponse response, String filter) {
+        if (response.status() == 200) {
+            users.setAll(response.users());
+            shown.set(filter == null ? "All users (" + users.size() + ")"
+                    : "Users named '" + filter + "' (" + users.size() + ")");
+        } else if (response.status() == 404 && filter != null) {
+            users.clear();
+            shown.set("No user is named '" + filter + "': the server answered 404");
+        }
+    }
+
+    private void report(String request, ApiResponse response) {
+        outcome.set(request + " → " + response.status() + ". " + HttpGlossary.status(response.status())
+                + (response.body().isBlank() || response.status() == 200 ? "" : "\nThe server said: "
+                        + response.body().strip()));
+    }
+
+    private void failed(Exception e) {
+        outcome.set("No answer from the server (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "). Is it started? Use Start at the top.");
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty emailProperty() {
+        return email;
+    }
+
+    public BooleanProperty sendAsJsonProperty() {
+        return sendAsJson;
+    }
+
+    public StringProperty nameFilterProperty() {
+        return nameFilter;
+    }
+
+    public StringProperty idToGetProperty() {
+        return idToGet;
+    }
+
+    public ObservableList<UserRow> users() {
+        return FXCollections.unmodifiableObservableList(users);
+    }
+
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+}
