@@ -1,0 +1,115 @@
+package dev.restlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerBarViewModelTest {
+
+    /** A server that records what it was asked and fails when told to. */
+    private static final class FakeServer implements ServerControl {
+        final List<String> calls = new ArrayList<>();
+        String failStartWith;
+        String failStopWith;
+
+        @Override
+        public int start(String host, int port) throws Exception {
+            calls.add("start " + host + ":" + port);
+            if (failStartWith != null) {
+                throw new Exception(failStartWith);
+            }
+            return port == 0 ? 40000 : port;
+        }
+
+        @Override
+        public void stop() throws Exception {
+            calls.add("stop");
+            if (failStopWith != null) {
+                throw new Exception(failStopWith);
+            }
+        }
+
+        @Override
+        public List<String> urls(String host, int port) {
+            return host.equals("0.0.0.0")
+                    ? List.of("http://127.0.0.1:" + port, "http://192.168.1.20:" + port)
+                    : List.of("http://" + host + ":" + port);
+        }
+    }
+
+    private final FakeServer server = new FakeServer();
+    private final ServerBarViewModel bar = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, "127.0.0.1", 5001);
+
+    @Test
+    void start_binds_loopback_by_default_and_says_where_it_serves() {
+        bar.start();
+        assertEquals(List.of("start 127.0.0.1:5001"), server.calls);
+        assertTrue(bar.runningProperty().get());
+        assertEquals(5001, bar.boundPortProperty().get());
+        assertEquals("Serving on http://127.0.0.1:5001", bar.statusProperty().get());
+        assertEquals("", bar.networkNoteProperty().get());
+    }
+
+    @Test
+    void all_interfaces_warns_and_lists_the_addresses_others_would_use() {
+        bar.allInterfacesProperty().set(true);
+        bar.start();
+        assertEquals(List.of("start 0.0.0.0:5001"), server.calls);
+        assertTrue(bar.networkNoteProperty().get().contains("Others on your network"));
+        assertTrue(bar.networkNoteProperty().get().contains("http://192.168.1.20:5001"));
+    }
+
+    @Test
+    void port_zero_shows_the_port_actually_bound() {
+        bar.portTextProperty().set("0");
+        bar.start();
+        assertEquals("40000", bar.portTextProperty().get());
+    }
+
+    @Test
+    void an_invalid_port_is_explained_and_nothing_starts() {
+        for (String bad : List.of("abc", "70000", "-1", "", "50 01")) {
+            bar.portTextProperty().set(bad);
+            bar.start();
+            assertTrue(bar.problemProperty().get().contains("is not a port"), bad);
+        }
+        assertEquals(List.of(), server.calls);
+        assertFalse(bar.runningProperty().get());
+    }
+
+    @Test
+    void a_failed_start_shows_the_servers_words_and_stays_stopped() {
+        server.failStartWith = "Port 5001 is already in use on 127.0.0.1";
+        bar.start();
+        assertFalse(bar.runningProperty().get());
+        assertEquals("Port 5001 is already in use on 127.0.0.1", bar.problemProperty().get());
+        assertEquals("Stopped", bar.statusProperty().get());
+
+        server.failStartWith = null;
+        bar.start();
+        assertTrue(bar.runningProperty().get());
+        assertEquals("", bar.problemProperty().get());
+    }
+
+    @Test
+    void a_failed_stop_is_shown_with_what_to_do() {
+        bar.start();
+        server.failStopWith = "timeout";
+        bar.stop();
+        assertTrue(bar.problemProperty().get().contains("did not stop cleanly: timeout"));
+        assertTrue(bar.runningProperty().get());
+    }
+
+    @Test
+    void toggle_starts_then_stops() {
+        bar.toggle();
+        bar.toggle();
+        assertEquals(List.of("start 127.0.0.1:5001", "stop"), server.calls);
+        assertFalse(bar.runningProperty().get());
+        assertEquals(-1, bar.boundPortProperty().get());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.restlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.client.UserApiClient;
+import dev.restlab.client.UserRow;
+import dev.restlab.server.ApiServer;
+import dev.restlab.users.InMemoryUserStore;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The users ViewModel against the real server over real HTTP, without a stage. */
+class UsersPaneViewModelTest {
+
+    private ApiServer server;
+    private UsersPaneViewModel users;
+
+    @BeforeEach
+    void start() {
+        server = new ApiServer(new InMemoryUserStore());
+        int port = server.start("127.0.0.1", 0);
+        users = new UsersPaneViewModel(new UserApiClient(() -> URI.create("http://127.0.0.1:" + port)),
+                ViewModelTestSupport.SAME_THREAD);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private void create(String name, String email) {
+        users.nameProperty().set(name);
+        users.emailProperty().set(email);
+        users.create();
+    }
+
+    @Test
+    void create_posts_clears_the_form_and_lists_the_new_user() {
+        create("John", "john@example.com");
+
+        assertTrue(users.outcomeProperty().get().startsWith("POST /people/v1/users → 201. Created"),
+                users.outcomeProperty().get());
+        assertEquals("", users.nameProperty().get());
+        assertEquals(1, users.users().size());
+        assertEquals("John", users.users().get(0).name());
+    }
+
+    @Test
+    void an_empty_field_is_sent_and_the_400_explained_keeping_the_form() {
+        create("John", "");
+
+        assertTrue(users.outcomeProperty().get().contains("→ 400. Bad Request"), users.outcomeProperty().get());
+        assertTrue(users.outcomeProperty().get().contains("Missing required fields (name and email)"));
+        assertEquals("John", users.nameProperty().get());
+        assertEquals(0, users.users().size());
+    }
+
+    @Test
+    void unticking_json_shows_the_415() {
+        users.sendAsJsonProperty().set(false);
+        create("John", "john@example.com");
+        assertTrue(users.outcomeProperty().get().contains("→ 415. Unsupported Media Type"));
+        assertTrue(users.outcomeProperty().get().contains("Request must be JSON"));
+    }
+
+    @Test
+    void filter_hits_and_misses_the_way_the_handout_shows() {
+        create("John", "john@example.com");
+        create("Ann", "ann@example.com");
+
+        users.nameFilterProperty().set("John");
+        users.applyFilter();
+        assertEquals(List.of("John"), users.users().stream().map(UserRow::name).toList());
+        assertEquals("Users named 'John' (1)", users.shownProperty().get());
+
+        users.nameFilterProperty().set("Zoe");
+        users.applyFilter();
+        assertEquals(0, users.users().size());
+        assertTrue(users.outcomeProperty().get().contains("→ 404"));
+        assertTrue(users.outcomeProperty().get().contains("User with name 'Zoe' not found"));
+
+        users.clearFilter();
+        assertEquals(2, users.users().size());
+    }
+
+    @Test
+    void get_by_id_shows_that_user_or_the_404() {
+        create("John", "john@example.com");
+        UserRow john = users.users().get(0);
+        users.select(john);
+        assertEquals(john.id(), users.idToGetProperty().get());
+
+        users.getById();
+        assertEquals(List.of(john), users.users());
+
+        users.idToGetProperty().set("no-such-id");
+        users.getById();
+        assertTrue(users.outcomeProperty().get().contains("→ 404"));
+        assertTrue(users.outcomeProperty().get().contains("User with ID no-such-id not found"));
+    }
+
+    @Test
+    void delete_removes_every_selected_user() {
+        create("John", "john@example.com");
+        create("Ann", "ann@example.com");
+        create("Zoe", "zoe@example.com");
+
+        users.delete(List.copyOf(users.users().subList(0, 2)));
+
+        assertTrue(users.outcomeProperty().get().contains("→ 204. No Content"), users.outcomeProperty().get());
+        assertEquals(List.of("Zoe"), users.users().stream().map(UserRow::name).toList());
+    }
+
+    @Test
+    void with_the_server_stopped_the_user_is_told_to_start_it() {
+        server.stop();
+        users.refresh();
+        assertTrue(users.outcomeProperty().get().contains("Is it started?"), users.outcomeProperty().get());
+    }
+}
