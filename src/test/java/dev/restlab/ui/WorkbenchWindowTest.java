@@ -1,0 +1,146 @@
+package dev.restlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.Workbench;
+import dev.restlab.client.UserRow;
+import dev.restlab.users.InMemoryUserStore;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, driven headless: what a student does with the mouse and keyboard. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(new InMemoryUserStore(), "127.0.0.1", 0);
+        stage.setScene(new Scene(workbench.root(), 1280, 800));
+        stage.show();
+        stage.requestFocus();
+        workbench.startServer();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<UserRow> table(FxRobot robot) {
+        return robot.lookup("#usersTable").queryAs(TableView.class);
+    }
+
+    /** Selects all of a field's text and types over it, as a user would. */
+    private static void typeInto(FxRobot robot, String query, String text) {
+        robot.clickOn(query).push(KeyCode.SHORTCUT, KeyCode.A);
+        if (text.isEmpty()) {
+            robot.push(KeyCode.BACK_SPACE);
+        } else {
+            robot.write(text);
+        }
+    }
+
+    /** Clicks the table cell showing {@code text} (a bare text lookup could hit a prompt text). */
+    private static void clickCell(FxRobot robot, String text) {
+        robot.clickOn(robot.from(table(robot)).lookup(".table-cell")
+                .match((Labeled cell) -> text.equals(cell.getText())).queryAs(Node.class));
+    }
+
+    private void createUser(FxRobot robot, String name, String email) {
+        typeInto(robot, "#name", name);
+        typeInto(robot, "#email", email);
+        robot.clickOn("#create");
+    }
+
+    @Test
+    void creates_lists_filters_gets_and_deletes_users(FxRobot robot) throws Exception {
+        waitUntil(() -> workbench.serverBar().runningProperty().get());
+
+        createUser(robot, "John", "john@example.com");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        createUser(robot, "Ann", "ann@example.com");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+
+        typeInto(robot, "#nameFilter", "John");
+        robot.clickOn("#filter");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertEquals("John", table(robot).getItems().get(0).name());
+
+        typeInto(robot, "#nameFilter", "Nobody");
+        robot.clickOn("#filter");
+        waitUntil(() -> text(robot, "#outcome").contains("User with name 'Nobody' not found"));
+        assertEquals(0, table(robot).getItems().size());
+
+        robot.clickOn("#showAll");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        clickCell(robot, "Ann");
+        robot.clickOn("#get");
+        waitUntil(() -> table(robot).getItems().size() == 1 && text(robot, "#outcome").contains("→ 200"));
+        assertEquals("Ann", table(robot).getItems().get(0).name());
+
+        robot.clickOn("#showAll");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        clickCell(robot, "John");
+        robot.clickOn("#delete");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertEquals("Ann", table(robot).getItems().get(0).name());
+        assertTrue(text(robot, "#outcome").contains("→ 204"));
+    }
+
+    @Test
+    void an_invalid_create_shows_the_400_and_explains_it(FxRobot robot) throws Exception {
+        waitUntil(() -> workbench.serverBar().runningProperty().get());
+        createUser(robot, "John", "");
+        waitUntil(() -> text(robot, "#outcome").contains("→ 400"));
+        assertTrue(text(robot, "#outcome").contains("Bad Request"));
+        assertTrue(text(robot, "#outcome").contains("Missing required fields (name and email)"));
+    }
+
+    @Test
+    void stop_then_a_taken_port_is_explained_and_start_elsewhere_works(FxRobot robot) throws Exception {
+        waitUntil(() -> workbench.serverBar().runningProperty().get());
+        robot.clickOn("#startStop");
+        waitUntil(() -> !workbench.serverBar().runningProperty().get());
+
+        try (ServerSocket taken = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            typeInto(robot, "#port", Integer.toString(taken.getLocalPort()));
+            robot.clickOn("#startStop");
+            waitUntil(() -> text(robot, "#problem").contains("is already in use"));
+            assertTrue(text(robot, "#problem").contains("Port " + taken.getLocalPort()));
+            assertEquals("Stopped", text(robot, "#status"));
+        }
+        typeInto(robot, "#port", "0");
+        robot.clickOn("#startStop");
+        waitUntil(() -> workbench.serverBar().runningProperty().get());
+        assertTrue(text(robot, "#status").startsWith("Serving on http://127.0.0.1:"));
+        assertEquals("", text(robot, "#problem"));
+    }
+}
