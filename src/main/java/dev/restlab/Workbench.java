@@ -33,6 +33,7 @@ import javafx.scene.Parent;
  */
 public final class Workbench implements AutoCloseable {
 
+    private final UserStore store;
     private final ApiServer server;
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("restlab-io"));
     private final ServerBarViewModel serverBar;
@@ -40,13 +41,15 @@ public final class Workbench implements AutoCloseable {
     private final Parent root;
 
     public Workbench(UserStore store, String host, int port) {
+        this.store = store;
         this.server = new ApiServer(store);
         UiThreads threads = new UiThreads(io, Platform::runLater);
-        serverBar = new ServerBarViewModel(new EmbeddedServerControl(server), threads, host, port);
+        serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, host, port);
         Supplier<URI> base = () -> URI.create("http://127.0.0.1:" + Math.max(server.port(), 0));
         users = new UsersPaneViewModel(new UserApiClient(base), threads);
         LookViewModel look = new LookViewModel();
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
+        serverBar.setAfterReset(users::refresh);
         serverBar.runningProperty().addListener((o, was, running) -> {
             if (running) {
                 users.refresh();
@@ -83,6 +86,7 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        store.close();
         io.shutdownNow();
     }
 
@@ -96,7 +100,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** The window's view of the server: start, stop and the URLs to show. */
-    private record EmbeddedServerControl(ApiServer server) implements ServerControl {
+    private record EmbeddedServerControl(ApiServer server, UserStore store) implements ServerControl {
         @Override
         public int start(String host, int port) {
             return server.start(host, port);
@@ -110,6 +114,16 @@ public final class Workbench implements AutoCloseable {
         @Override
         public List<String> urls(String host, int port) {
             return ServedAddresses.urls(host, port);
+        }
+
+        @Override
+        public String usersLocation() {
+            return store.location();
+        }
+
+        @Override
+        public void resetUsers() {
+            store.clear();
         }
     }
 }

@@ -25,6 +25,8 @@ public final class ServerBarController {
     @FXML private Button smaller;
     @FXML private Button larger;
     @FXML private ToggleButton dark;
+    @FXML private Label usersLocation;
+    @FXML private Button reset;
 
     public ServerBarController(ServerBarViewModel server, LookViewModel look) {
         this.server = server;
@@ -52,6 +54,14 @@ public final class ServerBarController {
         smaller.setOnAction(e -> look.smaller());
         larger.setOnAction(e -> look.larger());
         dark.selectedProperty().bindBidirectional(look.darkProperty());
+        usersLocation.textProperty().bind(server.usersLocationProperty());
+        reset.setOnAction(e -> {
+            if (Confirm.ask(reset, "Reset users", "Delete every user for good?",
+                    "All users, from every client, are removed from " + server.usersLocationProperty().get()
+                            .replaceFirst("^Users kept in ", "") + ". This cannot be undone.")) {
+                server.resetUsers();
+            }
+        });
     }
 
     private static void showWhenNotEmpty(Label label) {

@@ -29,12 +29,31 @@ public final class ServerBarViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Stopped");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper networkNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper usersLocation = new ReadOnlyStringWrapper("");
+    private Runnable afterReset = () -> { };
 
     public ServerBarViewModel(ServerControl server, UiThreads threads, String host, int port) {
         this.server = server;
         this.threads = threads;
         this.portText.set(Integer.toString(port));
         this.allInterfaces.set(ALL_INTERFACES.equals(host));
+        this.usersLocation.set("Users kept in " + server.usersLocation());
+    }
+
+    /** Called after a reset, so that the users table can reload. */
+    public void setAfterReset(Runnable afterReset) {
+        this.afterReset = afterReset;
+    }
+
+    /** Forgets every user; the view has asked for confirmation first. */
+    public void resetUsers() {
+        threads.run(() -> {
+            server.resetUsers();
+            return null;
+        }, done -> {
+            problem.set("");
+            afterReset.run();
+        }, failure -> problem.set("Could not reset the users: " + failure.getMessage()));
     }
 
     public void toggle() {
@@ -136,6 +155,10 @@ public final class ServerBarViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty usersLocationProperty() {
+        return usersLocation.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty networkNoteProperty() {

@@ -15,4 +15,10 @@ public interface ServerControl {
 
     /** The URLs at which others reach a server bound to {@code host:port}. */
     List<String> urls(String host, int port);
+
+    /** Where users are kept, in words: a file path, or memory only. */
+    String usersLocation();
+
+    /** Forgets every user (the window asks the person first). */
+    void resetUsers() throws Exception;
 }

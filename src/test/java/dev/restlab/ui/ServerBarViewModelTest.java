@@ -15,6 +15,7 @@ class ServerBarViewModelTest {
         final List<String> calls = new ArrayList<>();
         String failStartWith;
         String failStopWith;
+        int resets;
 
         @Override
         public int start(String host, int port) throws Exception {
@@ -38,6 +39,16 @@ class ServerBarViewModelTest {
             return host.equals("0.0.0.0")
                     ? List.of("http://127.0.0.1:" + port, "http://192.168.1.20:" + port)
                     : List.of("http://" + host + ":" + port);
+        }
+
+        @Override
+        public String usersLocation() {
+            return "/tmp/restlab/users.db";
+        }
+
+        @Override
+        public void resetUsers() {
+            resets++;
         }
     }
 
@@ -102,6 +113,16 @@ class ServerBarViewModelTest {
         bar.stop();
         assertTrue(bar.problemProperty().get().contains("did not stop cleanly: timeout"));
         assertTrue(bar.runningProperty().get());
+    }
+
+    @Test
+    void says_where_users_are_kept_and_resets_them_then_tells_the_table() {
+        int[] reloads = {0};
+        bar.setAfterReset(() -> reloads[0]++);
+        assertEquals("Users kept in /tmp/restlab/users.db", bar.usersLocationProperty().get());
+        bar.resetUsers();
+        assertEquals(1, server.resets);
+        assertEquals(1, reloads[0]);
     }
 
     @Test
