@@ -10,10 +10,13 @@ import dev.restlab.ui.MainWindowController;
 import dev.restlab.ui.ServerBarController;
 import dev.restlab.ui.ServerBarViewModel;
 import dev.restlab.ui.ServerControl;
+import dev.restlab.ui.TrafficPaneController;
+import dev.restlab.ui.TrafficPaneViewModel;
 import dev.restlab.ui.UiThreads;
 import dev.restlab.ui.UsersPaneController;
 import dev.restlab.ui.UsersPaneViewModel;
 import dev.restlab.users.UserStore;
+import dev.restlab.wire.TrafficLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,7 +37,10 @@ import javafx.scene.Parent;
 public final class Workbench implements AutoCloseable {
 
     private final UserStore store;
+    private final TrafficLog traffic;
     private final ApiServer server;
+    private final TrafficPaneViewModel trafficPane;
+    private final AutoCloseable usersWatch;
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("restlab-io"));
     private final ServerBarViewModel serverBar;
     private final UsersPaneViewModel users;
@@ -42,12 +48,15 @@ public final class Workbench implements AutoCloseable {
 
     public Workbench(UserStore store, String host, int port) {
         this.store = store;
-        this.server = new ApiServer(store);
+        this.traffic = new TrafficLog();
+        this.server = new ApiServer(store, traffic);
         UiThreads threads = new UiThreads(io, Platform::runLater);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, host, port);
         Supplier<URI> base = () -> URI.create("http://127.0.0.1:" + Math.max(server.port(), 0));
         users = new UsersPaneViewModel(new UserApiClient(base), threads);
         LookViewModel look = new LookViewModel();
+        trafficPane = new TrafficPaneViewModel(traffic, threads);
+        usersWatch = traffic.subscribe(users::onTraffic);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         serverBar.setAfterReset(users::refresh);
         serverBar.runningProperty().addListener((o, was, running) -> {
@@ -56,7 +65,8 @@ public final class Workbench implements AutoCloseable {
             }
         });
         Map<Class<?>, Object> controllers = Map.of(
-                MainWindowController.class, new MainWindowController(look, serverBar, users),
+                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane),
+                TrafficPaneController.class, new TrafficPaneController(trafficPane),
                 ServerBarController.class, new ServerBarController(serverBar, look),
                 UsersPaneController.class, new UsersPaneController(users),
                 ComposerPaneController.class, new ComposerPaneController(composer));
@@ -85,9 +95,24 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(usersWatch);
+        closeQuietly(trafficPane);
         server.stop();
         store.close();
         io.shutdownNow();
+    }
+
+    /** The traffic the window shows: every exchange its server had. */
+    public TrafficLog traffic() {
+        return traffic;
+    }
+
+    private static void closeQuietly(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // Only unsubscribes; nothing to tell the user as the window goes away.
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {

@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -16,13 +18,16 @@ public final class MainWindowController {
     private final LookViewModel look;
     private final ServerBarViewModel server;
     private final UsersPaneViewModel users;
+    private final TrafficPaneViewModel traffic;
 
     @FXML private BorderPane root;
 
-    public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users) {
+    public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users,
+            TrafficPaneViewModel traffic) {
         this.look = look;
         this.server = server;
         this.users = users;
+        this.traffic = traffic;
     }
 
     @FXML
@@ -45,6 +50,12 @@ public final class MainWindowController {
         keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), look::larger);
         keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), look::larger);
         keys.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), look::smaller);
+        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), traffic::clear);
+        keys.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(traffic.copyAsCurl());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
         keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
                 () -> look.darkProperty().set(!look.darkProperty().get()));
     }

@@ -4,6 +4,7 @@ import dev.restlab.client.ApiResponse;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.client.UserApiClient.BodyStyle;
 import dev.restlab.client.UserRow;
+import dev.restlab.wire.Exchange;
 import dev.restlab.wire.HttpGlossary;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -108,6 +109,21 @@ public final class UsersPaneViewModel {
                     + (doomed.size() > 1 ? " (and " + (doomed.size() - 1) + " more)" : ""), response);
             refresh();
         }, this::failed);
+    }
+
+    /**
+     * Told of every batch of captured traffic, from any thread: when any client (curl in a
+     * terminal included) created or deleted a user, the table reloads.
+     */
+    public void onTraffic(List<Exchange> batch) {
+        if (batch.stream().anyMatch(UsersPaneViewModel::changedUsers)) {
+            threads.fx().execute(this::refresh);
+        }
+    }
+
+    private static boolean changedUsers(Exchange e) {
+        return e.path().startsWith("/people/v1/users")
+                && ((e.method().equals("POST") && e.status() == 201) || (e.method().equals("DELETE") && e.status() == 204));
     }
 
     /** Shows the id of a selected row in the get-by-id field, ready for the RESTful way. */

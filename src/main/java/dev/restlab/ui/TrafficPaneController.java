@@ -1,0 +1,113 @@
+package dev.restlab.ui;
+
+import dev.restlab.wire.Exchange;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import org.fxmisc.richtext.StyleClassedTextArea;
+
+/** The live traffic list and the selected exchange, raw. */
+public final class TrafficPaneController {
+
+    private final TrafficPaneViewModel traffic;
+
+    @FXML private TextField filter;
+    @FXML private CheckBox showOwn;
+    @FXML private CheckBox followNewest;
+    @FXML private Button clear;
+    @FXML private Label count;
+    @FXML private TableView<Exchange> table;
+    @FXML private TableColumn<Exchange, String> timeColumn;
+    @FXML private TableColumn<Exchange, String> clientColumn;
+    @FXML private TableColumn<Exchange, String> methodColumn;
+    @FXML private TableColumn<Exchange, String> pathColumn;
+    @FXML private TableColumn<Exchange, Integer> statusColumn;
+    @FXML private TableColumn<Exchange, String> millisColumn;
+    @FXML private TableColumn<Exchange, Long> bytesColumn;
+    @FXML private StyleClassedTextArea request;
+    @FXML private StyleClassedTextArea response;
+    @FXML private Label facts;
+    @FXML private Label explanation;
+    @FXML private ToggleButton prettyJson;
+    @FXML private Button copyCurl;
+    @FXML private Button copyPowerShell;
+
+    public TrafficPaneController(TrafficPaneViewModel traffic) {
+        this.traffic = traffic;
+    }
+
+    @FXML
+    private void initialize() {
+        filter.textProperty().bindBidirectional(traffic.filterProperty());
+        showOwn.selectedProperty().bindBidirectional(traffic.showOwnProperty());
+        followNewest.selectedProperty().bindBidirectional(traffic.followNewestProperty());
+        prettyJson.selectedProperty().bindBidirectional(traffic.prettyJsonProperty());
+        clear.setOnAction(e -> traffic.clear());
+        copyCurl.setOnAction(e -> copy(traffic.copyAsCurl()));
+        copyPowerShell.setOnAction(e -> copy(traffic.copyAsPowerShell()));
+        copyCurl.disableProperty().bind(traffic.selectedProperty().isNull());
+        copyPowerShell.disableProperty().bind(copyCurl.disableProperty());
+
+        table.setItems(traffic.shown());
+        column(timeColumn, TrafficPaneViewModel::time);
+        column(clientColumn, TrafficPaneViewModel::client);
+        column(methodColumn, Exchange::method);
+        column(pathColumn, Exchange::target);
+        column(statusColumn, Exchange::status);
+        column(millisColumn, TrafficPaneViewModel::millis);
+        column(bytesColumn, Exchange::bytesOut);
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(Exchange item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(OWN, !empty && item != null && TrafficPaneViewModel.isOwn(item));
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, chosen) -> traffic.selectedProperty().set(chosen));
+        count.textProperty().bind(javafx.beans.binding.Bindings.size(traffic.shown()).asString("%d shown"));
+        traffic.arrivalsProperty().addListener((o, was, now) -> {
+            if (traffic.followNewestProperty().get() && !table.getItems().isEmpty()) {
+                table.scrollTo(table.getItems().size() - 1);
+            }
+        });
+
+        traffic.requestTextProperty().addListener((o, was, text) -> show(request, text));
+        traffic.responseTextProperty().addListener((o, was, text) -> show(response, text));
+        facts.textProperty().bind(traffic.factsProperty());
+        explanation.textProperty().bind(traffic.explanationProperty());
+    }
+
+    private static final javafx.css.PseudoClass OWN = javafx.css.PseudoClass.getPseudoClass("own");
+
+    private static <T> void column(TableColumn<Exchange, T> column, Function<Exchange, T> value) {
+        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
+    }
+
+    private static void show(StyleClassedTextArea area, String message) {
+        area.clear();
+        if (message.isEmpty()) {
+            return;
+        }
+        for (WireText.Run run : WireText.runs(message)) {
+            area.append(run.text(), run.style());
+        }
+        area.moveTo(0);
+        area.requestFollowCaret();
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.restlab.ui;
+
+import dev.restlab.client.UserApiClient;
+import dev.restlab.wire.CurlText;
+import dev.restlab.wire.Exchange;
+import dev.restlab.wire.HttpGlossary;
+import dev.restlab.wire.Header;
+import dev.restlab.wire.TrafficLog;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The live traffic list, every exchange from every client, and the selected exchange shown as
+ * curl would print it. Exchanges arrive from the capture in batches, one FX update per batch.
+ */
+public final class TrafficPaneViewModel implements AutoCloseable {
+
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final TrafficLog log;
+    private final int capacity;
+    private final ObservableList<Exchange> exchanges = FXCollections.observableArrayList();
+    private final FilteredList<Exchange> shown = new FilteredList<>(exchanges);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final BooleanProperty showOwn = new SimpleBooleanProperty(true);
+    private final BooleanProperty followNewest = new SimpleBooleanProperty(true);
+    private final BooleanProperty prettyJson = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Exchange> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper requestText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper responseText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
+    private final AutoCloseable subscription;
+
+    public TrafficPaneViewModel(TrafficLog log, UiThreads threads) {
+        this.log = log;
+        this.capacity = log.capacity();
+        filter.addListener((o, was, now) -> refilter());
+        showOwn.addListener((o, was, now) -> refilter());
+        selected.addListener((o, was, now) -> describe());
+        prettyJson.addListener((o, was, now) -> describe());
+        this.subscription = log.subscribe(batch -> threads.fx().execute(() -> add(batch)));
+    }
+
+    /** The window's own requests carry its User-Agent. */
+    public static boolean isOwn(Exchange e) {
+        return e.requestHeader("User-Agent").filter(ua -> ua.startsWith(UserApiClient.USER_AGENT)).isPresent();
+    }
+
+    void add(List<Exchange> batch) {
+        exchanges.addAll(batch);
+        int excess = exchanges.size() - capacity;
+        if (excess > 0) {
+            exchanges.remove(0, excess);
+        }
+        arrivals.set(arrivals.get() + batch.size());
+    }
+
+    public void clear() {
+        log.clear();
+        exchanges.clear();
+        selected.set(null);
+    }
+
+    /** The selected exchange as a bash command that sends it again. */
+    public String copyAsCurl() {
+        Exchange e = selected.get();
+        return e == null ? "" : CurlText.copyAsCurl(e, baseUrl(e));
+    }
+
+    public String copyAsPowerShell() {
+        Exchange e = selected.get();
+        return e == null ? "" : CurlText.copyAsPowerShell(e, baseUrl(e));
+    }
+
+    private static String baseUrl(Exchange e) {
+        return "http://" + e.requestHeader("Host").orElse("127.0.0.1:5001");
+    }
+
+    /** One row's "client" cell: address:port, and whether it was this window. */
+    public static String client(Exchange e) {
+        return e.clientAddress() + ":" + e.clientPort() + (isOwn(e) ? " (window)" : "");
+    }
+
+    public static String time(Exchange e) {
+        return CLOCK.format(e.started());
+    }
+
+    public static String millis(Exchange e) {
+        return String.format(Locale.ROOT, "%.1f", e.durationMicros() / 1000.0);
+    }
+
+    private void refilter() {
+        String needle = filter.get().strip().toLowerCase(Locale.ROOT);
+        Predicate<Exchange> own = e -> showOwn.get() || !isOwn(e);
+        shown.setPredicate(own.and(e -> needle.isEmpty() || haystack(e).contains(needle)));
+    }
+
+    private static String haystack(Exchange e) {
+        return (e.method() + " " + e.target() + " " + e.status() + " " + e.clientAddress() + " "
+                + e.requestHeader("User-Agent").orElse("")).toLowerCase(Locale.ROOT);
+    }
+
+    private void describe() {
+        Exchange e = selected.get();
+        if (e == null) {
+            requestText.set("");
+            responseText.set("");
+            facts.set("");
+            explanation.set("");
+            return;
+        }
+        String response = CurlText.curlI(e);
+        requestText.set(CurlText.curlV(e));
+        responseText.set(prettyJson.get() ? WireText.withPrettyJsonBody(response) : response);
+        facts.set(time(e) + " · from " + client(e) + " · " + millis(e) + " ms · " + e.bytesIn()
+                + " bytes in, " + e.bytesOut() + " bytes out"
+                + (e.truncated() ? " · body cut to " + Exchange.MAX_STORED_BODY / 1024 + " KiB for display" : "")
+                + (e.rejected() ? " · rejected by Jetty before any route ran" : ""));
+        explanation.set(explain(e));
+    }
+
+    static String explain(Exchange e) {
+        List<String> lines = new ArrayList<>();
+        lines.add(e.status() + " " + HttpGlossary.status(e.status()));
+        Set<String> seen = new LinkedHashSet<>();
+        List<Header> headers = new ArrayList<>(e.requestHeaders());
+        headers.addAll(e.responseHeaders());
+        for (Header header : headers) {
+            if (seen.add(header.name().toLowerCase(Locale.ROOT))) {
+                HttpGlossary.header(header.name()).ifPresent(lines::add);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    @Override
+    public void close() throws Exception {
+        subscription.close();
+    }
+
+    public ObservableList<Exchange> shown() {
+        return shown;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty showOwnProperty() {
+        return showOwn;
+    }
+
+    public BooleanProperty followNewestProperty() {
+        return followNewest;
+    }
+
+    public BooleanProperty prettyJsonProperty() {
+        return prettyJson;
+    }
+
+    public ObjectProperty<Exchange> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty requestTextProperty() {
+        return requestText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty responseTextProperty() {
+        return responseText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty factsProperty() {
+        return facts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    /** Counts every exchange that arrived; the view follows the newest when it changes. */
+    public ReadOnlyIntegerProperty arrivalsProperty() {
+        return arrivals.getReadOnlyProperty();
+    }
+}
