@@ -35,7 +35,7 @@ import javafx.collections.transformation.FilteredList;
 public final class TrafficPaneViewModel implements AutoCloseable {
 
     private static final DateTimeFormatter CLOCK =
-            DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final TrafficLog log;
     private final int capacity;
@@ -100,7 +100,7 @@ public final class TrafficPaneViewModel implements AutoCloseable {
 
     /** One row's "client" cell: address:port, and whether it was this window. */
     public static String client(Exchange e) {
-        return e.clientAddress() + ":" + e.clientPort() + (isOwn(e) ? " (window)" : "");
+        return e.clientAddress() + ":" + e.clientPort() + (isOwn(e) ? " · window" : "");
     }
 
     public static String time(Exchange e) {
@@ -134,7 +134,7 @@ public final class TrafficPaneViewModel implements AutoCloseable {
         String response = CurlText.curlI(e);
         requestText.set(CurlText.curlV(e));
         responseText.set(prettyJson.get() ? WireText.withPrettyJsonBody(response) : response);
-        facts.set(time(e) + " · from " + client(e) + " · " + millis(e) + " ms · " + e.bytesIn()
+        facts.set(CLOCK.format(e.started()) + " · from " + client(e) + " · " + millis(e) + " ms · " + e.bytesIn()
                 + " bytes in, " + e.bytesOut() + " bytes out"
                 + (e.truncated() ? " · body cut to " + Exchange.MAX_STORED_BODY / 1024 + " KiB for display" : "")
                 + (e.rejected() ? " · rejected by Jetty before any route ran" : ""));
