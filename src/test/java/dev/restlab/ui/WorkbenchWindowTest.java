@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restlab.Workbench;
 import dev.restlab.client.UserRow;
 import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.wire.Exchange;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.Callable;
@@ -13,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -20,6 +26,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.fxmisc.richtext.StyleClassedTextArea;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -113,6 +120,48 @@ class WorkbenchWindowTest {
         waitUntil(() -> table(robot).getItems().size() == 1);
         assertEquals("Ann", table(robot).getItems().get(0).name());
         assertTrue(text(robot, "#outcome").contains("→ 204"));
+    }
+
+    @Test
+    void an_outside_clients_post_appears_in_the_table_and_the_traffic_with_its_bytes(FxRobot robot) throws Exception {
+        waitUntil(() -> workbench.serverBar().runningProperty().get());
+        int port = workbench.serverBar().boundPortProperty().get();
+
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/people/v1/users"))
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "curl/8.0")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Zoe\", \"email\": \"zoe@example.com\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode());
+
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertEquals("Zoe", table(robot).getItems().get(0).name());
+
+        TableView<Exchange> traffic = trafficTable(robot);
+        waitUntil(() -> traffic.getItems().stream().anyMatch(e -> e.method().equals("POST")));
+        Exchange post = traffic.getItems().stream().filter(e -> e.method().equals("POST")).findFirst().orElseThrow();
+        assertTrue(!TrafficPaneViewModel.isOwn(post));
+        assertTrue(traffic.getItems().stream().anyMatch(TrafficPaneViewModel::isOwn), "the window's refresh is listed too");
+
+        robot.clickOn(robot.from(traffic).lookup(".table-cell")
+                .match((Labeled cell) -> "POST".equals(cell.getText())).queryAs(Node.class));
+        StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
+        waitUntil(() -> response.getText().startsWith("HTTP/1.1 201 Created"));
+        assertTrue(response.getText().contains(created.body()), response.getText());
+        assertTrue(text(robot, "#explanation").contains("RFC 9110 §15.3.2"));
+
+        robot.clickOn("#copyCurl");
+        String[] clipboard = new String[1];
+        robot.interact(() -> clipboard[0] = Clipboard.getSystemClipboard().getString());
+        assertTrue(clipboard[0].startsWith("curl "), clipboard[0]);
+        assertTrue(clipboard[0].contains("/people/v1/users"), clipboard[0]);
+        assertTrue(clipboard[0].contains("Zoe"), clipboard[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<Exchange> trafficTable(FxRobot robot) {
+        return robot.lookup("#trafficTable").queryAs(TableView.class);
     }
 
     @Test
