@@ -3,6 +3,8 @@ package dev.restlab.server;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.TrafficLog;
 import java.net.BindException;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
@@ -25,6 +27,7 @@ public final class ApiServer implements AutoCloseable {
     private final UserStore store;
     private final TrafficLog traffic;
     private Service spark;
+    private Router router;
     private Server jetty;
     private String host;
 
@@ -60,7 +63,9 @@ public final class ApiServer implements AutoCloseable {
             response.body(Reply.text(response, 500,
                     "Internal Server Error: " + e.getClass().getSimpleName() + "\n"));
         });
-        new UserRoutes(store).declare(new Router(service));
+        Router router = new Router(service);
+        new UserRoutes(store).declare(router);
+        new DocsRoutes().declare(router);
         service.init();
         service.awaitInitialization();
 
@@ -71,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
             throw startFailure(host, port, failure.get());
         }
         this.spark = service;
+        this.router = router;
         this.jetty = server;
         this.host = host;
         return port();
@@ -84,12 +90,21 @@ public final class ApiServer implements AutoCloseable {
         spark.stop();
         spark.awaitStop();
         spark = null;
+        router = null;
         jetty = null;
         host = null;
     }
 
     public synchronized boolean isRunning() {
         return spark != null;
+    }
+
+    /**
+     * What the running server answers: each path pattern with its methods (see
+     * {@link Router#routes()}); empty when stopped.
+     */
+    public synchronized Map<String, Set<String>> routes() {
+        return router == null ? Map.of() : router.routes();
     }
 
     /** The bound port, or -1 when stopped. */

@@ -30,6 +30,14 @@ final class Reply {
         return send(response, 200, JSON, body);
     }
 
+    /** 200 with bytes of the given type, e.g. a file of the Swagger UI page. */
+    static byte[] bytes(Response response, String type, byte[] body) {
+        response.status(200);
+        response.type(type);
+        response.header("Content-Length", Integer.toString(body.length));
+        return body;
+    }
+
     /** 204: no body, and so no length or type either. */
     static String noContent(Response response) {
         response.status(204);

@@ -1,7 +1,10 @@
 package dev.restlab.server;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import spark.Request;
@@ -53,6 +56,20 @@ public final class Router {
             }
         }
         return Set.of();
+    }
+
+    /**
+     * The route table: each declared path pattern (Spark form, {@code /people/v1/users/:id}) with
+     * the methods it answers, OPTIONS included, in declaration order. A read-only copy.
+     */
+    public Map<String, Set<String>> routes() {
+        Map<String, Set<String>> table = new LinkedHashMap<>();
+        for (PathMethods declared : paths) {
+            Set<String> methods = new TreeSet<>(declared.methods);
+            methods.add("OPTIONS");
+            table.put(declared.pattern, Collections.unmodifiableSet(methods));
+        }
+        return Collections.unmodifiableMap(table);
     }
 
     /**

@@ -1,0 +1,406 @@
+package dev.restlab.openapi;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * RestLab's OpenAPI document, read from the one YAML resource, and a matcher that tells for an
+ * exchange which operation it was and whether the answer is one the document describes.
+ *
+ * <p>Requests that no operation takes are described by two named responses in
+ * {@code components/responses}: {@value #UNKNOWN_PATH} (404 for a path the document does not
+ * list) and {@value #METHOD_NOT_ALLOWED} (405 for a method a listed path does not take).
+ *
+ * <p>Immutable and safe to share between threads. Free of Spark and JavaFX, so the server, the
+ * window and the headless trace can all use it.
+ */
+public final class ApiDescription {
+
+    /** The classpath resource that is the one source of the document. */
+    public static final String RESOURCE = "/openapi/openapi.yaml";
+
+    static final String UNKNOWN_PATH = "UnknownPath";
+    static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
+
+    /** The document's name for the schema validator; never fetched, the validator is handed the text. */
+    private static final String DOCUMENT_IRI = "https://restlab.invalid/openapi.json";
+
+    private static final List<String> METHODS =
+            List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    /**
+     * Writes the document's JSON form. Not the wire format of users (that is the server's Json),
+     * so that this package does not depend on the server that serves it.
+     */
+    private static final Gson PRETTY = new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create();
+
+    private final String yaml;
+    private final String json;
+    private final List<PathItem> paths;
+    private final DocumentedResponse unknownPath;
+    private final DocumentedResponse methodNotAllowed;
+
+    private ApiDescription(String yaml, JsonObject document) {
+        this.yaml = yaml;
+        this.json = PRETTY.toJson(document) + "\n";
+        SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(),
+                builder -> builder.schemas(Map.of(DOCUMENT_IRI, json)));
+        Reader reader = new Reader(document, schemas);
+        this.paths = reader.paths();
+        this.unknownPath = reader.namedResponse(UNKNOWN_PATH);
+        this.methodNotAllowed = reader.namedResponse(METHOD_NOT_ALLOWED);
+    }
+
+    /** The document bundled with RestLab, read once. */
+    public static ApiDescription bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /**
+     * Reads a document from its YAML text.
+     *
+     * @throws IllegalArgumentException with the reason when the text is not a usable OpenAPI
+     *                                  document (no operationId, a duplicate one, a broken $ref, ...)
+     */
+    public static ApiDescription fromYaml(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Object tree;
+        try {
+            tree = new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not YAML: " + e.getMessage(), e);
+        }
+        JsonElement document = toJson(tree);
+        if (!document.isJsonObject()) {
+            throw new IllegalArgumentException("an OpenAPI document must be a mapping");
+        }
+        return new ApiDescription(yaml, document.getAsJsonObject());
+    }
+
+    /** The document as it is kept in the source. */
+    public String yaml() {
+        return yaml;
+    }
+
+    /** The same document as indented JSON. */
+    public String json() {
+        return json;
+    }
+
+    /**
+     * Each documented path (OpenAPI form, {@code /people/v1/users/{id}}) with the methods it
+     * takes, upper case, in document order.
+     */
+    public Map<String, Set<String>> pathsAndMethods() {
+        Map<String, Set<String>> table = new LinkedHashMap<>();
+        for (PathItem item : paths) {
+            table.put(item.template.template(), Collections.unmodifiableSet(new TreeSet<>(item.operations.keySet())));
+        }
+        return Collections.unmodifiableMap(table);
+    }
+
+    /**
+     * Says which operation an exchange was and whether the answer conforms to the document.
+     *
+     * @param method      the request method as sent ({@code GET}); methods are case-sensitive
+     * @param target      the request target: a path, with or without query string
+     * @param status      the response status code
+     * @param contentType the response's {@code Content-Type}, or null when it had none
+     * @param body        the response body as received (empty for HEAD and 204)
+     */
+    public Conformance check(String method, String target, int status, String contentType, byte[] body) {
+        if (method == null || target == null) {
+            return Conformance.unrouted(false, "not a request the document can describe");
+        }
+        byte[] bytes = body == null ? new byte[0] : body;
+        String path = pathOf(target);
+        Optional<PathItem> item = find(path);
+        if (item.isEmpty()) {
+            return unrouted(unknownPath, 404, "nothing is served at " + path, status, contentType, bytes, method);
+        }
+        Operation operation = item.get().operations.get(method);
+        if (operation == null) {
+            return unrouted(methodNotAllowed, 405, method + " is not a method of " + item.get().template.template(),
+                    status, contentType, bytes, method);
+        }
+        DocumentedResponse response = operation.responses.get(status);
+        if (response == null) {
+            return Conformance.broken(operation.id, "status " + status + " is not documented (documented: "
+                    + String.join(", ", operation.responses.keySet().stream().map(String::valueOf).toList()) + ")");
+        }
+        return response.mismatch(contentType, bytes, method.equals("HEAD"))
+                .map(reason -> Conformance.broken(operation.id, status + ": " + reason))
+                .orElseGet(() -> Conformance.ok(operation.id));
+    }
+
+    private static Conformance unrouted(DocumentedResponse documented, int expected, String what,
+            int status, String contentType, byte[] body, String method) {
+        if (status != expected) {
+            return Conformance.unrouted(false, what + ", so the document says " + expected + ", not " + status);
+        }
+        return documented.mismatch(contentType, body, method.equals("HEAD"))
+                .map(reason -> Conformance.unrouted(false, what + ": " + expected + ": " + reason))
+                .orElseGet(() -> Conformance.unrouted(true, what + ": " + expected + " as documented"));
+    }
+
+    /** Literal paths win over templates, as {@code /docs} is not {@code /docs/{asset}}. */
+    private Optional<PathItem> find(String path) {
+        for (PathItem item : paths) {
+            if (item.template.isLiteral() && item.template.matches(path)) {
+                return Optional.of(item);
+            }
+        }
+        for (PathItem item : paths) {
+            if (item.template.matches(path)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The path of an origin-form ("/a?b") or absolute-form ("http://h/a?b") request target. */
+    static String pathOf(String target) {
+        String path = target;
+        int scheme = path.indexOf("://");
+        if (scheme > 0 && !path.startsWith("/")) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int end = path.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = path.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return path.substring(0, end);
+    }
+
+    private static JsonElement toJson(Object yaml) {
+        if (yaml == null) {
+            return JsonNull.INSTANCE;
+        }
+        if (yaml instanceof Map<?, ?> map) {
+            JsonObject object = new JsonObject();
+            map.forEach((key, value) -> object.add(String.valueOf(key), toJson(value)));
+            return object;
+        }
+        if (yaml instanceof List<?> list) {
+            JsonArray array = new JsonArray();
+            list.forEach(value -> array.add(toJson(value)));
+            return array;
+        }
+        if (yaml instanceof String text) {
+            return new JsonPrimitive(text);
+        }
+        if (yaml instanceof Boolean flag) {
+            return new JsonPrimitive(flag);
+        }
+        if (yaml instanceof Integer || yaml instanceof Long || yaml instanceof BigInteger || yaml instanceof Double) {
+            return new JsonPrimitive((Number) yaml);
+        }
+        throw new IllegalArgumentException("YAML value " + yaml + " (" + yaml.getClass().getSimpleName()
+                + ") has no JSON form: quote it");
+    }
+
+    /** One path of the document and its operations by upper-case method. */
+    private record PathItem(PathTemplate template, Map<String, Operation> operations) {
+    }
+
+    /** One operation: its id and its responses by status code. */
+    private record Operation(String id, Map<Integer, DocumentedResponse> responses) {
+    }
+
+    /** Walks the document once, resolving local $refs and compiling every schema up front. */
+    private static final class Reader {
+        private final JsonObject document;
+        private final SchemaRegistry schemas;
+        private final Set<String> operationIds = new LinkedHashSet<>();
+
+        Reader(JsonObject document, SchemaRegistry schemas) {
+            this.document = document;
+            this.schemas = schemas;
+        }
+
+        List<PathItem> paths() {
+            JsonObject pathsNode = object(document, "paths", "#");
+            List<PathItem> items = new ArrayList<>();
+            for (Map.Entry<String, JsonElement> path : pathsNode.entrySet()) {
+                String pointer = "/paths/" + escape(path.getKey());
+                JsonObject pathItem = asObject(path.getValue(), pointer);
+                Map<String, Operation> operations = new LinkedHashMap<>();
+                for (String method : METHODS) {
+                    if (pathItem.has(method)) {
+                        operations.put(method.toUpperCase(Locale.ROOT),
+                                operation(asObject(pathItem.get(method), pointer + "/" + method), pointer + "/" + method));
+                    }
+                }
+                items.add(new PathItem(new PathTemplate(path.getKey()), Collections.unmodifiableMap(operations)));
+            }
+            return List.copyOf(items);
+        }
+
+        DocumentedResponse namedResponse(String name) {
+            String pointer = "/components/responses/" + name;
+            JsonObject components = object(document, "components", "#");
+            JsonObject responses = object(components, "responses", "#/components");
+            if (!responses.has(name)) {
+                throw new IllegalArgumentException("the document lacks #" + pointer);
+            }
+            return response(responses.get(name), pointer);
+        }
+
+        private Operation operation(JsonObject node, String pointer) {
+            if (!node.has("operationId") || !node.get("operationId").isJsonPrimitive()) {
+                throw new IllegalArgumentException("#" + pointer + " has no operationId");
+            }
+            String id = node.get("operationId").getAsString();
+            if (!operationIds.add(id)) {
+                throw new IllegalArgumentException("operationId " + id + " is used twice");
+            }
+            JsonObject responsesNode = object(node, "responses", "#" + pointer);
+            Map<Integer, DocumentedResponse> responses = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> entry : responsesNode.entrySet()) {
+                int status;
+                try {
+                    status = Integer.parseInt(entry.getKey());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("#" + pointer + "/responses/" + entry.getKey()
+                            + ": RestLab documents exact status codes only", e);
+                }
+                responses.put(status, response(entry.getValue(), pointer + "/responses/" + entry.getKey()));
+            }
+            return new Operation(id, Collections.unmodifiableMap(responses));
+        }
+
+        private DocumentedResponse response(JsonElement node, String pointer) {
+            Located response = resolve(node, pointer);
+            Map<String, Schema> content = new LinkedHashMap<>();
+            if (response.node.has("content")) {
+                JsonObject types = asObject(response.node.get("content"), response.pointer + "/content");
+                for (Map.Entry<String, JsonElement> type : types.entrySet()) {
+                    String typePointer = response.pointer + "/content/" + escape(type.getKey());
+                    JsonObject mediaType = asObject(type.getValue(), typePointer);
+                    content.put(DocumentedResponse.essence(type.getKey()),
+                            mediaType.has("schema") ? schemaAt(typePointer + "/schema") : null);
+                }
+            }
+            return new DocumentedResponse(Collections.unmodifiableMap(content));
+        }
+
+        private Schema schemaAt(String pointer) {
+            try {
+                Schema schema = schemas.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + fragment(pointer)));
+                schema.initializeValidators(); // a broken $ref fails here, at load, not on the first check
+                return schema;
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("the schema at #" + pointer + " is unusable: " + e.getMessage(), e);
+            }
+        }
+
+        /** Follows local {@code $ref}s ({@code #/components/...}) to the node they name. */
+        private Located resolve(JsonElement node, String pointer) {
+            Located at = new Located(asObject(node, pointer), pointer);
+            for (int hops = 0; at.node.has("$ref"); hops++) {
+                String ref = at.node.get("$ref").getAsString();
+                if (!ref.startsWith("#/") || hops > 16) {
+                    throw new IllegalArgumentException("#" + at.pointer + ": cannot follow $ref " + ref);
+                }
+                at = new Located(lookup(ref.substring(1)), ref.substring(1));
+            }
+            return at;
+        }
+
+        private JsonObject lookup(String pointer) {
+            JsonElement current = document;
+            for (String token : pointer.substring(1).split("/")) {
+                String key = token.replace("~1", "/").replace("~0", "~");
+                if (!current.isJsonObject() || !current.getAsJsonObject().has(key)) {
+                    throw new IllegalArgumentException("$ref #" + pointer + " names nothing in the document");
+                }
+                current = current.getAsJsonObject().get(key);
+            }
+            return asObject(current, pointer);
+        }
+
+        private static JsonObject object(JsonObject parent, String key, String where) {
+            if (!parent.has(key)) {
+                throw new IllegalArgumentException(where + " has no " + key);
+            }
+            return asObject(parent.get(key), where + "/" + key);
+        }
+
+        private static JsonObject asObject(JsonElement node, String pointer) {
+            if (node == null || !node.isJsonObject()) {
+                throw new IllegalArgumentException("#" + pointer + " must be a mapping");
+            }
+            return node.getAsJsonObject();
+        }
+
+        /** A JSON-pointer token: '~' and '/' escaped as RFC 6901 says. */
+        private static String escape(String key) {
+            return key.replace("~", "~0").replace("/", "~1");
+        }
+
+        /** A JSON pointer as a URI fragment: characters a fragment may not hold ('{', '}', ...) %-escaped. */
+        private static String fragment(String pointer) {
+            StringBuilder out = new StringBuilder();
+            for (byte b : pointer.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0) {
+                    out.append(c);
+                } else {
+                    out.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+            return out.toString();
+        }
+
+        private record Located(JsonObject node, String pointer) {
+        }
+    }
+
+    private static final class Bundled {
+        static final ApiDescription INSTANCE = load();
+
+        private static ApiDescription load() {
+            try (InputStream in = ApiDescription.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the OpenAPI document " + RESOURCE + " is missing from the build");
+                }
+                return fromYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

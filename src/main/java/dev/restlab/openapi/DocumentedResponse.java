@@ -1,0 +1,103 @@
+package dev.restlab.openapi;
+
+import com.google.gson.JsonPrimitive;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One documented response (one status of one operation): the media types it may have and, for
+ * each, the schema its body must satisfy. A text body is checked as a JSON string, so a
+ * {@code pattern} or {@code const} in the document checks the exact text the server sends.
+ */
+final class DocumentedResponse {
+
+    private static final int REASON_LIMIT = 200;
+
+    /** Media type (lower case, no parameters) to its schema, or to null when none is given. */
+    private final Map<String, Schema> content;
+
+    DocumentedResponse(Map<String, Schema> content) {
+        this.content = content;
+    }
+
+    /**
+     * Why the answer is not this response, or empty when it is.
+     *
+     * @param head true for an answer to HEAD: it has the headers of a GET but never a body
+     */
+    Optional<String> mismatch(String contentType, byte[] body, boolean head) {
+        if (content.isEmpty()) {
+            return body.length == 0 ? Optional.empty()
+                    : Optional.of("the document gives this status no body, but " + body.length + " bytes came");
+        }
+        String mime = essence(contentType);
+        if (mime.isEmpty()) {
+            return Optional.of("no Content-Type, documented: " + String.join(", ", content.keySet()));
+        }
+        if (!content.containsKey(mime)) {
+            return Optional.of("content type " + mime + " is not documented here (documented: "
+                    + String.join(", ", content.keySet()) + ")");
+        }
+        if (head) {
+            return body.length == 0 ? Optional.empty()
+                    : Optional.of("an answer to HEAD came with a body of " + body.length + " bytes");
+        }
+        Schema schema = content.get(mime);
+        if (schema == null) {
+            return Optional.empty();
+        }
+        return bodyMismatch(schema, mime, body);
+    }
+
+    private static Optional<String> bodyMismatch(Schema schema, String mime, byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.of("the body is not UTF-8 text");
+        }
+        String instance = isJson(mime) ? text : new JsonPrimitive(text).toString();
+        List<Error> errors;
+        try {
+            errors = schema.validate(instance, InputFormat.JSON);
+        } catch (SchemaException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            return Optional.of("the body is not JSON");
+        }
+        if (errors.isEmpty()) {
+            return Optional.empty();
+        }
+        Error first = errors.get(0);
+        String where = first.getInstanceLocation() == null ? "" : first.getInstanceLocation().toString();
+        return Optional.of("the body does not match the schema: "
+                + oneLine((where.isEmpty() ? "" : where + ": ") + first.getMessage()));
+    }
+
+    static boolean isJson(String mime) {
+        return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
+    }
+
+    static String essence(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String oneLine(String message) {
+        String line = message.replace("\r", "\\r").replace("\n", "\\n");
+        return line.length() <= REASON_LIMIT ? line : line.substring(0, REASON_LIMIT - 1) + "…";
+    }
+}

@@ -1,0 +1,335 @@
+package dev.restlab.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.restlab.server.ApiServer;
+import dev.restlab.users.InMemoryUserStore;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document and the server agree, both ways. The document is read from the running
+ * server by swagger-parser (not by RestLab's own reader) and bodies are checked against its
+ * schemas with a JSON Schema 2020-12 validator:
+ * <ul>
+ *   <li>every operation and every status it documents is exercised over real HTTP and answers as
+ *       described (status, content type, required headers, body valid against the schema);</li>
+ *   <li>every route of the server's route table is in the document, with the same methods;</li>
+ *   <li>a path it does not list answers its 404, a method a path does not take its 405.</li>
+ * </ul>
+ * A route changed without the document, or the document without the route, fails here.
+ */
+class ApiDocumentAgreementTest {
+
+    private static final String USERS = "/people/v1/users";
+    private static final Pattern CREATED_ID = Pattern.compile("ID: ([0-9a-f-]{36}),");
+    private static final SchemaRegistry JSON_SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private static ApiServer server;
+    private static RawHttp http;
+    private static OpenAPI document;
+
+    @BeforeAll
+    static void startServerAndReadItsDocument() throws Exception {
+        server = new ApiServer(new InMemoryUserStore());
+        http = new RawHttp(server.start("127.0.0.1", 0));
+        RawHttp.Response served = http.send(RawHttp.Request.of("GET", "/openapi.json"));
+        assertEquals(200, served.status());
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(served.text(), null, options);
+        assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(),
+                "swagger-parser finds the document invalid: " + parsed.getMessages());
+        document = parsed.getOpenAPI();
+        assertNotNull(document);
+        assertEquals("3.1.0", document.getOpenapi());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    // ---- the requests that make each documented answer happen -------------------------------
+
+    /** For each "METHOD /path STATUS" the document lists (HEAD and OPTIONS derived below), how to cause it. */
+    private static Map<String, Function<RawHttp, List<RawHttp.Request>>> causes() {
+        Map<String, Function<RawHttp, List<RawHttp.Request>>> causes = new LinkedHashMap<>();
+        causes.put("GET / 200", h -> List.of(RawHttp.Request.of("GET", "/")));
+        causes.put("GET /test/ 200", h -> List.of(RawHttp.Request.of("GET", "/test/")));
+        causes.put("GET /test 308", h -> List.of(RawHttp.Request.of("GET", "/test"), RawHttp.Request.of("GET", "/test?x=1")));
+        causes.put("GET " + USERS + " 200", h -> {
+            createJohn(h);
+            return List.of(RawHttp.Request.of("GET", USERS), RawHttp.Request.of("GET", USERS + "?name=John"),
+                    RawHttp.Request.of("GET", USERS + "?name="));
+        });
+        causes.put("GET " + USERS + " 400", h -> List.of(RawHttp.Request.of("GET", USERS + "?name=%zz")));
+        causes.put("GET " + USERS + " 404", h -> List.of(RawHttp.Request.of("GET", USERS + "?name=Nobody-" + UUID.randomUUID())));
+        causes.put("POST " + USERS + " 201", h -> List.of(
+                RawHttp.Request.json("POST", USERS, "{\"name\": \"John\", \"email\": \"john@example.com\"}")));
+        causes.put("POST " + USERS + " 400", h -> List.of(
+                RawHttp.Request.json("POST", USERS, "{\"name\": \"John\"}"),
+                RawHttp.Request.json("POST", USERS, "{\"name\": \"\", \"email\": \"john@example.com\"}"),
+                RawHttp.Request.json("POST", USERS, ""),
+                RawHttp.Request.json("POST", USERS, "{\"name\": \"John\", "),
+                RawHttp.Request.json("POST", USERS, "[\"John\"]"),
+                RawHttp.Request.json("POST", USERS, "{\"name\": 1, \"email\": \"john@example.com\"}"),
+                new RawHttp.Request("POST", USERS, Map.of("Content-Type", "application/json"),
+                        new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xff, '"', '}'}, null)));
+        causes.put("POST " + USERS + " 413", h -> List.of(new RawHttp.Request("POST", USERS,
+                Map.of("Content-Type", "application/json"), "{\"name\":".getBytes(StandardCharsets.UTF_8),
+                1024L * 1024 + 1)));
+        causes.put("POST " + USERS + " 415", h -> List.of(
+                new RawHttp.Request("POST", USERS, Map.of("Content-Type", "text/plain"),
+                        "name=John".getBytes(StandardCharsets.UTF_8), null),
+                new RawHttp.Request("POST", USERS, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), null)));
+        causes.put("GET " + USERS + "/{id} 200", h -> List.of(RawHttp.Request.of("GET", USERS + "/" + createJohn(h))));
+        causes.put("GET " + USERS + "/{id} 404", h -> List.of(RawHttp.Request.of("GET", USERS + "/" + UUID.randomUUID())));
+        causes.put("DELETE " + USERS + "/{id} 204", h -> List.of(RawHttp.Request.of("DELETE", USERS + "/" + createJohn(h))));
+        causes.put("DELETE " + USERS + "/{id} 404", h -> List.of(RawHttp.Request.of("DELETE", USERS + "/" + UUID.randomUUID())));
+        causes.put("GET /openapi.json 200", h -> List.of(RawHttp.Request.of("GET", "/openapi.json")));
+        causes.put("GET /openapi.yaml 200", h -> List.of(RawHttp.Request.of("GET", "/openapi.yaml")));
+        causes.put("GET /docs 200", h -> List.of(RawHttp.Request.of("GET", "/docs")));
+        causes.put("GET /docs/{asset} 200", h -> documentedAssets().stream()
+                .map(asset -> RawHttp.Request.of("GET", "/docs/" + asset)).toList());
+        causes.put("GET /docs/{asset} 404", h -> List.of(RawHttp.Request.of("GET", "/docs/nope.js"),
+                RawHttp.Request.of("GET", "/docs/pom.xml")));
+        return causes;
+    }
+
+    /** HEAD is caused by the GET's requests sent as HEAD; OPTIONS by one request to the path. */
+    private static Function<RawHttp, List<RawHttp.Request>> causeOf(String method, String path, String status,
+            Map<String, Function<RawHttp, List<RawHttp.Request>>> causes) {
+        if (method.equals("HEAD")) {
+            Function<RawHttp, List<RawHttp.Request>> get = causes.get("GET " + path + " " + status);
+            return get == null ? null : h -> get.apply(h).stream().map(r -> r.withMethod("HEAD")).toList();
+        }
+        if (method.equals("OPTIONS") && status.equals("200")) {
+            return h -> List.of(RawHttp.Request.of("OPTIONS", concrete(path)));
+        }
+        return causes.get(method + " " + path + " " + status);
+    }
+
+    private static String createJohn(RawHttp h) {
+        try {
+            RawHttp.Response created = h.send(RawHttp.Request.json("POST", USERS,
+                    "{\"name\": \"John\", \"email\": \"john@example.com\"}"));
+            Matcher m = CREATED_ID.matcher(created.text());
+            assertTrue(m.find(), created.text());
+            return m.group(1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> documentedAssets() {
+        Parameter asset = document.getPaths().get("/docs/{asset}").getParameters().get(0);
+        return new ArrayList<>((List<String>) (List<?>) asset.getSchema().getEnum());
+    }
+
+    private static String concrete(String path) {
+        return path.replace("{id}", UUID.randomUUID().toString()).replace("{asset}", "swagger-ui.css");
+    }
+
+    // ---- the tests ------------------------------------------------------------------------
+
+    @Test
+    void every_documented_operation_and_status_answers_as_described() throws Exception {
+        Map<String, Function<RawHttp, List<RawHttp.Request>>> causes = causes();
+        Set<String> documented = new TreeSet<>();
+        List<String> failures = new ArrayList<>();
+        int exchanges = 0;
+        for (Map.Entry<String, PathItem> path : document.getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+                String method = op.getKey().name();
+                for (Map.Entry<String, ApiResponse> status : op.getValue().getResponses().entrySet()) {
+                    String key = method + " " + path.getKey() + " " + status.getKey();
+                    documented.add(key);
+                    Function<RawHttp, List<RawHttp.Request>> cause = causeOf(method, path.getKey(), status.getKey(), causes);
+                    if (cause == null) {
+                        failures.add(key + ": documented, but this test knows no request that causes it");
+                        continue;
+                    }
+                    for (RawHttp.Request request : cause.apply(http)) {
+                        exchanges++;
+                        RawHttp.Response response = http.send(request);
+                        String where = key + " <- " + request + ": ";
+                        int expected = Integer.parseInt(status.getKey());
+                        if (response.status() != expected) {
+                            failures.add(where + "answered " + response.status() + " " + response.text());
+                            continue;
+                        }
+                        failures.addAll(mismatches(where, status.getValue(), response, method.equals("HEAD")));
+                        Conformance verdict = ApiDescription.bundled().check(request.method(), request.target(),
+                                response.status(), response.header("Content-Type").orElse(null), response.body());
+                        if (!verdict.conforms() || !verdict.operationId().equals(java.util.Optional.of(op.getValue().getOperationId()))) {
+                            failures.add(where + "RestLab's matcher says " + verdict.summary());
+                        }
+                    }
+                }
+            }
+        }
+        for (String key : causes.keySet()) {
+            if (!documented.contains(key)) {
+                failures.add(key + ": the server answers this, but the document does not list it");
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(exchanges >= documented.size(), "every documented answer was tried at least once");
+    }
+
+    @Test
+    void every_route_of_the_server_is_in_the_document_with_the_same_methods() {
+        Map<String, Set<String>> served = new TreeMap<>();
+        server.routes().forEach((pattern, methods) -> served.put(openApiForm(pattern), new TreeSet<>(methods)));
+        Map<String, Set<String>> described = new TreeMap<>();
+        document.getPaths().forEach((path, item) -> {
+            Set<String> methods = new TreeSet<>();
+            item.readOperationsMap().keySet().forEach(m -> methods.add(m.name()));
+            described.put(path, methods);
+        });
+        assertEquals(served, described);
+    }
+
+    @Test
+    void a_path_nothing_is_served_at_answers_the_documented_404() throws Exception {
+        ApiResponse unknown = document.getComponents().getResponses().get(ApiDescription.UNKNOWN_PATH);
+        for (String target : List.of("/nope", "/people/v1/users/a/b", "/docs/", "/test//", "/openapi")) {
+            for (String method : List.of("GET", "POST", "OPTIONS", "HEAD")) {
+                RawHttp.Response response = http.send(RawHttp.Request.of(method, target));
+                assertEquals(404, response.status(), method + " " + target);
+                List<String> mismatches = mismatches(method + " " + target + ": ", unknown, response,
+                        method.equals("HEAD"));
+                assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+                assertTrue(ApiDescription.bundled().check(method, target, 404,
+                        response.header("Content-Type").orElse(null), response.body()).conforms());
+            }
+        }
+    }
+
+    @Test
+    void a_method_a_documented_path_does_not_take_answers_the_documented_405_with_its_methods() throws Exception {
+        ApiResponse wrongMethod = document.getComponents().getResponses().get(ApiDescription.METHOD_NOT_ALLOWED);
+        for (Map.Entry<String, PathItem> path : document.getPaths().entrySet()) {
+            Set<String> methods = new TreeSet<>();
+            path.getValue().readOperationsMap().keySet().forEach(m -> methods.add(m.name()));
+            for (String method : List.of("PUT", "PATCH", "DELETE", "POST", "TRACE", "BREW")) {
+                if (methods.contains(method)) {
+                    continue;
+                }
+                String target = concrete(path.getKey());
+                RawHttp.Response response = http.send(RawHttp.Request.of(method, target));
+                String where = method + " " + target + ": ";
+                assertEquals(405, response.status(), where + response.text());
+                assertEquals(String.join(", ", methods), response.header("Allow").orElse(""), where + "Allow");
+                List<String> mismatches = mismatches(where, wrongMethod, response, false);
+                assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+                Conformance verdict = ApiDescription.bundled().check(method, target, 405,
+                        response.header("Content-Type").orElse(null), response.body());
+                assertTrue(verdict.conforms() && verdict.operationId().isEmpty(), verdict.summary());
+            }
+        }
+    }
+
+    @Test
+    void options_answers_allow_with_exactly_the_documented_methods() throws Exception {
+        for (Map.Entry<String, PathItem> path : document.getPaths().entrySet()) {
+            Set<String> methods = new TreeSet<>();
+            path.getValue().readOperationsMap().keySet().forEach(m -> methods.add(m.name()));
+            RawHttp.Response response = http.send(RawHttp.Request.of("OPTIONS", concrete(path.getKey())));
+            assertEquals(String.join(", ", methods), response.header("Allow").orElse(""), path.getKey());
+        }
+    }
+
+    // ---- checking one answer against one documented response ---------------------------------
+
+    /** What is wrong with an answer, given the response the document gives; HEAD answers have no body. */
+    private static List<String> mismatches(String where, ApiResponse documented, RawHttp.Response response,
+            boolean head) {
+        List<String> found = new ArrayList<>();
+        if (documented.getHeaders() != null) {
+            for (Map.Entry<String, Header> header : documented.getHeaders().entrySet()) {
+                java.util.Optional<String> value = response.header(header.getKey());
+                if (value.isEmpty()) {
+                    if (Boolean.TRUE.equals(header.getValue().getRequired())) {
+                        found.add(where + "no " + header.getKey() + " header");
+                    }
+                    continue;
+                }
+                found.addAll(invalid(where + header.getKey() + ": ", header.getValue().getSchema(),
+                        Json31.pretty(value.get())));
+            }
+        }
+        if (documented.getContent() == null || documented.getContent().isEmpty()) {
+            if (response.body().length != 0) {
+                found.add(where + "a body came where the document gives none");
+            }
+            return found;
+        }
+        String type = response.header("Content-Type").orElse("");
+        String mime = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        MediaType media = documented.getContent().get(mime);
+        if (media == null) {
+            found.add(where + "Content-Type " + type + " is not among " + documented.getContent().keySet());
+            return found;
+        }
+        if (head) {
+            if (response.body().length != 0) {
+                found.add(where + "a HEAD answer came with a body");
+            }
+            return found;
+        }
+        if (media.getSchema() == null) {
+            return found;
+        }
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        String instance = mime.endsWith("json") ? text : Json31.pretty(text);
+        found.addAll(invalid(where + "body: ", media.getSchema(), instance));
+        return found;
+    }
+
+    private static List<String> invalid(String where, io.swagger.v3.oas.models.media.Schema<?> schema, String instanceJson) {
+        String schemaJson = Json31.pretty(schema);
+        List<Error> errors = JSON_SCHEMA.getSchema(schemaJson, InputFormat.JSON).validate(instanceJson, InputFormat.JSON);
+        return errors.stream().map(e -> where + e).toList();
+    }
+
+    /** Spark's ":id" is OpenAPI's "{id}". */
+    private static String openApiForm(String sparkPattern) {
+        return sparkPattern.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+    }
+}
