@@ -15,8 +15,8 @@ import java.util.Properties;
  */
 final class SwaggerUiFiles {
 
-    static final String CSS = "text/css; charset=utf-8";
-    static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+    static final String CSS = "text/css;charset=utf-8";
+    static final String JAVASCRIPT = "text/javascript;charset=utf-8";
     static final String PNG = "image/png";
 
     private static final String WEBJAR = "/META-INF/resources/webjars/swagger-ui/";

@@ -60,6 +60,10 @@ final class TestHttp {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /**
      * Writes raw bytes on a fresh socket and returns everything the server answers until it
      * closes the connection: for requests that java.net.http refuses to send.
