@@ -50,10 +50,11 @@ public final class Headless {
             return 1;
         }
         printBanner(host, bound, store.location());
-        traffic.subscribe(new TrafficPrinter(out, trace)); // a daemon thread: ends with the JVM
+        AutoCloseable printer = traffic.subscribe(new TrafficPrinter(out, trace));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            close(printer); // prints the last exchanges before saying goodbye
             store.close();
             out.println("RestLab stopped.");
             out.flush();
@@ -65,6 +66,14 @@ public final class Headless {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void close(AutoCloseable printer) {
+        try {
+            printer.close();
+        } catch (Exception e) {
+            // Only the last log lines are at stake while the JVM is shutting down.
+        }
     }
 
     private void printBanner(String host, int port, String usersKeptIn) {

@@ -109,8 +109,8 @@ public final class TrafficLog {
 
     /**
      * Calls {@code batchListener} with the exchanges recorded from now on, in batches in arrival
-     * order, on a thread of its own. Close the returned handle to stop; a batch being delivered
-     * then still finishes.
+     * order, on a thread of its own. Closing the returned handle delivers what is left, then
+     * stops the thread (waiting up to two seconds for that last batch).
      */
     public AutoCloseable subscribe(Consumer<List<Exchange>> batchListener) {
         return subscribe(batchListener, lastId());
@@ -150,6 +150,7 @@ public final class TrafficLog {
     private final class Subscription implements AutoCloseable {
         private final Consumer<List<Exchange>> listener;
         private final ScheduledExecutorService thread;
+        private volatile Thread deliverer;
         private long delivered;
 
         Subscription(Consumer<List<Exchange>> listener, long afterId) {
@@ -159,6 +160,7 @@ public final class TrafficLog {
             this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, name);
                 t.setDaemon(true);
+                deliverer = t;
                 return t;
             });
         }
@@ -184,7 +186,19 @@ public final class TrafficLog {
 
         @Override
         public void close() {
+            if (thread.isShutdown()) {
+                return;
+            }
+            thread.execute(this::deliver); // the last exchanges, e.g. just before the server stopped
             thread.shutdown();
+            if (Thread.currentThread() == deliverer) {
+                return; // closed from inside the listener: it cannot wait for itself
+            }
+            try {
+                thread.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -34,6 +34,11 @@ final class RawClient implements AutoCloseable {
 
     /** Reads one response framed by Content-Length (all RestLab and Jetty answers are). */
     String readResponse() throws IOException {
+        return readResponse(false);
+    }
+
+    /** Like {@link #readResponse()}; the answer to HEAD has a length but no body. */
+    String readResponse(boolean head) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         while (!bytes.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -42,14 +47,13 @@ final class RawClient implements AutoCloseable {
             }
             bytes.write(b);
         }
-        String head = bytes.toString(StandardCharsets.ISO_8859_1);
         int length = 0;
-        for (String line : head.split("\r\n")) {
+        for (String line : bytes.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Integer.parseInt(line.substring(15).strip());
             }
         }
-        bytes.write(in.readNBytes(length));
+        bytes.write(in.readNBytes(head ? 0 : length));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 

@@ -129,6 +129,16 @@ class TrafficLogTest {
     }
 
     @Test
+    void closing_a_subscription_first_delivers_what_is_left() throws Exception {
+        TrafficLog log = new TrafficLog();
+        List<Exchange> seen = new CopyOnWriteArrayList<>();
+        AutoCloseable subscription = log.subscribe(seen::addAll);
+        log.record(exchange("/last", 0));
+        subscription.close();
+        assertEquals(List.of("/last"), seen.stream().map(Exchange::target).toList());
+    }
+
+    @Test
     void a_listener_that_throws_still_gets_later_batches() throws Exception {
         TrafficLog log = new TrafficLog();
         List<Exchange> seen = new CopyOnWriteArrayList<>();
