@@ -1,5 +1,7 @@
 package dev.restlab;
 
+import dev.restlab.openapi.ApiDescription;
+import dev.restlab.openapi.Conformance;
 import dev.restlab.wire.CurlText;
 import dev.restlab.wire.Exchange;
 import java.io.PrintStream;
@@ -9,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * Prints batches of exchanges for the headless mode: one access-log line each, like Flask's
  * development server, and with {@code --trace} also the request (as curl -v shows it) and the
- * response exactly as {@code curl -i} prints it.
+ * response exactly as {@code curl -i} prints it, then one line naming the OpenAPI operation the
+ * exchange matched and whether the answer conforms to the document.
  */
 final class TrafficPrinter implements Consumer<List<Exchange>> {
 
@@ -31,11 +34,28 @@ final class TrafficPrinter implements Consumer<List<Exchange>> {
                 endLine(text);
                 text.append(CurlText.curlI(exchange));
                 endLine(text);
+                text.append(openApiLine(exchange)).append('\n');
                 text.append('\n');
             }
         }
         out.print(text); // one write per batch keeps a busy server's log cheap
         out.flush();
+    }
+
+    /** E.g. {@code * OpenAPI: createUser: conforms}, or the reason it does not. */
+    static String openApiLine(Exchange exchange) {
+        ApiDescription api = ApiDescription.bundled();
+        if (exchange.rejected()) {
+            return "* OpenAPI: no operation: Jetty answered " + exchange.status()
+                    + " by itself, before any route (not part of the API)";
+        }
+        if (exchange.responseBody().length < exchange.responseBodySize()) {
+            return "* OpenAPI: " + api.operationId(exchange.method(), exchange.target()).orElse("no operation")
+                    + ": body not checked (only the first " + exchange.responseBody().length + " bytes were kept)";
+        }
+        Conformance verdict = api.check(exchange.method(), exchange.target(), exchange.status(),
+                exchange.responseHeader("Content-Type").orElse(null), exchange.responseBody());
+        return "* OpenAPI: " + verdict.summary();
     }
 
     /** A body need not end in a line break; the next exchange must start on a line of its own. */

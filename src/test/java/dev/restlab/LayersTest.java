@@ -19,6 +19,6 @@ class LayersTest {
     @ArchTest
     static final ArchRule the_core_never_depends_on_javafx =
             noClasses().that().resideInAnyPackage("dev.restlab.users..", "dev.restlab.server..",
-                            "dev.restlab.wire..", "dev.restlab.client..")
+                            "dev.restlab.wire..", "dev.restlab.client..", "dev.restlab.openapi..")
                     .should().dependOnClassesThat().resideInAPackage("javafx..");
 }

@@ -128,6 +128,17 @@ public final class ApiDescription {
     }
 
     /**
+     * The operation a request names, without looking at any answer: empty for a path the
+     * document does not list or a method that path does not take.
+     */
+    public Optional<String> operationId(String method, String target) {
+        if (method == null || target == null) {
+            return Optional.empty();
+        }
+        return find(pathOf(target)).map(item -> item.operations.get(method)).map(Operation::id);
+    }
+
+    /**
      * Says which operation an exchange was and whether the answer conforms to the document.
      *
      * @param method      the request method as sent ({@code GET}); methods are case-sensitive
