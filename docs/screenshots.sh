@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Makes the README's screenshots of the real window under Xvfb: the handout's curl session
+# against a fresh RestLab, with one exchange selected, in the light and the dark theme.
+# Needs: Xvfb, xdotool, imagemagick (apt-get install -y xvfb xdotool imagemagick libgtk-3-0).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f target/restlab.jar ] || mvn -B -q package -DskipTests
+
+DISPLAY_NUM=${DISPLAY_NUM:-:93}
+PORT=${PORT:-5093}
+BASE=http://127.0.0.1:$PORT
+Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 >/dev/null 2>&1 &
+XVFB=$!
+export DISPLAY=$DISPLAY_NUM
+java -jar target/restlab.jar --port "$PORT" --in-memory >/dev/null 2>&1 &
+APP=$!
+trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 100); do curl -s -o /dev/null "$BASE/" && break; sleep 0.2; done
+sleep 1 # let the first paint settle
+
+# The handout's session, as a student would type it.
+curl -s -o /dev/null "$BASE/"
+curl -s -o /dev/null -X POST -H "Content-Type: application/json" \
+  -d '{"name": "John", "email": "john@example.com"}' "$BASE/people/v1/users"
+curl -s -o /dev/null -X POST -H "Content-Type: application/json" \
+  -d '{"name": "Ann", "email": "ann@example.com"}' "$BASE/people/v1/users"
+curl -s -o /dev/null "$BASE/people/v1/users?name=John"
+curl -s -o /dev/null -X POST -d 'name=Zoe' "$BASE/people/v1/users"
+sleep 1.5
+
+window=$(xdotool search --sync --name '^RestLab$' | head -n 1)
+xdotool windowactivate --sync "$window" 2>/dev/null || true
+# Click the row of the filter request (the fourth data row of the traffic table).
+row_y=${ROW_Y:-318}
+xdotool mousemove --window "$window" 900 "$row_y" click 1
+sleep 1
+import -window root docs/restlab-light.png
+
+xdotool key --window "$window" ctrl+d
+sleep 1
+import -window root docs/restlab-dark.png
+echo "wrote docs/restlab-light.png docs/restlab-dark.png"
