@@ -3,6 +3,7 @@ package dev.restlab.server;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.TrafficLog;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,12 @@ public final class ApiServer implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
     public static final String ALL_INTERFACES = "0.0.0.0";
     public static final int DEFAULT_PORT = 5001;
+    /**
+     * How long a connection may stay silent (no bytes either way) before the server closes it:
+     * long enough for a student typing a request by hand into nc, short enough that abandoned
+     * keep-alive connections and stalled clients do not pile up.
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final AtomicInteger STARTS = new AtomicInteger();
 
@@ -30,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
     private Router router;
     private Server jetty;
     private String host;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
     public ApiServer(UserStore store) {
         this(store, null);
@@ -52,7 +60,8 @@ public final class ApiServer implements AutoCloseable {
             return port();
         }
         AtomicReference<Exception> failure = new AtomicReference<>();
-        JettyServerFactory jettyFactory = new JettyServerFactory(host, port, traffic);
+        JettyServerFactory jettyFactory = new JettyServerFactory(host, port, traffic,
+                idleTimeout.toMillis());
         String id = "restlab-" + STARTS.incrementAndGet();
         EmbeddedServers.add(id, new EmbeddedJettyFactory(jettyFactory));
 
@@ -93,6 +102,23 @@ public final class ApiServer implements AutoCloseable {
         router = null;
         jetty = null;
         host = null;
+    }
+
+    /**
+     * Sets how long a silent connection is kept open; applies from the next {@link #start}.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public synchronized void setIdleTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("idle timeout must be positive, not " + timeout);
+        }
+        this.idleTimeout = timeout;
+    }
+
+    /** Connections open right now (for tests of connection handling); 0 when stopped. */
+    synchronized int openConnections() {
+        return jetty == null ? 0 : JettyServerFactory.connectorOf(jetty).getConnectedEndPoints().size();
     }
 
     public synchronized boolean isRunning() {

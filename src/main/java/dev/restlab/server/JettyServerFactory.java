@@ -15,19 +15,21 @@ import org.eclipse.jetty.util.thread.ThreadPool;
  */
 final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServerFactory {
 
-    /** Idle keep-alive connections are closed after this long. */
-    static final int IDLE_TIMEOUT_MILLIS = 30_000;
-
     private final String host;
     private final int port;
     private final TrafficLog traffic;
+    private final long idleTimeoutMillis;
     private volatile Server created;
 
-    /** @param traffic where every exchange is recorded, or null to record nothing */
-    JettyServerFactory(String host, int port, TrafficLog traffic) {
+    /**
+     * @param traffic where every exchange is recorded, or null to record nothing
+     * @param idleTimeoutMillis a connection silent this long is closed (keep-alive or stalled)
+     */
+    JettyServerFactory(String host, int port, TrafficLog traffic, long idleTimeoutMillis) {
         this.host = host;
         this.port = port;
         this.traffic = traffic;
+        this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
     @Override
@@ -50,7 +52,7 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
                 : WireCapture.connector(server, http1, traffic);
         connector.setHost(host);
         connector.setPort(port);
-        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        connector.setIdleTimeout(idleTimeoutMillis);
         server.addConnector(connector);
         server.setStopTimeout(2_000);
         created = server;

@@ -36,13 +36,29 @@ final class RequestBody {
         }
     }
 
-    static String readUtf8(Request request) throws IOException, TooLarge, NotUtf8 {
+    /**
+     * Thrown when the body cannot be read to its end: the client closed early, broke the chunked
+     * encoding, or went silent past the idle timeout. The client's fault, so a 400, never a 500.
+     */
+    static final class Unreadable extends Exception {
+        Unreadable() {
+            super("Request body could not be read to its end: it stopped short of its"
+                    + " Content-Length, or its chunked encoding is broken", null, false, false);
+        }
+    }
+
+    static String readUtf8(Request request) throws IOException, TooLarge, NotUtf8, Unreadable {
         if (request.raw().getContentLengthLong() > MAX_BYTES) {
             throw new TooLarge();
         }
         byte[] bytes;
-        try (InputStream in = unbuffered(request.raw()).getInputStream()) {
+        InputStream in = unbuffered(request.raw()).getInputStream();
+        try {
             bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            // Jetty reports a short or malformed body as an IOException (EofException,
+            // BadMessageException's cause) from read(); the connection is done for either way.
+            throw new Unreadable();
         }
         if (bytes.length > MAX_BYTES) {
             throw new TooLarge();

@@ -92,6 +92,9 @@ public final class UserRoutes {
         } catch (RequestBody.TooLarge e) {
             response.header("Connection", "close");
             return Reply.text(response, 413, e.getMessage() + "\n");
+        } catch (RequestBody.Unreadable e) {
+            response.header("Connection", "close");
+            return Reply.text(response, 400, e.getMessage() + "\n");
         } catch (RequestBody.NotUtf8 e) {
             return Reply.text(response, 400, e.getMessage() + "\n");
         } catch (JsonParseException e) {
