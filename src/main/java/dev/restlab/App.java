@@ -30,7 +30,7 @@ public final class App extends Application {
             Platform.exit();
             return;
         }
-        workbench = new Workbench(store.get(), host, port);
+        workbench = new Workbench(store.get(), host, port, getHostServices()::showDocument);
         stage.setTitle("RestLab");
         stage.setScene(new Scene(workbench.root(), 1280, 800));
         stage.show();

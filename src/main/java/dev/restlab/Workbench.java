@@ -1,8 +1,11 @@
 package dev.restlab;
 
 import dev.restlab.client.UserApiClient;
+import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
+import dev.restlab.ui.ApiPaneController;
+import dev.restlab.ui.ApiPaneViewModel;
 import dev.restlab.ui.ComposerPaneController;
 import dev.restlab.ui.ComposerPaneViewModel;
 import dev.restlab.ui.LookViewModel;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -46,7 +50,8 @@ public final class Workbench implements AutoCloseable {
     private final UsersPaneViewModel users;
     private final Parent root;
 
-    public Workbench(UserStore store, String host, int port) {
+    /** @param openInBrowser shows a URL in the system's browser (the app's HostServices) */
+    public Workbench(UserStore store, String host, int port, Consumer<String> openInBrowser) {
         this.store = store;
         this.traffic = new TrafficLog();
         this.server = new ApiServer(store, traffic);
@@ -55,7 +60,9 @@ public final class Workbench implements AutoCloseable {
         Supplier<URI> base = () -> URI.create("http://127.0.0.1:" + Math.max(server.port(), 0));
         users = new UsersPaneViewModel(new UserApiClient(base), threads);
         LookViewModel look = new LookViewModel();
-        trafficPane = new TrafficPaneViewModel(traffic, threads);
+        ApiDescription api = ApiDescription.bundled();
+        trafficPane = new TrafficPaneViewModel(traffic, threads, api);
+        ApiPaneViewModel apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser);
         usersWatch = traffic.subscribe(users::onTraffic);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         serverBar.setAfterReset(users::refresh);
@@ -69,7 +76,8 @@ public final class Workbench implements AutoCloseable {
                 TrafficPaneController.class, new TrafficPaneController(trafficPane),
                 ServerBarController.class, new ServerBarController(serverBar, look),
                 UsersPaneController.class, new UsersPaneController(users),
-                ComposerPaneController.class, new ComposerPaneController(composer));
+                ComposerPaneController.class, new ComposerPaneController(composer),
+                ApiPaneController.class, new ApiPaneController(apiPane));
         FXMLLoader loader = new FXMLLoader(Workbench.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(controllers::get);
         try {

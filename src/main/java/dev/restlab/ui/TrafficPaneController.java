@@ -34,6 +34,7 @@ public final class TrafficPaneController {
     @FXML private TableColumn<Exchange, Integer> statusColumn;
     @FXML private TableColumn<Exchange, String> millisColumn;
     @FXML private TableColumn<Exchange, Long> bytesColumn;
+    @FXML private TableColumn<Exchange, Exchange> operationColumn;
     @FXML private StyleClassedTextArea request;
     @FXML private StyleClassedTextArea response;
     @FXML private Label facts;
@@ -66,6 +67,8 @@ public final class TrafficPaneController {
         column(statusColumn, Exchange::status);
         column(millisColumn, TrafficPaneViewModel::millis);
         column(bytesColumn, Exchange::bytesOut);
+        column(operationColumn, e -> e);
+        operationColumn.setCellFactory(c -> new OperationCell(traffic));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(Exchange item, boolean empty) {

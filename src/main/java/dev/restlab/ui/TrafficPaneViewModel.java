@@ -1,6 +1,8 @@
 package dev.restlab.ui;
 
 import dev.restlab.client.UserApiClient;
+import dev.restlab.openapi.ApiDescription;
+import dev.restlab.openapi.Conformance;
 import dev.restlab.wire.CurlText;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.HttpGlossary;
@@ -9,9 +11,11 @@ import dev.restlab.wire.TrafficLog;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -38,6 +42,13 @@ public final class TrafficPaneViewModel implements AutoCloseable {
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final TrafficLog log;
+    private final ApiDescription api;
+    private final Map<Long, Conformance> verdicts = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Conformance> eldest) {
+            return size() > 2_000;
+        }
+    };
     private final int capacity;
     private final ObservableList<Exchange> exchanges = FXCollections.observableArrayList();
     private final FilteredList<Exchange> shown = new FilteredList<>(exchanges);
@@ -53,14 +64,24 @@ public final class TrafficPaneViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final AutoCloseable subscription;
 
-    public TrafficPaneViewModel(TrafficLog log, UiThreads threads) {
+    public TrafficPaneViewModel(TrafficLog log, UiThreads threads, ApiDescription api) {
         this.log = log;
+        this.api = api;
         this.capacity = log.capacity();
         filter.addListener((o, was, now) -> refilter());
         showOwn.addListener((o, was, now) -> refilter());
         selected.addListener((o, was, now) -> describe());
         prettyJson.addListener((o, was, now) -> describe());
         this.subscription = log.subscribe(batch -> threads.fx().execute(() -> add(batch)));
+    }
+
+    /**
+     * Which documented operation the exchange was and whether the answer conforms. Checked when
+     * a row is shown, not as traffic arrives, so a flood of requests costs only what is seen.
+     */
+    public Conformance conformance(Exchange e) {
+        return verdicts.computeIfAbsent(e.id(), id -> api.check(e.method(), e.target(), e.status(),
+                e.responseHeader("Content-Type").orElse(null), e.responseBody()));
     }
 
     /** The window's own requests carry its User-Agent. */
@@ -79,6 +100,7 @@ public final class TrafficPaneViewModel implements AutoCloseable {
 
     public void clear() {
         log.clear();
+        verdicts.clear();
         exchanges.clear();
         selected.set(null);
     }
@@ -138,7 +160,7 @@ public final class TrafficPaneViewModel implements AutoCloseable {
                 + " bytes in, " + e.bytesOut() + " bytes out"
                 + (e.truncated() ? " · body cut to " + Exchange.MAX_STORED_BODY / 1024 + " KiB for display" : "")
                 + (e.rejected() ? " · rejected by Jetty before any route ran" : ""));
-        explanation.set(explain(e));
+        explanation.set("OpenAPI: " + conformance(e).summary() + "\n" + explain(e));
     }
 
     static String explain(Exchange e) {

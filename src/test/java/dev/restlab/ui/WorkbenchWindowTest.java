@@ -13,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -37,10 +39,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkbenchWindowTest {
 
     private Workbench workbench;
+    private final List<String> opened = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new InMemoryUserStore(), "127.0.0.1", 0);
+        workbench = new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, opened::add);
         stage.setScene(new Scene(workbench.root(), 1280, 800));
         stage.show();
         stage.requestFocus();
@@ -144,12 +147,16 @@ class WorkbenchWindowTest {
         assertTrue(!TrafficPaneViewModel.isOwn(post));
         assertTrue(traffic.getItems().stream().anyMatch(TrafficPaneViewModel::isOwn), "the window's refresh is listed too");
 
-        robot.clickOn(robot.from(traffic).lookup(".table-cell")
-                .match((Labeled cell) -> "POST".equals(cell.getText())).queryAs(Node.class));
+        Callable<java.util.Optional<Node>> postCell = () -> robot.from(traffic).lookup(".table-cell")
+                .match((Labeled cell) -> "POST".equals(cell.getText())).tryQuery();
+        waitUntil(() -> postCell.call().isPresent());
+        robot.clickOn(postCell.call().orElseThrow());
         StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 201 Created"));
         assertTrue(response.getText().contains(created.body()), response.getText());
         assertTrue(text(robot, "#explanation").contains("RFC 9110 §15.3.2"));
+
+        assertTrue(text(robot, "#explanation").startsWith("OpenAPI: createUser: conforms"), text(robot, "#explanation"));
 
         robot.clickOn("#copyCurl");
         String[] clipboard = new String[1];
@@ -162,6 +169,20 @@ class WorkbenchWindowTest {
     @SuppressWarnings("unchecked")
     private static TableView<Exchange> trafficTable(FxRobot robot) {
         return robot.lookup("#trafficTable").queryAs(TableView.class);
+    }
+
+    @Test
+    void the_api_tab_shows_the_document_and_opens_swagger_ui_of_the_running_server(FxRobot robot) throws Exception {
+        waitUntil(() -> workbench.serverBar().runningProperty().get());
+        int port = workbench.serverBar().boundPortProperty().get();
+        robot.clickOn("API");
+        assertTrue(robot.lookup("#apiDocument").queryAs(javafx.scene.control.TextArea.class).getText()
+                .contains("operationId: createUser"));
+        robot.clickOn("#openDocs");
+        assertEquals(List.of("http://127.0.0.1:" + port + "/docs"), opened);
+        HttpResponse<String> docs = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(opened.get(0))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, docs.statusCode());
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.restlab.ui;
+
+import dev.restlab.openapi.ApiDescription;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** The API as its OpenAPI document, and the way to Swagger UI on the running server. */
+public final class ApiPaneViewModel {
+
+    private final ApiDescription api;
+    private final ReadOnlyIntegerProperty port;
+    private final Consumer<String> browser;
+    private final StringBinding docsUrl;
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+
+    /**
+     * @param port    where the window's server listens now (-1 while stopped)
+     * @param browser opens a URL in the system's browser
+     */
+    public ApiPaneViewModel(ApiDescription api, ReadOnlyIntegerProperty port, Consumer<String> browser) {
+        this.api = api;
+        this.port = port;
+        this.browser = browser;
+        this.docsUrl = Bindings.createStringBinding(() -> url("/docs"), port);
+    }
+
+    public String document() {
+        return api.yaml();
+    }
+
+    public void openDocs() {
+        if (port.get() < 0) {
+            note.set("Start the server first: Swagger UI is served by it, at /docs.");
+            return;
+        }
+        note.set("Opening " + docsUrl.get() + " in your browser. \"Try it out\" sends real requests:"
+                + " watch them arrive in the Traffic tab.");
+        browser.accept(docsUrl.get());
+    }
+
+    /** The URL of a path on the running server, or a hint when it is stopped. */
+    public String url(String path) {
+        return port.get() < 0 ? "(server stopped)" : "http://127.0.0.1:" + port.get() + path;
+    }
+
+    public StringBinding docsUrlBinding() {
+        return docsUrl;
+    }
+
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.restlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.client.UserApiClient;
+import dev.restlab.openapi.ApiDescription;
+import dev.restlab.server.ApiServer;
+import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.wire.Exchange;
+import dev.restlab.wire.TrafficLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The traffic ViewModel fed by the real capture. Batches reach it through a queue that the test
+ * drains on its own thread, standing in for the FX thread.
+ */
+class TrafficPaneViewModelTest {
+
+    private final List<Runnable> fxQueue = new ArrayList<>();
+    private final UiThreads threads = new UiThreads(Runnable::run, work -> {
+        synchronized (fxQueue) {
+            fxQueue.add(work);
+        }
+    });
+    private final TrafficLog log = new TrafficLog(5);
+    private ApiServer server;
+    private TrafficPaneViewModel traffic;
+    private int port;
+
+    @BeforeEach
+    void start() {
+        server = new ApiServer(new InMemoryUserStore(), log);
+        port = server.start("127.0.0.1", 0);
+        traffic = new TrafficPaneViewModel(log, threads, ApiDescription.bundled());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        traffic.close();
+        server.stop();
+    }
+
+    /** Runs queued FX work until {@code count} exchanges have arrived, or fails after 10 s. */
+    private void awaitArrivals(int count) {
+        awaitUntil(() -> traffic.arrivalsProperty().get() >= count);
+    }
+
+    private void awaitUntil(java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!done.getAsBoolean()) {
+            List<Runnable> work;
+            synchronized (fxQueue) {
+                work = new ArrayList<>(fxQueue);
+                fxQueue.clear();
+            }
+            work.forEach(Runnable::run);
+            assertTrue(System.nanoTime() < deadline, "only " + traffic.arrivalsProperty().get() + " arrived");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private HttpResponse<String> send(String userAgent, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("User-Agent", userAgent);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void every_exchange_arrives_and_the_selected_one_reads_as_curl_prints_it() throws Exception {
+        send("curl/8.0", "POST", "/people/v1/users", "{\"name\": \"John\", \"email\": \"john@example.com\"}");
+        awaitArrivals(1);
+
+        Exchange post = traffic.shown().get(0);
+        traffic.selectedProperty().set(post);
+
+        assertTrue(traffic.requestTextProperty().get().startsWith("POST /people/v1/users HTTP/1.1\r\n"));
+        assertTrue(traffic.responseTextProperty().get().startsWith("HTTP/1.1 201 Created\r\n"));
+        assertTrue(traffic.explanationProperty().get().startsWith("OpenAPI: createUser: conforms\n201 Created"));
+        assertTrue(traffic.factsProperty().get().contains("from 127.0.0.1:" + post.clientPort()));
+        assertTrue(traffic.copyAsCurl().startsWith("curl "));
+    }
+
+    @Test
+    void pretty_json_indents_the_body_only() throws Exception {
+        send("curl/8.0", "POST", "/people/v1/users", "{\"name\": \"John\", \"email\": \"john@example.com\"}");
+        send("curl/8.0", "GET", "/people/v1/users", null);
+        awaitArrivals(2);
+        traffic.selectedProperty().set(traffic.shown().get(1));
+        String compact = traffic.responseTextProperty().get();
+        traffic.prettyJsonProperty().set(true);
+        String pretty = traffic.responseTextProperty().get();
+        assertTrue(compact.endsWith("{\"users\":[{\"email\":\"john@example.com\","
+                + compact.substring(compact.indexOf("\"id\""), compact.indexOf("\"name\"")) + "\"name\":\"John\"}]}\n"));
+        assertTrue(pretty.contains("\n  \"users\": [\n    {\n"), pretty);
+        assertEquals(compact.substring(0, compact.indexOf("\r\n\r\n")), pretty.substring(0, pretty.indexOf("\r\n\r\n")));
+    }
+
+    @Test
+    void filter_and_the_window_toggle_narrow_the_list() throws Exception {
+        send(UserApiClient.USER_AGENT, "GET", "/people/v1/users", null);
+        send("curl/8.0", "GET", "/test/", null);
+        send("curl/8.0", "PUT", "/people/v1/users", null);
+        awaitArrivals(3);
+
+        traffic.filterProperty().set("405");
+        assertEquals(List.of("PUT"), traffic.shown().stream().map(Exchange::method).toList());
+        traffic.filterProperty().set("");
+        traffic.showOwnProperty().set(false);
+        assertEquals(List.of("/test/", "/people/v1/users"), traffic.shown().stream().map(Exchange::target).toList());
+        assertFalse(traffic.shown().stream().anyMatch(TrafficPaneViewModel::isOwn));
+    }
+
+    @Test
+    void the_list_is_bounded_by_the_log_capacity_and_clear_empties_both() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            send("curl/8.0", "GET", "/", null);
+        }
+        // A listener that falls behind may get only the newest exchanges: wait for the last one.
+        awaitUntil(() -> !traffic.shown().isEmpty()
+                && traffic.shown().get(traffic.shown().size() - 1).id() == log.lastId());
+        assertEquals(5, traffic.shown().size());
+
+        traffic.clear();
+        assertEquals(0, traffic.shown().size());
+        assertEquals(List.of(), log.snapshot());
+    }
+
+    @Test
+    void an_undocumented_answer_is_flagged_with_its_reason() throws Exception {
+        send("curl/8.0", "GET", "/people/v1/users?name=Nobody", null);
+        send("curl/8.0", "DELETE", "/", null);
+        awaitArrivals(2);
+        assertEquals("listUsers: conforms", traffic.conformance(traffic.shown().get(0)).summary());
+        assertTrue(traffic.conformance(traffic.shown().get(1)).conforms(),
+                "a 405 for a method the path does not take is documented");
+    }
+}
