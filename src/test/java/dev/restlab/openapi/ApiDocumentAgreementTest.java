@@ -275,6 +275,52 @@ class ApiDocumentAgreementTest {
         }
     }
 
+    @Test
+    void the_documents_examples_are_valid_and_its_request_examples_are_accepted() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, PathItem> path : document.getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+                String where = op.getValue().getOperationId() + " ";
+                if (op.getValue().getRequestBody() != null) {
+                    for (Map.Entry<String, MediaType> type : op.getValue().getRequestBody().getContent().entrySet()) {
+                        String example = Json31.mapper().writeValueAsString(type.getValue().getExample());
+                        failures.addAll(invalid(where + "request example: ", type.getValue().getSchema(), example));
+                        RawHttp.Response answer = http.send(new RawHttp.Request(op.getKey().name(),
+                                concrete(path.getKey()), Map.of("Content-Type", type.getKey()),
+                                example.getBytes(StandardCharsets.UTF_8), null));
+                        if (answer.status() / 100 != 2) {
+                            failures.add(where + "request example " + example + " answered " + answer.status());
+                        }
+                        checked++;
+                    }
+                }
+                for (Map.Entry<String, ApiResponse> status : op.getValue().getResponses().entrySet()) {
+                    if (status.getValue().getContent() == null) {
+                        continue;
+                    }
+                    for (Map.Entry<String, MediaType> type : status.getValue().getContent().entrySet()) {
+                        MediaType media = type.getValue();
+                        List<Object> examples = new ArrayList<>();
+                        if (media.getExample() != null) {
+                            examples.add(media.getExample());
+                        }
+                        if (media.getExamples() != null) {
+                            media.getExamples().values().forEach(e -> examples.add(e.getValue()));
+                        }
+                        for (Object example : examples) {
+                            failures.addAll(invalid(where + status.getKey() + " example: ", media.getSchema(),
+                                    Json31.mapper().writeValueAsString(example)));
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(checked >= 10, "the document's examples were found: " + checked);
+    }
+
     // ---- checking one answer against one documented response ---------------------------------
 
     /** What is wrong with an answer, given the response the document gives; HEAD answers have no body. */
