@@ -56,6 +56,7 @@ public final class MainWindowController {
             content.putString(traffic.copyAsCurl());
             Clipboard.getSystemClipboard().setContent(content);
         });
+        keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
         keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
                 () -> look.darkProperty().set(!look.darkProperty().get()));
     }
