@@ -58,10 +58,10 @@ public final class Workbench implements AutoCloseable {
         UiThreads threads = new UiThreads(io, Platform::runLater);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, host, port);
         Supplier<URI> base = () -> URI.create("http://127.0.0.1:" + Math.max(server.port(), 0));
-        users = new UsersPaneViewModel(new UserApiClient(base), threads);
         LookViewModel look = new LookViewModel();
         ApiDescription api = ApiDescription.bundled();
         trafficPane = new TrafficPaneViewModel(traffic, threads, api);
+        users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficPane);
         ApiPaneViewModel apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser);
         usersWatch = traffic.subscribe(users::onTraffic);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);

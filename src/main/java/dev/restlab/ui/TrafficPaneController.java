@@ -77,6 +77,12 @@ public final class TrafficPaneController {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, old, chosen) -> traffic.selectedProperty().set(chosen));
+        traffic.selectedProperty().addListener((o, old, wanted) -> {
+            if (wanted != null && wanted != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(wanted);
+                table.scrollTo(wanted);
+            }
+        });
         count.textProperty().bind(javafx.beans.binding.Bindings.size(traffic.shown()).asString("%d shown"));
         traffic.arrivalsProperty().addListener((o, was, now) -> {
             if (traffic.followNewestProperty().get() && !table.getItems().isEmpty()) {

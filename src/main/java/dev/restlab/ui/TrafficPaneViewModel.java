@@ -36,7 +36,7 @@ import javafx.collections.transformation.FilteredList;
  * The live traffic list, every exchange from every client, and the selected exchange shown as
  * curl would print it. Exchanges arrive from the capture in batches, one FX update per batch.
  */
-public final class TrafficPaneViewModel implements AutoCloseable {
+public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus {
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -64,6 +64,15 @@ public final class TrafficPaneViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final AutoCloseable subscription;
 
+    /** What a form asked to see next: method, path and the newest id when it asked. */
+    private record Wanted(String method, String path, long afterId) {
+        boolean matches(Exchange e) {
+            return e.id() > afterId && e.method().equals(method) && e.path().equals(path) && isOwn(e);
+        }
+    }
+
+    private Wanted wanted;
+
     public TrafficPaneViewModel(TrafficLog log, UiThreads threads, ApiDescription api) {
         this.log = log;
         this.api = api;
@@ -89,8 +98,19 @@ public final class TrafficPaneViewModel implements AutoCloseable {
         return e.requestHeader("User-Agent").filter(ua -> ua.startsWith(UserApiClient.USER_AGENT)).isPresent();
     }
 
+    @Override
+    public void showNext(String method, String path) {
+        wanted = new Wanted(method, path, log.lastId());
+    }
+
     void add(List<Exchange> batch) {
         exchanges.addAll(batch);
+        if (wanted != null) {
+            batch.stream().filter(wanted::matches).findFirst().ifPresent(e -> {
+                wanted = null;
+                selected.set(e);
+            });
+        }
         int excess = exchanges.size() - capacity;
         if (excess > 0) {
             exchanges.remove(0, excess);

@@ -22,8 +22,11 @@ import javafx.collections.ObservableList;
  */
 public final class UsersPaneViewModel {
 
+    private static final String USERS = "/people/v1/users";
+
     private final UserApiClient client;
     private final UiThreads threads;
+    private final ExchangeFocus focus;
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
@@ -37,14 +40,17 @@ public final class UsersPaneViewModel {
     /** The filter the table shows now: null for all users. */
     private String activeFilter;
 
-    public UsersPaneViewModel(UserApiClient client, UiThreads threads) {
+    /** @param focus shown the exchange each form request makes */
+    public UsersPaneViewModel(UserApiClient client, UiThreads threads, ExchangeFocus focus) {
         this.client = client;
         this.threads = threads;
+        this.focus = focus;
     }
 
     public void create() {
         String sentName = name.get();
         BodyStyle style = sendAsJson.get() ? BodyStyle.JSON : BodyStyle.PLAIN_TEXT;
+        focus.showNext("POST", USERS);
         threads.run(() -> client.createUser(sentName, email.get(), style), response -> {
             report("POST /people/v1/users", response);
             if (response.status() == 201) {
@@ -65,6 +71,7 @@ public final class UsersPaneViewModel {
     public void applyFilter() {
         String filter = nameFilter.get().strip();
         activeFilter = filter.isEmpty() ? null : filter;
+        focus.showNext("GET", USERS);
         threads.run(() -> activeFilter == null ? client.listUsers() : client.filterByName(filter), response -> {
             report("GET /people/v1/users" + (filter.isEmpty() ? "" : "?name=" + filter), response);
             showUsers(response, activeFilter);
@@ -82,6 +89,7 @@ public final class UsersPaneViewModel {
             outcome.set("Type or paste a user's id first (select a row to copy its id).");
             return;
         }
+        focus.showNext("GET", USERS + "/" + id);
         threads.run(() -> client.getUser(id), response -> {
             report("GET /people/v1/users/" + id, response);
             if (response.status() == 200) {
@@ -98,6 +106,7 @@ public final class UsersPaneViewModel {
             return;
         }
         List<UserRow> doomed = List.copyOf(selected);
+        focus.showNext("DELETE", USERS + "/" + doomed.get(0).id());
         threads.run(() -> {
             ApiResponse last = null;
             for (UserRow user : doomed) {

@@ -97,6 +97,17 @@ class TrafficPaneViewModelTest {
     }
 
     @Test
+    void a_form_request_asked_for_is_selected_when_it_arrives_not_another_clients() throws Exception {
+        traffic.showNext("GET", "/people/v1/users");
+        send("curl/8.0", "GET", "/people/v1/users", null);
+        send(UserApiClient.USER_AGENT, "GET", "/people/v1/users?name=John", null);
+        awaitArrivals(2);
+        Exchange selected = traffic.selectedProperty().get();
+        assertTrue(selected != null && TrafficPaneViewModel.isOwn(selected));
+        assertEquals("/people/v1/users?name=John", selected.target());
+    }
+
+    @Test
     void pretty_json_indents_the_body_only() throws Exception {
         send("curl/8.0", "POST", "/people/v1/users", "{\"name\": \"John\", \"email\": \"john@example.com\"}");
         send("curl/8.0", "GET", "/people/v1/users", null);

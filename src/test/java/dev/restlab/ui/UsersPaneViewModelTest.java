@@ -24,7 +24,7 @@ class UsersPaneViewModelTest {
         server = new ApiServer(new InMemoryUserStore());
         int port = server.start("127.0.0.1", 0);
         users = new UsersPaneViewModel(new UserApiClient(() -> URI.create("http://127.0.0.1:" + port)),
-                ViewModelTestSupport.SAME_THREAD);
+                ViewModelTestSupport.SAME_THREAD, ExchangeFocus.NONE);
     }
 
     @AfterEach

@@ -96,6 +96,8 @@ class WorkbenchWindowTest {
 
         createUser(robot, "John", "john@example.com");
         waitUntil(() -> table(robot).getItems().size() == 1);
+        StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
+        waitUntil(() -> response.getText().startsWith("HTTP/1.1 201 Created"));
         createUser(robot, "Ann", "ann@example.com");
         waitUntil(() -> table(robot).getItems().size() == 2);
 
