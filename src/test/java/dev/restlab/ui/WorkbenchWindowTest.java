@@ -78,10 +78,15 @@ class WorkbenchWindowTest {
         }
     }
 
-    /** Clicks the table cell showing {@code text} (a bare text lookup could hit a prompt text). */
-    private static void clickCell(FxRobot robot, String text) {
-        robot.clickOn(robot.from(table(robot)).lookup(".table-cell")
-                .match((Labeled cell) -> text.equals(cell.getText())).queryAs(Node.class));
+    /**
+     * Clicks the cell of {@code table} showing {@code text} once it is drawn (a bare text
+     * lookup could hit a prompt text; the items can be there a pulse before their cells).
+     */
+    private static void clickCell(FxRobot robot, TableView<?> table, String text) throws Exception {
+        Callable<java.util.Optional<Node>> cell = () -> robot.from(table).lookup(".table-cell")
+                .match((Labeled c) -> text.equals(c.getText())).tryQuery();
+        waitUntil(() -> cell.call().isPresent());
+        robot.clickOn(cell.call().orElseThrow());
     }
 
     private void createUser(FxRobot robot, String name, String email) {
@@ -113,14 +118,14 @@ class WorkbenchWindowTest {
 
         robot.clickOn("#showAll");
         waitUntil(() -> table(robot).getItems().size() == 2);
-        clickCell(robot, "Ann");
+        clickCell(robot, table(robot), "Ann");
         robot.clickOn("#get");
         waitUntil(() -> table(robot).getItems().size() == 1 && text(robot, "#outcome").contains("→ 200"));
         assertEquals("Ann", table(robot).getItems().get(0).name());
 
         robot.clickOn("#showAll");
         waitUntil(() -> table(robot).getItems().size() == 2);
-        clickCell(robot, "John");
+        clickCell(robot, table(robot), "John");
         robot.clickOn("#delete");
         waitUntil(() -> table(robot).getItems().size() == 1);
         assertEquals("Ann", table(robot).getItems().get(0).name());
@@ -149,10 +154,7 @@ class WorkbenchWindowTest {
         assertTrue(!TrafficPaneViewModel.isOwn(post));
         assertTrue(traffic.getItems().stream().anyMatch(TrafficPaneViewModel::isOwn), "the window's refresh is listed too");
 
-        Callable<java.util.Optional<Node>> postCell = () -> robot.from(traffic).lookup(".table-cell")
-                .match((Labeled cell) -> "POST".equals(cell.getText())).tryQuery();
-        waitUntil(() -> postCell.call().isPresent());
-        robot.clickOn(postCell.call().orElseThrow());
+        clickCell(robot, traffic, "POST");
         StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 201 Created"));
         assertTrue(response.getText().contains(created.body()), response.getText());
