@@ -154,7 +154,9 @@ class RequestFuzzTest {
             "/people/v1/users/\u00e9\u00e8", "/people/v1/users#frag", "/test/?x=<script>",
             "/people/v1/users?name=" + "%41".repeat(1000), "/people%2Fv1%2Fusers", "/PEOPLE/V1/USERS",
             "/people/v1/users/%2e%2e", "/people/v1//users", "/test", "/test/", "/people/v1",
-            "/people/v1/users/:id", "/people/v1/users/*", "/people/v1/users/a/b", "/\\..\\"};
+            "/people/v1/users/:id", "/people/v1/users/*", "/people/v1/users/a/b", "/\\..\\",
+            "/docs", "/docs/", "/docs/swagger-ui.css", "/docs/..%2f..%2fpom.xml", "/docs/%2e%2e",
+            "/docs/../openapi.json", "/docs/%ff", "/openapi.json", "/openapi.yaml", "/openapi.json?x=%"};
         private static final String[] CONTENT_TYPES = {"application/json",
             "application/json; charset=utf-8", "application/json; charset=latin1",
             "application/vnd.api+json", "APPLICATION/JSON", "text/plain",
