@@ -34,9 +34,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * RestLab's OpenAPI document, read from the one YAML resource, and a matcher that tells for an
  * exchange which operation it was and whether the answer is one the document describes.
  *
- * <p>Requests that no operation takes are described by two named responses in
- * {@code components/responses}: {@value #UNKNOWN_PATH} (404 for a path the document does not
- * list) and {@value #METHOD_NOT_ALLOWED} (405 for a method a listed path does not take).
+ * <p>Requests that no operation takes are described by three named responses in
+ * {@code components/responses}: {@value #MALFORMED_PATH} (400 for a path whose %-escapes are
+ * broken or not UTF-8), {@value #UNKNOWN_PATH} (404 for a path the document does not list) and
+ * {@value #METHOD_NOT_ALLOWED} (405 for a method a listed path does not take).
  *
  * <p>Immutable and safe to share between threads. Free of Spark and JavaFX, so the server, the
  * window and the headless trace can all use it.
@@ -46,6 +47,7 @@ public final class ApiDescription {
     /** The classpath resource that is the one source of the document. */
     public static final String RESOURCE = "/openapi/openapi.yaml";
 
+    static final String MALFORMED_PATH = "MalformedPath";
     static final String UNKNOWN_PATH = "UnknownPath";
     static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
 
@@ -64,6 +66,7 @@ public final class ApiDescription {
     private final String yaml;
     private final String json;
     private final List<PathItem> paths;
+    private final DocumentedResponse malformedPath;
     private final DocumentedResponse unknownPath;
     private final DocumentedResponse methodNotAllowed;
 
@@ -74,6 +77,7 @@ public final class ApiDescription {
                 builder -> builder.schemas(Map.of(DOCUMENT_IRI, json)));
         Reader reader = new Reader(document, schemas);
         this.paths = reader.paths();
+        this.malformedPath = reader.namedResponse(MALFORMED_PATH);
         this.unknownPath = reader.namedResponse(UNKNOWN_PATH);
         this.methodNotAllowed = reader.namedResponse(METHOD_NOT_ALLOWED);
     }
@@ -153,6 +157,10 @@ public final class ApiDescription {
         }
         byte[] bytes = body == null ? new byte[0] : body;
         String path = pathOf(target);
+        if (!PathTemplate.isUtf8PercentEncoded(path)) {
+            return unrouted(malformedPath, 400, "the path's %-escapes are broken or not UTF-8",
+                    status, contentType, bytes, method);
+        }
         Optional<PathItem> item = find(path);
         if (item.isEmpty()) {
             return unrouted(unknownPath, 404, "nothing is served at " + path, status, contentType, bytes, method);

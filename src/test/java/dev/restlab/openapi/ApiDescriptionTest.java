@@ -130,6 +130,21 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void a_path_with_broken_escapes_matches_no_operation_and_conforms_only_with_the_documented_400() {
+        Conformance documented = check("GET", "/people/v1/users/%ff", 400, TEXT,
+                "Malformed path: a %-escape is broken or is not UTF-8\n");
+        assertEquals(Optional.empty(), documented.operationId());
+        assertTrue(documented.conforms(), documented.reason());
+
+        Conformance notFound = check("GET", "/people/v1/users/%ff", 404, TEXT, "User with ID \ufffd not found\n");
+        assertFalse(notFound.conforms());
+        assertEquals("the path's %-escapes are broken or not UTF-8, so the document says 400, not 404", notFound.reason());
+        assertTrue(check("GET", "/people/v1/users/%C3%A9", 404, TEXT, "User with ID \u00e9 not found\n").conforms(),
+                "well-formed UTF-8 escapes route as usual");
+        assertTrue(check("GET", "/x%2", 400, TEXT, "Malformed path: a %-escape is broken or is not UTF-8\n").conforms());
+    }
+
+    @Test
     void paths_match_as_the_router_matches_them() {
         assertEquals(Optional.of("swaggerUi"), check("GET", "/docs", 200, "text/html", "").operationId(),
                 "/docs is the page, not /docs/{asset}");
@@ -177,6 +192,7 @@ class ApiDescriptionTest {
                 components:
                   responses:
                     Fine: {description: fine}
+                    MalformedPath: {description: bad}
                     UnknownPath: {description: gone}
                     MethodNotAllowed: {description: no}
                 """;

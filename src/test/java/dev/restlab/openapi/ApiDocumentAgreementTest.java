@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
  *   <li>every operation and every status it documents is exercised over real HTTP and answers as
  *       described (status, content type, required headers, body valid against the schema);</li>
  *   <li>every route of the server's route table is in the document, with the same methods;</li>
- *   <li>a path it does not list answers its 404, a method a path does not take its 405.</li>
+ *   <li>a path it does not list answers its 404, a method a path does not take its 405, a path
+ *       with broken %-escapes its 400.</li>
  * </ul>
  * A route changed without the document, or the document without the route, fails here.
  */
@@ -108,7 +109,9 @@ class ApiDocumentAgreementTest {
                 RawHttp.Request.json("POST", USERS, "[\"John\"]"),
                 RawHttp.Request.json("POST", USERS, "{\"name\": 1, \"email\": \"john@example.com\"}"),
                 new RawHttp.Request("POST", USERS, Map.of("Content-Type", "application/json"),
-                        new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xff, '"', '}'}, null)));
+                        new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xff, '"', '}'}, null),
+                new RawHttp.Request("POST", USERS, Map.of("Content-Type", "application/json"),
+                        "{\"name\":".getBytes(StandardCharsets.UTF_8), 100L)));
         causes.put("POST " + USERS + " 413", h -> List.of(new RawHttp.Request("POST", USERS,
                 Map.of("Content-Type", "application/json"), "{\"name\":".getBytes(StandardCharsets.UTF_8),
                 1024L * 1024 + 1)));
@@ -237,6 +240,23 @@ class ApiDocumentAgreementTest {
                 assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
                 assertTrue(ApiDescription.bundled().check(method, target, 404,
                         response.header("Content-Type").orElse(null), response.body()).conforms());
+            }
+        }
+    }
+
+    @Test
+    void a_path_with_broken_or_non_utf8_escapes_answers_the_documented_400_whatever_the_method() throws Exception {
+        ApiResponse malformed = document.getComponents().getResponses().get(ApiDescription.MALFORMED_PATH);
+        for (String target : List.of(USERS + "/%ff", USERS + "/%c3%28", "/nope/%ff", "/docs/%e2%82")) {
+            for (String method : List.of("GET", "DELETE", "PUT", "HEAD")) {
+                RawHttp.Response response = http.send(RawHttp.Request.of(method, target));
+                assertEquals(400, response.status(), method + " " + target + " " + response.text());
+                List<String> mismatches = mismatches(method + " " + target + ": ", malformed, response,
+                        method.equals("HEAD"));
+                assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+                Conformance verdict = ApiDescription.bundled().check(method, target, 400,
+                        response.header("Content-Type").orElse(null), response.body());
+                assertTrue(verdict.conforms() && verdict.operationId().isEmpty(), verdict.summary());
             }
         }
     }

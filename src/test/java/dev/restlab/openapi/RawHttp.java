@@ -77,6 +77,9 @@ final class RawHttp {
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
             out.write(request.body());
             out.flush();
+            if (request.declaredLength() != null && request.declaredLength() > request.body().length) {
+                socket.shutdownOutput(); // the body stops short: the server sees its end at once
+            }
             return parse(readAll(socket.getInputStream()), request.method().equals("HEAD"));
         }
     }
