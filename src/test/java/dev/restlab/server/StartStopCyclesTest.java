@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.restlab.Await;
 import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.users.UserStore;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
@@ -33,6 +35,25 @@ class StartStopCyclesTest {
 
         Await.until(() -> extraThreads(before).isEmpty(), Duration.ofSeconds(20),
                 () -> "threads left after " + CYCLES + " cycles: " + extraThreads(before));
+    }
+
+    @Test
+    @Timeout(60)
+    void a_stopped_server_and_its_store_can_be_garbage_collected() throws Exception {
+        WeakReference<UserStore> store = startAndStopAServerNobodyKeeps();
+
+        // Only a strong reference from somewhere static (Spark keeps a registry) keeps it alive.
+        Await.until(() -> {
+            System.gc();
+            return store.get() == null;
+        }, Duration.ofSeconds(20), () -> "the stopped server's store is still reachable");
+    }
+
+    private static WeakReference<UserStore> startAndStopAServerNobodyKeeps() throws IOException {
+        UserStore store = new InMemoryUserStore();
+        ApiServer server = new ApiServer(store);
+        cycle(server);
+        return new WeakReference<>(store);
     }
 
     /** Starts on a free port, answers one request, stops, and checks the port is closed. */
