@@ -152,42 +152,67 @@ public final class ApiDescription {
      * @param body        the response body as received (empty for HEAD and 204)
      */
     public Conformance check(String method, String target, int status, String contentType, byte[] body) {
-        if (method == null || target == null) {
-            return Conformance.unrouted(false, "not a request the document can describe");
+        return check(method, target, status, contentType, body, body == null ? 0 : body.length);
+    }
+
+    /**
+     * Like {@link #check(String, String, int, String, byte[])} for a body that may have been kept
+     * only in part (a traffic log cuts long bodies): when {@code body} is shorter than
+     * {@code bodySize}, status and content type are checked but not the body, and the reason
+     * says so.
+     *
+     * @param bodySize the size of the whole body as it crossed the wire
+     */
+    public Conformance check(String method, String target, int status, String contentType, byte[] body,
+            long bodySize) {
+        if (method == null || method.isEmpty() || target == null || target.isEmpty()) {
+            return Conformance.unrouted(false, "no method or target: the server refused the request"
+                    + " before any route (Jetty's own answer), which the API does not describe");
         }
         byte[] bytes = body == null ? new byte[0] : body;
+        Judged judged = new Judged(method, status, contentType, bytes, bodySize <= bytes.length);
         String path = pathOf(target);
         if (!PathTemplate.isUtf8PercentEncoded(path)) {
-            return unrouted(malformedPath, 400, "the path's %-escapes are broken or not UTF-8",
-                    status, contentType, bytes, method);
+            return judged.unrouted(malformedPath, 400, "the path's %-escapes are broken or not UTF-8");
         }
         Optional<PathItem> item = find(path);
         if (item.isEmpty()) {
-            return unrouted(unknownPath, 404, "nothing is served at " + path, status, contentType, bytes, method);
+            return judged.unrouted(unknownPath, 404, "nothing is served at " + path);
         }
         Operation operation = item.get().operations.get(method);
         if (operation == null) {
-            return unrouted(methodNotAllowed, 405, method + " is not a method of " + item.get().template.template(),
-                    status, contentType, bytes, method);
+            return judged.unrouted(methodNotAllowed, 405, method + " is not a method of " + item.get().template.template());
         }
         DocumentedResponse response = operation.responses.get(status);
         if (response == null) {
             return Conformance.broken(operation.id, "status " + status + " is not documented (documented: "
                     + String.join(", ", operation.responses.keySet().stream().map(String::valueOf).toList()) + ")");
         }
-        return response.mismatch(contentType, bytes, method.equals("HEAD"))
+        return judged.mismatch(response)
                 .map(reason -> Conformance.broken(operation.id, status + ": " + reason))
-                .orElseGet(() -> Conformance.ok(operation.id));
+                .orElseGet(() -> judged.complete ? Conformance.ok(operation.id)
+                        : new Conformance(Optional.of(operation.id), true, judged.notChecked(bodySize)));
     }
 
-    private static Conformance unrouted(DocumentedResponse documented, int expected, String what,
-            int status, String contentType, byte[] body, String method) {
-        if (status != expected) {
-            return Conformance.unrouted(false, what + ", so the document says " + expected + ", not " + status);
+    /** One answer being judged against a documented response. */
+    private record Judged(String method, int status, String contentType, byte[] body, boolean complete) {
+
+        Optional<String> mismatch(DocumentedResponse documented) {
+            return documented.mismatch(contentType, body, method.equals("HEAD"), complete);
         }
-        return documented.mismatch(contentType, body, method.equals("HEAD"))
-                .map(reason -> Conformance.unrouted(false, what + ": " + expected + ": " + reason))
-                .orElseGet(() -> Conformance.unrouted(true, what + ": " + expected + " as documented"));
+
+        Conformance unrouted(DocumentedResponse documented, int expected, String what) {
+            if (status != expected) {
+                return Conformance.unrouted(false, what + ", so the document says " + expected + ", not " + status);
+            }
+            return mismatch(documented)
+                    .map(reason -> Conformance.unrouted(false, what + ": " + expected + ": " + reason))
+                    .orElseGet(() -> Conformance.unrouted(true, what + ": " + expected + " as documented"));
+        }
+
+        String notChecked(long bodySize) {
+            return "body not checked: only the first " + body.length + " of " + bodySize + " bytes were kept";
+        }
     }
 
     /** Literal paths win over templates, as {@code /docs} is not {@code /docs/{asset}}. */

@@ -106,6 +106,25 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void a_body_kept_only_in_part_is_not_judged_but_its_status_and_type_are() {
+        byte[] start = "{\"users\":[".getBytes(StandardCharsets.UTF_8);
+        Conformance cut = API.check("GET", "/people/v1/users", 200, "application/json", start, 300_000);
+        assertEquals(new Conformance(Optional.of("listUsers"), true,
+                "body not checked: only the first 10 of 300000 bytes were kept"), cut);
+        assertFalse(API.check("GET", "/people/v1/users", 200, "text/html", start, 300_000).conforms());
+        assertFalse(API.check("GET", "/people/v1/users", 200, "application/json", start, start.length).conforms(),
+                "the same bytes as a whole body are judged, and are not JSON");
+    }
+
+    @Test
+    void a_request_jetty_refused_before_routing_is_not_the_apis() {
+        Conformance verdict = API.check("", "", 400, "text/html", "<h1>Bad Message 400</h1>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Optional.empty(), verdict.operationId());
+        assertFalse(verdict.conforms());
+        assertTrue(verdict.reason().contains("before any route"), verdict.reason());
+    }
+
+    @Test
     void an_unknown_path_matches_no_operation_and_conforms_only_with_the_documented_404() {
         Conformance documented = check("GET", "/nope?x=1", 404, TEXT, "Not Found: nothing is served at /nope\n");
         assertEquals(Optional.empty(), documented.operationId());
