@@ -81,10 +81,30 @@ final class DocumentedResponse {
         if (errors.isEmpty()) {
             return Optional.empty();
         }
-        Error first = errors.get(0);
-        String where = first.getInstanceLocation() == null ? "" : first.getInstanceLocation().toString();
+        Error telling = mostTelling(errors);
+        String where = location(telling);
         return Optional.of("the body does not match the schema: "
-                + oneLine((where.isEmpty() ? "" : where + ": ") + first.getMessage()));
+                + oneLine((where.isEmpty() ? "" : where + ": ") + telling.getMessage()));
+    }
+
+    /**
+     * The error that says most: a oneOf/anyOf error only says "no alternative fits", while the
+     * errors found in the alternatives name the field, so the deepest of those is shown.
+     */
+    private static Error mostTelling(List<Error> errors) {
+        Error best = errors.get(0);
+        for (Error error : errors) {
+            boolean combinator = "oneOf".equals(error.getKeyword()) || "anyOf".equals(error.getKeyword());
+            boolean bestIsCombinator = "oneOf".equals(best.getKeyword()) || "anyOf".equals(best.getKeyword());
+            if (!combinator && (bestIsCombinator || location(error).length() > location(best).length())) {
+                best = error;
+            }
+        }
+        return best;
+    }
+
+    private static String location(Error error) {
+        return error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
     }
 
     static boolean isJson(String mime) {

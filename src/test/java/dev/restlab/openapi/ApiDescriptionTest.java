@@ -75,6 +75,11 @@ class ApiDescriptionTest {
         assertFalse(wrongText.conforms());
         assertTrue(wrongText.reason().contains("constant value"), wrongText.reason());
 
+        Conformance wrongField = check("GET", "/people/v1/users", 200, "application/json",
+                "{\"users\":[{\"email\":1,\"id\":\"" + ID + "\",\"name\":\"John\"}]}");
+        assertEquals("200: the body does not match the schema: /users/0/email: integer found, string expected",
+                wrongField.reason(), "the field that is wrong, not just 'no alternative of oneOf fits'");
+
         Conformance emptyList = check("GET", "/people/v1/users?name=John", 200, "application/json", "[]");
         assertFalse(emptyList.conforms(), "a named listing is never empty: no match is a 404");
 
