@@ -7,12 +7,22 @@ import java.util.Arrays;
 final class CappedBytes {
 
     private final int cap;
-    private byte[] bytes = new byte[0];
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] bytes;
     private int stored;
     private long size;
 
-    CappedBytes(int cap) {
+    CappedBytes(int cap, int initialCapacity) {
         this.cap = cap;
+        this.bytes = initialCapacity == 0 ? NONE : new byte[Math.min(cap, initialCapacity)];
+    }
+
+    /** Makes room for a body whose length is announced, so that it is copied once only. */
+    void expect(long length) {
+        if (stored == 0 && length > bytes.length) {
+            bytes = new byte[(int) Math.min(cap, length)];
+        }
     }
 
     /** Takes {@code length} bytes from the buffer's position on, and moves the position past them. */
@@ -48,12 +58,16 @@ final class CappedBytes {
         return stored;
     }
 
-    byte byteAt(int index) {
-        return bytes[index];
+    /** The storage itself, valid up to {@link #stored()}: for reading in place. */
+    byte[] array() {
+        return bytes;
     }
 
     /** The stored bytes, trimmed to their length. */
     byte[] toArray() {
+        if (stored == 0) {
+            return NONE;
+        }
         return stored == bytes.length ? bytes : Arrays.copyOf(bytes, stored);
     }
 }

@@ -105,6 +105,6 @@ final class Conversation implements MessageReader.Events {
                 response.status(), response.third, response.first,
                 response.headers, response.body.toArray(), response.body.size(),
                 request.wireBytes, response.wireBytes, dispatched < recorded,
-                response.interim.toString()));
+                response.interim == null ? "" : response.interim.toString()));
     }
 }

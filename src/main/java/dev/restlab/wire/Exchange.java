@@ -29,8 +29,8 @@ public record Exchange(long id, Instant started, String clientAddress, int clien
     public static final int MAX_STORED_BODY = 256 * 1024;
 
     public Exchange {
-        requestHeaders = List.copyOf(requestHeaders);
-        responseHeaders = List.copyOf(responseHeaders);
+        requestHeaders = immutable(requestHeaders);
+        responseHeaders = immutable(responseHeaders);
         requestBody = requestBody == null ? new byte[0] : requestBody;
         responseBody = responseBody == null ? new byte[0] : responseBody;
         interimResponses = interimResponses == null ? "" : interimResponses;
@@ -81,7 +81,15 @@ public record Exchange(long id, Instant started, String clientAddress, int clien
         return (long) requestBody.length + responseBody.length;
     }
 
+    /** The capture's own header lists are immutable already and stay as compact as they are. */
+    private static List<Header> immutable(List<Header> headers) {
+        return headers instanceof HeaderBlock ? headers : List.copyOf(headers);
+    }
+
     private static Optional<String> first(List<Header> headers, String name) {
+        if (headers instanceof HeaderBlock block) {
+            return Optional.ofNullable(block.value(name));
+        }
         for (Header header : headers) {
             if (header.name().equalsIgnoreCase(name)) {
                 return Optional.of(header.value());

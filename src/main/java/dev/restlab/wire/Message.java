@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One request or one response as read so far from a socket: its head (start line and headers),
@@ -18,9 +19,10 @@ final class Message {
     final long firstNanos;
     long lastNanos;
     long wireBytes;
-    CappedBytes head = new CappedBytes(MAX_STORED_HEAD);
-    final CappedBytes body = new CappedBytes(Exchange.MAX_STORED_BODY);
-    final StringBuilder interim = new StringBuilder();
+    CappedBytes head = new CappedBytes(MAX_STORED_HEAD, 512);
+    final CappedBytes body = new CappedBytes(Exchange.MAX_STORED_BODY, 0);
+    /** The text of interim 1xx responses before this one, or null: rare, so made when needed. */
+    StringBuilder interim;
     boolean headComplete;
     boolean complete;
 
@@ -33,47 +35,111 @@ final class Message {
     String third = "";
     List<Header> headers = List.of();
 
-    Message(long nanos) {
-        this.started = Instant.now();
+    Message(long nanos, boolean request) {
+        this.started = request ? Instant.now() : null; // a response's start is its request's
         this.firstNanos = nanos;
         this.lastNanos = nanos;
     }
 
     /** A request that never arrived, for an answer Jetty sent on its own. */
     static Message none(long nanos) {
-        Message none = new Message(nanos);
+        Message none = new Message(nanos, true);
         none.headComplete = true;
         none.complete = true;
         return none;
     }
 
     /**
-     * Splits the head into start line and headers. Request line: method, target, version.
-     * Status line: version, status code, reason. Headers keep their spelling and order.
+     * Splits the head into start line and headers, straight from the stored bytes (this runs on
+     * the server's threads, so no intermediate text). Request line: method, target, version.
+     * Status line: version, status code, reason. Headers keep their spelling and order; an
+     * obsolete folded line is joined to the header above it.
      */
     void parseHead(boolean request) {
-        String text = new String(head.toArray(), StandardCharsets.UTF_8);
-        List<String> lines = lines(text);
-        String start = lines.isEmpty() ? "" : lines.get(0);
+        byte[] bytes = head.array();
+        int length = head.stored();
+        int lineEnd = indexOf(bytes, (byte) '\n', 0, length);
+        int stop = lineEnd < 0 ? length : lineEnd;
+        if (stop > 0 && bytes[stop - 1] == '\r') {
+            stop--;
+        }
+        String start = new String(bytes, 0, stop, StandardCharsets.UTF_8);
         if (request) {
             parseRequestLine(start);
         } else {
             parseStatusLine(start);
         }
-        List<Header> parsed = new ArrayList<>(Math.max(0, lines.size() - 1));
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
+        if (lineEnd < 0) {
+            headers = HeaderBlock.EMPTY;
+            return;
+        }
+        int from = lineEnd + 1;
+        int to = headerEnd(bytes, from, length);
+        int lines = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                lines++;
+            }
+        }
+        HeaderBlock block = HeaderBlock.of(bytes, from, to, lines + 1);
+        headers = block != null ? block : foldedHeaders(bytes, from, to);
+    }
+
+    /** Where the header lines end: at the blank line, or at the end of what arrived. */
+    private static int headerEnd(byte[] bytes, int from, int length) {
+        int line = from;
+        while (line < length) {
+            int end = indexOf(bytes, (byte) '\n', line, length);
+            if (end < 0) {
+                return length;
+            }
+            if (end == line || (end == line + 1 && bytes[line] == '\r')) {
+                return line;
+            }
+            line = end + 1;
+        }
+        return length;
+    }
+
+    /** The slow way, for heads with obsolete folded lines: each joined to the header above it. */
+    private static List<Header> foldedHeaders(byte[] bytes, int from, int to) {
+        List<Header> parsed = new ArrayList<>();
+        for (String line : new String(bytes, from, to - from, StandardCharsets.UTF_8).split("\r?\n")) {
             if ((line.startsWith(" ") || line.startsWith("\t")) && !parsed.isEmpty()) {
-                // An obsolete folded continuation line belongs to the header above it.
                 Header previous = parsed.remove(parsed.size() - 1);
                 parsed.add(new Header(previous.name(), previous.value() + " " + line.strip()));
-                continue;
+            } else if (!line.isEmpty()) {
+                int colon = line.indexOf(':');
+                parsed.add(colon < 0 ? new Header(line, "")
+                        : new Header(line.substring(0, colon), line.substring(colon + 1).strip()));
             }
-            int colon = line.indexOf(':');
-            parsed.add(colon < 0 ? new Header(line, "")
-                    : new Header(line.substring(0, colon), line.substring(colon + 1).strip()));
         }
-        headers = parsed;
+        return List.copyOf(parsed);
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Common words of start lines, kept once rather than once per exchange in the log. */
+    private static final Map<String, String> COMMON = Map.ofEntries(
+            Map.entry("GET", "GET"), Map.entry("POST", "POST"),
+            Map.entry("PUT", "PUT"), Map.entry("DELETE", "DELETE"),
+            Map.entry("HEAD", "HEAD"), Map.entry("OPTIONS", "OPTIONS"),
+            Map.entry("PATCH", "PATCH"), Map.entry("HTTP/1.1", "HTTP/1.1"),
+            Map.entry("HTTP/1.0", "HTTP/1.0"), Map.entry("OK", "OK"),
+            Map.entry("Created", "Created"), Map.entry("No Content", "No Content"),
+            Map.entry("Not Found", "Not Found"), Map.entry("Bad Request", "Bad Request"),
+            Map.entry("200", "200"), Map.entry("201", "201"),
+            Map.entry("204", "204"), Map.entry("404", "404"));
+
+    private static String common(String word) {
+        return COMMON.getOrDefault(word, word);
     }
 
     private void parseRequestLine(String line) {
@@ -82,14 +148,13 @@ final class Message {
             first = line;
             return;
         }
-        first = line.substring(0, space);
-        String rest = line.substring(space + 1);
-        int last = rest.lastIndexOf(' ');
-        if (last >= 0 && rest.startsWith("HTTP/", last + 1)) {
-            second = rest.substring(0, last);
-            third = rest.substring(last + 1);
+        first = common(line.substring(0, space));
+        int last = line.lastIndexOf(' ');
+        if (last > space && line.startsWith("HTTP/", last + 1)) {
+            second = line.substring(space + 1, last);
+            third = common(line.substring(last + 1));
         } else {
-            second = rest;
+            second = line.substring(space + 1);
         }
     }
 
@@ -99,32 +164,10 @@ final class Message {
             first = line;
             return;
         }
-        first = line.substring(0, space);
-        String rest = line.substring(space + 1);
-        int next = rest.indexOf(' ');
-        second = next < 0 ? rest : rest.substring(0, next);
-        third = next < 0 ? "" : rest.substring(next + 1);
-    }
-
-    /** The lines of a head without their line ends; a last line cut short is kept as it is. */
-    private static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int from = 0;
-        while (from < text.length()) {
-            int end = text.indexOf('\n', from);
-            int next = end < 0 ? text.length() : end + 1;
-            int stop = end < 0 ? text.length() : end;
-            if (stop > from && text.charAt(stop - 1) == '\r') {
-                stop--;
-            }
-            String line = text.substring(from, stop);
-            if (line.isEmpty() && end >= 0) {
-                break; // the blank line that ends the head
-            }
-            lines.add(line);
-            from = next;
-        }
-        return lines;
+        first = common(line.substring(0, space));
+        int next = line.indexOf(' ', space + 1);
+        second = common(next < 0 ? line.substring(space + 1) : line.substring(space + 1, next));
+        third = next < 0 ? "" : common(line.substring(next + 1));
     }
 
     /** The status code of a parsed response, 0 when the status line was not a number. */
@@ -140,6 +183,9 @@ final class Message {
     }
 
     String header(String name) {
+        if (headers instanceof HeaderBlock block) {
+            return block.value(name);
+        }
         for (Header header : headers) {
             if (header.name().equalsIgnoreCase(name)) {
                 return header.value();

@@ -100,7 +100,7 @@ final class MessageReader {
             bytes.get(); // servers ignore empty lines before a request line (RFC 9112, 2.2)
             return;
         }
-        current = new Message(nanos);
+        current = new Message(nanos, requests);
         state = State.HEAD;
         lineLength = 0;
         linesSeen = 0;
@@ -137,8 +137,11 @@ final class MessageReader {
         int status = requests ? 0 : current.status();
         if (!requests && status >= 100 && status < 200 && status != 101) {
             // An interim answer such as "100 Continue": keep its text, then read the real one.
-            current.interim.append(new String(current.head.toArray(), StandardCharsets.UTF_8));
-            current.head = new CappedBytes(Message.MAX_STORED_HEAD);
+            if (current.interim == null) {
+                current.interim = new StringBuilder();
+            }
+            current.interim.append(new String(current.head.array(), 0, current.head.stored(), StandardCharsets.UTF_8));
+            current.head = new CappedBytes(Message.MAX_STORED_HEAD, 512);
             lineLength = 0;
             linesSeen = 0;
             return;
@@ -155,6 +158,7 @@ final class MessageReader {
             lineDone = false;
         } else if (contentLength != null && parseLength(contentLength) >= 0) {
             remaining = parseLength(contentLength);
+            current.body.expect(remaining);
             state = State.LENGTH;
             if (remaining == 0) {
                 complete(nanos);

@@ -161,4 +161,14 @@ class ConversationTest {
         conversation.closed(now += 1000);
         assertTrue(log.snapshot().isEmpty());
     }
+
+    @Test
+    void header_lookup_ignores_case_and_a_folded_line_joins_the_header_above() {
+        in("GET / HTTP/1.1\r\nX-Long: one\r\n two\r\ncontent-LENGTH: 0\r\n\r\n");
+        out("HTTP/1.1 400 Bad Request\r\nCONTENT-length:  3 \r\n\r\nno\n");
+        Exchange e = log.snapshot().get(0);
+        assertEquals(List.of(new Header("X-Long", "one two"), new Header("content-LENGTH", "0")), e.requestHeaders());
+        assertEquals(java.util.Optional.of("3"), e.responseHeader("Content-Length"));
+        assertEquals("no\n", body(e, false));
+    }
 }
