@@ -20,7 +20,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   fi
 fi
 
-mvn -B -q package -DskipTests
+mvn -B -q package -DskipTests >&2
 
 coproc SERVER { java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp 'target/restlab.jar:target/lib/*' bench/CaptureBenchmark.java ${BENCH_CAPACITY:-}; }
 trap 'echo quit >&"${SERVER[1]:-2}" 2>/dev/null || true; wait "${SERVER_PID:-}" 2>/dev/null || true' EXIT
