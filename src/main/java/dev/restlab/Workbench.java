@@ -110,11 +110,6 @@ public final class Workbench implements AutoCloseable {
         io.shutdownNow();
     }
 
-    /** The traffic the window shows: every exchange its server had. */
-    public TrafficLog traffic() {
-        return traffic;
-    }
-
     private static void closeQuietly(AutoCloseable subscription) {
         try {
             subscription.close();

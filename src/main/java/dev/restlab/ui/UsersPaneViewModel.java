@@ -39,6 +39,8 @@ public final class UsersPaneViewModel {
 
     /** The filter the table shows now: null for all users. */
     private String activeFilter;
+    private boolean refreshing;
+    private boolean refreshAgain;
 
     /** @param focus shown the exchange each form request makes */
     public UsersPaneViewModel(UserApiClient client, UiThreads threads, ExchangeFocus focus) {
@@ -63,9 +65,27 @@ public final class UsersPaneViewModel {
 
     /** Reloads the table: all users, or the active name filter. */
     public void refresh() {
+        if (refreshing) {
+            refreshAgain = true; // under a load of POSTs, one reload at a time, then one more
+            return;
+        }
+        refreshing = true;
         String filter = activeFilter;
-        threads.run(() -> filter == null ? client.listUsers() : client.filterByName(filter),
-                response -> showUsers(response, filter), this::failed);
+        threads.run(() -> filter == null ? client.listUsers() : client.filterByName(filter), response -> {
+            showUsers(response, filter);
+            refreshDone();
+        }, failure -> {
+            failed(failure);
+            refreshDone();
+        });
+    }
+
+    private void refreshDone() {
+        refreshing = false;
+        if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+        }
     }
 
     public void applyFilter() {

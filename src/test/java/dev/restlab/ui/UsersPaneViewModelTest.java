@@ -116,6 +116,24 @@ class UsersPaneViewModelTest {
     }
 
     @Test
+    void reloads_asked_for_while_one_is_under_way_become_one_more_reload() {
+        List<Runnable> backgroundWork = new java.util.ArrayList<>();
+        UsersPaneViewModel queued = new UsersPaneViewModel(
+                new UserApiClient(() -> URI.create("http://127.0.0.1:" + server.port())),
+                new UiThreads(backgroundWork::add, Runnable::run), ExchangeFocus.NONE);
+
+        queued.refresh();
+        queued.refresh();
+        queued.refresh();
+        assertEquals(1, backgroundWork.size());
+
+        backgroundWork.remove(0).run();
+        assertEquals(1, backgroundWork.size(), "the two asked for meanwhile make one");
+        backgroundWork.remove(0).run();
+        assertEquals(0, backgroundWork.size());
+    }
+
+    @Test
     void with_the_server_stopped_the_user_is_told_to_start_it() {
         server.stop();
         users.refresh();
