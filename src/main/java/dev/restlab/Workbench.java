@@ -41,7 +41,6 @@ import javafx.scene.Parent;
 public final class Workbench implements AutoCloseable {
 
     private final UserStore store;
-    private final TrafficLog traffic;
     private final ApiServer server;
     private final TrafficPaneViewModel trafficPane;
     private final AutoCloseable usersWatch;
@@ -53,7 +52,7 @@ public final class Workbench implements AutoCloseable {
     /** @param openInBrowser shows a URL in the system's browser (the app's HostServices) */
     public Workbench(UserStore store, String host, int port, Consumer<String> openInBrowser) {
         this.store = store;
-        this.traffic = new TrafficLog();
+        TrafficLog traffic = new TrafficLog();
         this.server = new ApiServer(store, traffic);
         UiThreads threads = new UiThreads(io, Platform::runLater);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, host, port);
