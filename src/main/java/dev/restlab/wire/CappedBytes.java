@@ -39,16 +39,6 @@ final class CappedBytes {
         size += length;
     }
 
-    void add(byte b) {
-        if (stored < cap) {
-            if (stored == bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.min(cap, Math.max(64, bytes.length * 2)));
-            }
-            bytes[stored++] = b;
-        }
-        size++;
-    }
-
     /** The real number of bytes seen, stored or not. */
     long size() {
         return size;

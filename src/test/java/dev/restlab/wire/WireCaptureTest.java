@@ -89,6 +89,22 @@ class WireCaptureTest {
     }
 
     @Test
+    void on_one_socket_a_routed_request_and_then_a_rejected_one_are_told_apart() throws Exception {
+        String answer;
+        try (RawClient client = new RawClient(port)) {
+            client.send("GET /?first HTTP/1.1\r\nHost: x\r\n\r\n");
+            client.readResponse();
+            client.send("GET /bad path HTTP/1.1\r\nHost: x\r\n\r\n");
+            answer = client.readToEnd();
+        }
+        List<Exchange> exchanges = Wait.forExchanges(traffic, 2);
+        assertFalse(exchanges.get(0).rejected());
+        assertTrue(exchanges.get(1).rejected(), exchanges.get(1) + " " + answer);
+        assertEquals(answer, CurlText.curlI(exchanges.get(1)));
+        assertEquals(exchanges.get(0).clientPort(), exchanges.get(1).clientPort());
+    }
+
+    @Test
     void headers_too_large_are_recorded_as_a_rejected_431() throws Exception {
         String answer;
         try (RawClient client = new RawClient(port)) {
