@@ -31,6 +31,7 @@ public final class UserApiClient {
     public enum BodyStyle { JSON, PLAIN_TEXT }
 
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade headers: plain HTTP/1.1, as curl sends
             .connectTimeout(Duration.ofSeconds(3))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -90,7 +90,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
      */
     public Conformance conformance(Exchange e) {
         return verdicts.computeIfAbsent(e.id(), id -> api.check(e.method(), e.target(), e.status(),
-                e.responseHeader("Content-Type").orElse(null), e.responseBody()));
+                e.responseHeader("Content-Type").orElse(null), e.responseBody(), e.responseBodySize()));
     }
 
     /** The window's own requests carry its User-Agent. */
