@@ -76,9 +76,17 @@ public record Exchange(long id, Instant started, String clientAddress, int clien
                 rejected, interimResponses);
     }
 
-    /** What the log counts against its memory budget: the stored bodies. */
+    /**
+     * What the log counts against its memory budget: the stored bodies and the captured header
+     * bytes (a rejected request may bring tens of KiB of headers).
+     */
     long storedBytes() {
-        return (long) requestBody.length + responseBody.length;
+        return (long) requestBody.length + responseBody.length + headerBytes(requestHeaders)
+                + headerBytes(responseHeaders);
+    }
+
+    private static long headerBytes(List<Header> headers) {
+        return headers instanceof HeaderBlock block ? block.storedBytes() : 0;
     }
 
     /** The capture's own header lists are immutable already and stay as compact as they are. */

@@ -80,6 +80,11 @@ final class HeaderBlock extends AbstractList<Header> implements RandomAccess {
         return new Header(text(bounds[at], bounds[at + 1]), text(bounds[at + 2], bounds[at + 3]));
     }
 
+    /** The bytes this block keeps: what the log counts against its memory budget. */
+    int storedBytes() {
+        return bytes.length + bounds.length * Integer.BYTES;
+    }
+
     @Override
     public int size() {
         return bounds.length / 4;

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The newest exchanges the server handled, oldest first, bounded both in count (10,000 by default)
- * and in the bytes of stored bodies (128 MiB by default), so that a load test of millions of
- * requests keeps memory flat: the oldest exchanges make room for new ones.
+ * and in the bytes of stored bodies and headers (128 MiB by default), so that a load test of
+ * millions of requests keeps memory flat: the oldest exchanges make room for new ones.
  *
  * <p>Listeners get exchanges in batches, at most every {@link #BATCH_MILLIS} ms, each on its own
  * thread owned by the log, never on the server's threads. A listener reads from the log itself and
@@ -50,7 +50,8 @@ public final class TrafficLog {
 
     /**
      * @param capacity     how many exchanges to keep at most
-     * @param maxBodyBytes how many bytes of stored bodies to keep at most, over all exchanges
+     * @param maxBodyBytes how many bytes of stored bodies (and captured headers) to keep at most,
+     *                     over all exchanges; the newest exchange is always kept
      */
     public TrafficLog(int capacity, long maxBodyBytes) {
         if (capacity < 1) {

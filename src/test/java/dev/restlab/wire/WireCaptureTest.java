@@ -113,6 +113,7 @@ class WireCaptureTest {
         }
         Exchange e = Wait.forExchange(traffic, x -> x.status() == 431);
         assertTrue(e.rejected());
+        assertTrue(e.storedBytes() > 8_000, "the log counts what the headers cost: " + e.storedBytes());
         assertEquals("GET", e.method());
         assertEquals("/people/v1/users", e.target());
         assertEquals(answer, CurlText.curlI(e));
