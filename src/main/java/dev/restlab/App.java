@@ -33,6 +33,7 @@ public final class App extends Application {
         workbench = new Workbench(store.get(), host, port, getHostServices()::showDocument);
         stage.setTitle("RestLab");
         stage.setScene(new Scene(workbench.root(), 1280, 800));
+        StartupMarker.printWhenShown(stage);
         stage.show();
         workbench.startServer();
     }
