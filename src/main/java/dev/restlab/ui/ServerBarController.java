@@ -56,9 +56,7 @@ public final class ServerBarController {
         dark.selectedProperty().bindBidirectional(look.darkProperty());
         usersLocation.textProperty().bind(server.usersLocationProperty());
         reset.setOnAction(e -> {
-            if (Confirm.ask(reset, "Reset users", "Delete every user for good?",
-                    "All users, from every client, are removed from " + server.usersLocationProperty().get()
-                            .replaceFirst("^Users kept in ", "") + ". This cannot be undone.")) {
+            if (Confirm.ask(reset, "Reset users", "Delete every user for good?", server.resetQuestion())) {
                 server.resetUsers();
             }
         });

@@ -30,6 +30,7 @@ public final class ServerBarViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper networkNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper usersLocation = new ReadOnlyStringWrapper("");
+    private final String resetQuestion;
     private Runnable afterReset = () -> { };
 
     public ServerBarViewModel(ServerControl server, UiThreads threads, String host, int port) {
@@ -38,11 +39,18 @@ public final class ServerBarViewModel {
         this.portText.set(Integer.toString(port));
         this.allInterfaces.set(ALL_INTERFACES.equals(host));
         this.usersLocation.set("Users kept in " + server.usersLocation());
+        this.resetQuestion = "All users, from every client, are removed from " + server.usersLocation()
+                + ". This cannot be undone.";
     }
 
     /** Called after a reset, so that the users table can reload. */
     public void setAfterReset(Runnable afterReset) {
         this.afterReset = afterReset;
+    }
+
+    /** What the view asks before a reset. */
+    public String resetQuestion() {
+        return resetQuestion;
     }
 
     /** Forgets every user; the view has asked for confirmation first. */
