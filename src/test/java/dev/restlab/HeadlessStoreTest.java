@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,10 +27,7 @@ class HeadlessStoreTest {
                 .getBytes(StandardCharsets.UTF_8);
         Files.write(file, junk);
 
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "dev.restlab.Main", "--headless", "--port", "0", "--data-dir", dir.toString()))
+        Process process = new ProcessBuilder(HeadlessChild.command("--port", "0", "--data-dir", dir.toString()))
                 .start();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running");
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

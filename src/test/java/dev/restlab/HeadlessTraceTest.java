@@ -3,46 +3,25 @@ package dev.restlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code restlab --headless --trace} as a child process: each exchange printed as curl shows it. */
 class HeadlessTraceTest {
 
-    private static final Pattern RUNNING = Pattern.compile(" \\* Running on (http://127\\.0\\.0\\.1:\\d+)");
-
     @Test
     @Timeout(60)
     void trace_prints_the_access_line_the_request_and_the_response_as_curl_i_shows_it() throws Exception {
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "dev.restlab.Main", "--headless", "--trace", "--port", "0", "--in-memory"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String url = null;
-            while (url == null) {
-                String line = out.readLine();
-                assertTrue(line != null, "the server ended before printing where it serves");
-                Matcher m = RUNNING.matcher(line);
-                url = m.matches() ? m.group(1) : null;
-            }
-            assertEquals("Press CTRL+C to quit", out.readLine());
+        try (HeadlessChild child = HeadlessChild.start("--trace", "--port", "0", "--in-memory")) {
+            String url = child.awaitUrl();
+            assertEquals("Press CTRL+C to quit", child.readLine());
 
             HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                     HttpRequest.newBuilder(URI.create(url + "/people/v1/users"))
@@ -54,7 +33,7 @@ class HeadlessTraceTest {
 
             List<String> lines = new ArrayList<>();
             String line;
-            while ((line = out.readLine()) != null && !line.startsWith("User created successfully!")) {
+            while ((line = child.readLine()) != null && !line.startsWith("User created successfully!")) {
                 lines.add(line);
             }
             assertEquals(response.body().strip(), line);
@@ -69,10 +48,8 @@ class HeadlessTraceTest {
                     lines.toString());
             assertEquals("", lines.get(lines.size() - 1), "a blank line before the body, as curl -i prints");
 
-            process.toHandle().destroy();
-            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
-        } finally {
-            process.destroyForcibly();
+            child.terminate();
+            assertTrue(child.process().waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
         }
     }
 }

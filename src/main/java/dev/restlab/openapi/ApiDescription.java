@@ -1,5 +1,6 @@
 package dev.restlab.openapi;
 
+import dev.restlab.wire.PercentEncoding;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -172,7 +173,7 @@ public final class ApiDescription {
         byte[] bytes = body == null ? new byte[0] : body;
         Judged judged = new Judged(method, status, contentType, bytes, bodySize <= bytes.length);
         String path = pathOf(target);
-        if (!PathTemplate.isUtf8PercentEncoded(path)) {
+        if (!PercentEncoding.isUtf8(path)) {
             return judged.unrouted(malformedPath, 400, "the path's %-escapes are broken or not UTF-8");
         }
         Optional<PathItem> item = find(path);

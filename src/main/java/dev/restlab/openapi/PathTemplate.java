@@ -1,9 +1,6 @@
 package dev.restlab.openapi;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -58,34 +55,4 @@ final class PathTemplate {
         }
     }
 
-    /**
-     * Whether every %-escape of a raw path is two hex digits and together they spell UTF-8: the
-     * server refuses any other path with 400 before routing it.
-     */
-    static boolean isUtf8PercentEncoded(String rawPath) {
-        if (rawPath.indexOf('%') < 0) {
-            return true;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
-        for (int i = 0; i < rawPath.length(); i++) {
-            char c = rawPath.charAt(i);
-            if (c != '%') {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-                continue;
-            }
-            int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
-            int low = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 2), 16) : -1;
-            if (high < 0 || low < 0) {
-                return false;
-            }
-            bytes.write(high * 16 + low);
-            i += 2;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
 }

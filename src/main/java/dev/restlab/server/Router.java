@@ -1,9 +1,6 @@
 package dev.restlab.server;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import dev.restlab.wire.PercentEncoding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,7 +78,7 @@ public final class Router {
      * methods (405 with Allow) so that no request falls through to Spark's HTML 404 page.
      */
     private void answerUnroutable(Request request, Response response) {
-        if (!isUtf8PercentEncoded(request.raw().getRequestURI())) {
+        if (!PercentEncoding.isUtf8(request.raw().getRequestURI())) {
             // Spark decodes ":id" strictly and would throw (a 500) on "%ff"; the client sent it.
             spark.halt(400, Reply.text(response, 400,
                     "Malformed path: a %-escape is broken or is not UTF-8\n"));
@@ -100,37 +97,6 @@ public final class Router {
             response.header("Allow", String.join(", ", allowed));
             spark.halt(405, Reply.text(response, 405, "Method Not Allowed: " + path + " accepts "
                     + String.join(", ", allowed) + ", not " + method + "\n"));
-        }
-    }
-
-    /** Whether every %-escape in a raw path is two hex digits and together they spell UTF-8. */
-    static boolean isUtf8PercentEncoded(String rawPath) {
-        if (rawPath == null || rawPath.indexOf('%') < 0) {
-            return true;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
-        for (int i = 0; i < rawPath.length(); i++) {
-            char c = rawPath.charAt(i);
-            if (c != '%') {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-                continue;
-            }
-            if (i + 2 >= rawPath.length()) {
-                return false;
-            }
-            int high = Character.digit(rawPath.charAt(i + 1), 16);
-            int low = Character.digit(rawPath.charAt(i + 2), 16);
-            if (high < 0 || low < 0) {
-                return false;
-            }
-            bytes.write(high * 16 + low);
-            i += 2;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
         }
     }
 

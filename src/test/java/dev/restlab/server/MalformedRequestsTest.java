@@ -1,5 +1,6 @@
 package dev.restlab.server;
 
+import dev.restlab.wire.PercentEncoding;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.users.InMemoryUserStore;
@@ -39,8 +40,8 @@ class MalformedRequestsTest {
     void a_path_with_utf8_escapes_is_routed_as_usual() throws Exception {
         assertTrue(http.get("/people/v1/users/%C3%A9%E2%82%AC").statusCode() == 404);
         assertTrue(http.get("/people/v1/users/%C3%A9%E2%82%AC").body().contains("User with ID é€ not found"));
-        assertTrue(Router.isUtf8PercentEncoded("/a%20b/%F0%9F%9A%80"));
-        assertTrue(!Router.isUtf8PercentEncoded("/a%2"));
+        assertTrue(PercentEncoding.isUtf8("/a%20b/%F0%9F%9A%80"));
+        assertTrue(!PercentEncoding.isUtf8("/a%2"));
     }
 
     @Test
