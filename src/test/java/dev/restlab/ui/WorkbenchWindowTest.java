@@ -190,6 +190,22 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void reset_users_asks_first_and_then_empties_the_table(FxRobot robot) throws Exception {
+        waitUntil(() -> workbench.serverBar().runningProperty().get());
+        assertEquals("Users kept in memory only", text(robot, "#usersLocation"));
+        createUser(robot, "John", "john@example.com");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+
+        robot.clickOn("#reset");
+        robot.clickOn("Cancel");
+        assertEquals(1, table(robot).getItems().size());
+
+        robot.clickOn("#reset");
+        robot.clickOn("OK");
+        waitUntil(() -> table(robot).getItems().isEmpty());
+    }
+
+    @Test
     void an_invalid_create_shows_the_400_and_explains_it(FxRobot robot) throws Exception {
         waitUntil(() -> workbench.serverBar().runningProperty().get());
         createUser(robot, "John", "");
