@@ -24,7 +24,11 @@ Terminal=false
 Categories=Development;WebDevelopment;
 Keywords=HTTP;REST;curl;API;server;
 ENTRY
-chmod 755 "$entry" # file managers start only executable (and, in GNOME, trusted) desktop files
+# File managers start only executable desktop files, and GNOME's desktop icons only trusted ones.
+chmod 755 "$entry"
+if command -v gio >/dev/null 2>&1; then
+  gio set "$entry" metadata::trusted true 2>/dev/null || true # needs a session bus; fine without
+fi
 
 if [ "${1:-}" != "--no-menu" ]; then
   apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
