@@ -47,6 +47,8 @@ public final class Workbench implements AutoCloseable {
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("restlab-io"));
     private final ServerBarViewModel serverBar;
     private final UsersPaneViewModel users;
+    private final ApiPaneViewModel apiPane;
+    private final UiThreads threads;
     private final Parent root;
 
     /** @param openInBrowser shows a URL in the system's browser (the app's HostServices) */
@@ -58,10 +60,12 @@ public final class Workbench implements AutoCloseable {
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, host, port);
         Supplier<URI> base = () -> URI.create("http://127.0.0.1:" + Math.max(server.port(), 0));
         LookViewModel look = new LookViewModel();
-        ApiDescription api = ApiDescription.bundled();
+        // Parsing the OpenAPI document takes a quarter second: done after the window shows.
+        Supplier<ApiDescription> api = ApiDescription::bundled;
         trafficPane = new TrafficPaneViewModel(traffic, threads, api);
         users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficPane);
-        ApiPaneViewModel apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser);
+        apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser);
+        this.threads = threads;
         usersWatch = traffic.subscribe(users::onTraffic);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         serverBar.setAfterReset(users::refresh);
@@ -94,6 +98,7 @@ public final class Workbench implements AutoCloseable {
     /** Starts the server as the window opens, as the handout's `python app.py` would. */
     public void startServer() {
         serverBar.start();
+        apiPane.load(threads);
     }
 
     public ServerBarViewModel serverBar() {

@@ -30,11 +30,8 @@ public final class UserApiClient {
     /** How the create form encodes its body: JSON as the API wants, or not, to show a 415. */
     public enum BodyStyle { JSON, PLAIN_TEXT }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade headers: plain HTTP/1.1, as curl sends
-            .connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** Made on first use, off the FX thread: building one sets up TLS, a tenth of a second. */
+    private volatile HttpClient http;
     private final Supplier<URI> baseUri;
 
     /** @param baseUri where the server is now, e.g. http://127.0.0.1:5001 (it may move on restart) */
@@ -77,9 +74,26 @@ public final class UserApiClient {
     }
 
     private ApiResponse send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(),
+        HttpResponse<String> response = http().send(request.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new ApiResponse(response.statusCode(), response.body(), usersIn(response));
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade headers: plain HTTP/1.1, as curl sends
+                            .connectTimeout(Duration.ofSeconds(3))
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     /** The users of a listing ({"users": [...]}), a filter result ([...]) or a single user. */

@@ -22,7 +22,7 @@ public final class ApiPaneController {
 
     @FXML
     private void initialize() {
-        document.setText(api.document());
+        document.textProperty().bind(api.documentProperty());
         openDocs.setOnAction(e -> api.openDocs());
         docsUrl.textProperty().bind(api.docsUrlBinding());
         docsUrl.setOnAction(e -> api.openDocs());

@@ -2,6 +2,7 @@ package dev.restlab.ui;
 
 import dev.restlab.openapi.ApiDescription;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -11,7 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** The API as its OpenAPI document, and the way to Swagger UI on the running server. */
 public final class ApiPaneViewModel {
 
-    private final ApiDescription api;
+    private final Supplier<ApiDescription> api;
+    private final ReadOnlyStringWrapper document = new ReadOnlyStringWrapper("Reading the OpenAPI document…");
     private final ReadOnlyIntegerProperty port;
     private final Consumer<String> browser;
     private final StringBinding docsUrl;
@@ -21,15 +23,21 @@ public final class ApiPaneViewModel {
      * @param port    where the window's server listens now (-1 while stopped)
      * @param browser opens a URL in the system's browser
      */
-    public ApiPaneViewModel(ApiDescription api, ReadOnlyIntegerProperty port, Consumer<String> browser) {
+    public ApiPaneViewModel(Supplier<ApiDescription> api, ReadOnlyIntegerProperty port, Consumer<String> browser) {
         this.api = api;
         this.port = port;
         this.browser = browser;
         this.docsUrl = Bindings.createStringBinding(() -> url("/docs"), port);
     }
 
-    public String document() {
-        return api.yaml();
+    /** Reads the document off the FX thread (it is parsed once, on first use). */
+    public void load(UiThreads threads) {
+        threads.run(() -> api.get().yaml(), document::set,
+                failure -> document.set("The OpenAPI document could not be read: " + failure.getMessage()));
+    }
+
+    public ReadOnlyStringProperty documentProperty() {
+        return document.getReadOnlyProperty();
     }
 
     public void openDocs() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -42,7 +43,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final TrafficLog log;
-    private final ApiDescription api;
+    private final Supplier<ApiDescription> api;
     private final Map<Long, Conformance> verdicts = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Conformance> eldest) {
@@ -73,7 +74,8 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     private Wanted wanted;
 
-    public TrafficPaneViewModel(TrafficLog log, UiThreads threads, ApiDescription api) {
+    /** @param api the OpenAPI document, parsed on first use */
+    public TrafficPaneViewModel(TrafficLog log, UiThreads threads, Supplier<ApiDescription> api) {
         this.log = log;
         this.api = api;
         this.capacity = log.capacity();
@@ -89,7 +91,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
      * a row is shown, not as traffic arrives, so a flood of requests costs only what is seen.
      */
     public Conformance conformance(Exchange e) {
-        return verdicts.computeIfAbsent(e.id(), id -> api.check(e.method(), e.target(), e.status(),
+        return verdicts.computeIfAbsent(e.id(), id -> api.get().check(e.method(), e.target(), e.status(),
                 e.responseHeader("Content-Type").orElse(null), e.responseBody(), e.responseBodySize()));
     }
 

@@ -43,7 +43,7 @@ class TrafficPaneViewModelTest {
     void start() {
         server = new ApiServer(new InMemoryUserStore(), log);
         port = server.start("127.0.0.1", 0);
-        traffic = new TrafficPaneViewModel(log, threads, ApiDescription.bundled());
+        traffic = new TrafficPaneViewModel(log, threads, ApiDescription::bundled);
     }
 
     @AfterEach

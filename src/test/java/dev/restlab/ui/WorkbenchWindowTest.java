@@ -180,8 +180,8 @@ class WorkbenchWindowTest {
         waitUntil(() -> workbench.serverBar().runningProperty().get());
         int port = workbench.serverBar().boundPortProperty().get();
         robot.clickOn("API");
-        assertTrue(robot.lookup("#apiDocument").queryAs(javafx.scene.control.TextArea.class).getText()
-                .contains("operationId: createUser"));
+        javafx.scene.control.TextArea document = robot.lookup("#apiDocument").queryAs(javafx.scene.control.TextArea.class);
+        waitUntil(() -> document.getText().contains("operationId: createUser"));
         robot.clickOn("#openDocs");
         assertEquals(List.of("http://127.0.0.1:" + port + "/docs"), opened);
         HttpResponse<String> docs = HttpClient.newHttpClient().send(
