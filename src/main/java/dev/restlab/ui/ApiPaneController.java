@@ -27,5 +27,7 @@ public final class ApiPaneController {
         docsUrl.textProperty().bind(api.docsUrlBinding());
         docsUrl.setOnAction(e -> api.openDocs());
         note.textProperty().bind(api.noteProperty());
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
     }
 }
