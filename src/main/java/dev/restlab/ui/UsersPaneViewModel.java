@@ -92,9 +92,10 @@ public final class UsersPaneViewModel {
         String filter = nameFilter.get().strip();
         activeFilter = filter.isEmpty() ? null : filter;
         focus.showNext("GET", USERS);
-        threads.run(() -> activeFilter == null ? client.listUsers() : client.filterByName(filter), response -> {
-            report("GET /people/v1/users" + (filter.isEmpty() ? "" : "?name=" + filter), response);
-            showUsers(response, activeFilter);
+        String shownFilter = activeFilter; // the worker thread reads this copy, not the field
+        threads.run(() -> shownFilter == null ? client.listUsers() : client.filterByName(shownFilter), response -> {
+            report("GET /people/v1/users" + (shownFilter == null ? "" : "?name=" + shownFilter), response);
+            showUsers(response, shownFilter);
         }, this::failed);
     }
 
