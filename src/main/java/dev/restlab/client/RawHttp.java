@@ -31,7 +31,7 @@ public final class RawHttp {
             request.append("Host: ").append(hostPort).append("\r\n");
         }
         if (!lowerHeaders.contains("\nuser-agent:")) {
-            request.append("User-Agent: ").append(UserApiClient.USER_AGENT).append("\r\n");
+            request.append("User-Agent: ").append(UserApiClient.COMPOSER_USER_AGENT).append("\r\n");
         }
         for (String line : headers.split("\\R")) {
             if (!line.isBlank()) {

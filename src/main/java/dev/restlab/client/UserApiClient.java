@@ -25,7 +25,11 @@ public final class UserApiClient {
     /** Marks the window's own requests on the wire, so the traffic list can tell them apart. */
     public static final String USER_AGENT = "RestLab-window/0.1";
 
-    private static final String USERS = "/people/v1/users";
+    /** The composer's requests: the window's too, but not the forms', which reload their own table. */
+    public static final String COMPOSER_USER_AGENT = USER_AGENT + " (composer)";
+
+    /** The handout's collection; a user is at {@code USERS + "/" + id}. */
+    public static final String USERS = "/people/v1/users";
 
     /** How the create form encodes its body: JSON as the API wants, or not, to show a 415. */
     public enum BodyStyle { JSON, PLAIN_TEXT }

@@ -1,5 +1,7 @@
 package dev.restlab.ui;
 
+import static dev.restlab.client.UserApiClient.USERS;
+
 import dev.restlab.client.ApiResponse;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.client.UserApiClient.BodyStyle;
@@ -7,6 +9,7 @@ import dev.restlab.client.UserRow;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.HttpGlossary;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,8 +24,6 @@ import javafx.collections.ObservableList;
  * get by id (the RESTful way), delete. Each goes over HTTP and says what the answer means.
  */
 public final class UsersPaneViewModel {
-
-    private static final String USERS = "/people/v1/users";
 
     private final UserApiClient client;
     private final UiThreads threads;
@@ -54,7 +55,7 @@ public final class UsersPaneViewModel {
         BodyStyle style = sendAsJson.get() ? BodyStyle.JSON : BodyStyle.PLAIN_TEXT;
         focus.showNext("POST", USERS);
         threads.run(() -> client.createUser(sentName, email.get(), style), response -> {
-            report("POST /people/v1/users", response);
+            report("POST " + USERS, response);
             if (response.status() == 201) {
                 name.set("");
                 email.set("");
@@ -94,7 +95,7 @@ public final class UsersPaneViewModel {
         focus.showNext("GET", USERS);
         String shownFilter = activeFilter; // the worker thread reads this copy, not the field
         threads.run(() -> shownFilter == null ? client.listUsers() : client.filterByName(shownFilter), response -> {
-            report("GET /people/v1/users" + (shownFilter == null ? "" : "?name=" + shownFilter), response);
+            report("GET " + USERS + (shownFilter == null ? "" : "?name=" + shownFilter), response);
             showUsers(response, shownFilter);
         }, this::failed);
     }
@@ -112,7 +113,7 @@ public final class UsersPaneViewModel {
         }
         focus.showNext("GET", USERS + "/" + id);
         threads.run(() -> client.getUser(id), response -> {
-            report("GET /people/v1/users/" + id, response);
+            report("GET " + USERS + "/" + id, response);
             if (response.status() == 200) {
                 activeFilter = null;
                 users.setAll(response.users());
@@ -135,25 +136,27 @@ public final class UsersPaneViewModel {
             }
             return last;
         }, response -> {
-            report("DELETE /people/v1/users/" + doomed.get(doomed.size() - 1).id()
+            report("DELETE " + USERS + "/" + doomed.get(doomed.size() - 1).id()
                     + (doomed.size() > 1 ? " (and " + (doomed.size() - 1) + " more)" : ""), response);
             refresh();
         }, this::failed);
     }
 
     /**
-     * Told of every batch of captured traffic, from any thread: when any client (curl in a
-     * terminal included) created or deleted a user, the table reloads.
+     * Told of every batch of captured traffic, from any thread: when another client (curl in a
+     * terminal, a browser, the composer) created or deleted a user, the table reloads. The forms'
+     * own changes are left out: they reload the table themselves when their answer comes.
      */
     public void onTraffic(List<Exchange> batch) {
-        if (batch.stream().anyMatch(UsersPaneViewModel::changedUsers)) {
+        if (batch.stream().anyMatch(UsersPaneViewModel::changedUsersElsewhere)) {
             threads.fx().execute(this::refresh);
         }
     }
 
-    private static boolean changedUsers(Exchange e) {
-        return e.path().startsWith("/people/v1/users")
+    private static boolean changedUsersElsewhere(Exchange e) {
+        boolean changed = e.path().startsWith(USERS)
                 && ((e.method().equals("POST") && e.status() == 201) || (e.method().equals("DELETE") && e.status() == 204));
+        return changed && !e.requestHeader("User-Agent").equals(Optional.of(UserApiClient.USER_AGENT));
     }
 
     /** Shows the id of a selected row in the get-by-id field, ready for the RESTful way. */

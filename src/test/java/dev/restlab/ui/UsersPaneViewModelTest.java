@@ -7,7 +7,10 @@ import dev.restlab.client.UserApiClient;
 import dev.restlab.client.UserRow;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.wire.Exchange;
+import dev.restlab.wire.Header;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +134,33 @@ class UsersPaneViewModelTest {
         assertEquals(1, backgroundWork.size(), "the two asked for meanwhile make one");
         backgroundWork.remove(0).run();
         assertEquals(0, backgroundWork.size());
+    }
+
+    @Test
+    void another_clients_change_reloads_the_table_but_the_forms_own_do_not_twice() {
+        List<Runnable> backgroundWork = new java.util.ArrayList<>();
+        UsersPaneViewModel watching = new UsersPaneViewModel(
+                new UserApiClient(() -> URI.create("http://127.0.0.1:" + server.port())),
+                new UiThreads(backgroundWork::add, Runnable::run), ExchangeFocus.NONE);
+
+        watching.onTraffic(List.of(posted(UserApiClient.USER_AGENT, 201)));
+        assertEquals(0, backgroundWork.size(), "the form reloads after its own answer already");
+
+        watching.onTraffic(List.of(posted("curl/8.0", 400), posted(UserApiClient.USER_AGENT, 201)));
+        assertEquals(0, backgroundWork.size(), "a refused POST changed nothing");
+
+        watching.onTraffic(List.of(posted("curl/8.0", 201)));
+        assertEquals(1, backgroundWork.size());
+        backgroundWork.remove(0).run();
+
+        watching.onTraffic(List.of(posted(UserApiClient.COMPOSER_USER_AGENT, 201)));
+        assertEquals(1, backgroundWork.size(), "the composer does not reload the table itself");
+    }
+
+    private static Exchange posted(String userAgent, int status) {
+        return new Exchange(1, Instant.now(), "127.0.0.1", 40000, 100, "POST", UserApiClient.USERS, "HTTP/1.1",
+                List.of(new Header("User-Agent", userAgent)), new byte[0], 0, status, "", "HTTP/1.1",
+                List.of(), new byte[0], 0, 0, 0);
     }
 
     @Test
