@@ -1,6 +1,8 @@
 package dev.restlab.ui;
 
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,9 +25,9 @@ public final class ServerBarViewModel {
 
     private final StringProperty portText = new SimpleStringProperty();
     private final BooleanProperty allInterfaces = new SimpleBooleanProperty(false);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(-1);
+    private final BooleanBinding running = boundPort.greaterThanOrEqualTo(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Stopped");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper networkNote = new ReadOnlyStringWrapper("");
@@ -88,7 +90,6 @@ public final class ServerBarViewModel {
         status.set("Starting on port " + port + "…");
         threads.run(() -> server.start(host, port), bound -> {
             busy.set(false);
-            running.set(true);
             boundPort.set(bound);
             portText.set(Integer.toString(bound));
             List<String> urls = server.urls(host, bound);
@@ -112,7 +113,6 @@ public final class ServerBarViewModel {
             return null;
         }, done -> {
             busy.set(false);
-            running.set(false);
             boundPort.set(-1);
             status.set("Stopped");
             networkNote.set("");
@@ -145,8 +145,9 @@ public final class ServerBarViewModel {
         return allInterfaces;
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+    /** True while the server serves: derived from the bound port, -1 when stopped. */
+    public BooleanExpression runningProperty() {
+        return running;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
