@@ -2,7 +2,9 @@ package dev.restlab.ui;
 
 import dev.restlab.wire.Exchange;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,6 +20,9 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 
 /** The live traffic list and the selected exchange, raw. */
 public final class TrafficPaneController {
+
+    /** Tints the window's own rows apart from other clients'. */
+    private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
 
     private final TrafficPaneViewModel traffic;
 
@@ -83,7 +88,7 @@ public final class TrafficPaneController {
                 table.scrollTo(wanted);
             }
         });
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(traffic.shown()).asString("%d shown"));
+        count.textProperty().bind(Bindings.size(traffic.shown()).asString("%d shown"));
         traffic.arrivalsProperty().addListener((o, was, now) -> {
             if (traffic.followNewestProperty().get() && !table.getItems().isEmpty()) {
                 table.scrollTo(table.getItems().size() - 1);
@@ -95,8 +100,6 @@ public final class TrafficPaneController {
         facts.textProperty().bind(traffic.factsProperty());
         explanation.textProperty().bind(traffic.explanationProperty());
     }
-
-    private static final javafx.css.PseudoClass OWN = javafx.css.PseudoClass.getPseudoClass("own");
 
     private static <T> void column(TableColumn<Exchange, T> column, Function<Exchange, T> value) {
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));

@@ -7,28 +7,30 @@ import dev.restlab.Workbench;
 import dev.restlab.client.UserRow;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.fxmisc.richtext.StyleClassedTextArea;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -83,7 +85,7 @@ class WorkbenchWindowTest {
      * lookup could hit a prompt text; the items can be there a pulse before their cells).
      */
     private static void clickCell(FxRobot robot, TableView<?> table, String text) throws Exception {
-        Callable<java.util.Optional<Node>> cell = () -> robot.from(table).lookup(".table-cell")
+        Callable<Optional<Node>> cell = () -> robot.from(table).lookup(".table-cell")
                 .match((Labeled c) -> text.equals(c.getText())).tryQuery();
         waitUntil(() -> cell.call().isPresent());
         robot.clickOn(cell.call().orElseThrow());
@@ -180,7 +182,7 @@ class WorkbenchWindowTest {
         waitUntil(() -> workbench.serverBar().runningProperty().get());
         int port = workbench.serverBar().boundPortProperty().get();
         robot.clickOn("API");
-        javafx.scene.control.TextArea document = robot.lookup("#apiDocument").queryAs(javafx.scene.control.TextArea.class);
+        TextArea document = robot.lookup("#apiDocument").queryAs(TextArea.class);
         waitUntil(() -> document.getText().contains("operationId: createUser"));
         robot.clickOn("#openDocs");
         assertEquals(List.of("http://127.0.0.1:" + port + "/docs"), opened);
