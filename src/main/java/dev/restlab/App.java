@@ -1,5 +1,6 @@
 package dev.restlab;
 
+import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.StoreChoice;
@@ -23,8 +24,8 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
-        String host = named.getOrDefault("host", ApiServer.LOOPBACK);
-        int port = Integer.parseInt(named.getOrDefault("port", "" + ApiServer.DEFAULT_PORT));
+        String host = named.getOrDefault("host", Api.LOOPBACK);
+        int port = Integer.parseInt(named.getOrDefault("port", "" + Api.DEFAULT_PORT));
         Optional<UserStore> store = openStore(StoreChoice.fromAppArguments(named));
         if (store.isEmpty()) {
             Platform.exit();

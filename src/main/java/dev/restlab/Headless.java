@@ -1,5 +1,6 @@
 package dev.restlab;
 
+import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
 import dev.restlab.server.ServerStartException;
@@ -79,7 +80,7 @@ public final class Headless {
     private void printBanner(String host, int port, String usersKeptIn) {
         out.println("RestLab: the lab's user API, with no window");
         out.println(" * Users kept in " + usersKeptIn);
-        if (host.equals(ApiServer.ALL_INTERFACES)) {
+        if (host.equals(Api.ALL_INTERFACES)) {
             out.println(" * Running on all addresses (0.0.0.0)");
         }
         for (String url : ServedAddresses.urls(host, port)) {

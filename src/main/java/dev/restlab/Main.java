@@ -1,5 +1,6 @@
 package dev.restlab;
 
+import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.StoreChoice;
 import java.net.InetAddress;
@@ -33,11 +34,11 @@ public final class Main implements Callable<Integer> {
             + " in full, as curl -v and curl -i show them.")
     private boolean trace;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ApiServer.DEFAULT_PORT,
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + Api.DEFAULT_PORT,
             description = "Port to serve on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     private int port;
 
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = ApiServer.LOOPBACK,
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = Api.LOOPBACK,
             description = "Address to listen on: 127.0.0.1 (this computer only, the default)"
                     + " or 0.0.0.0 (all network interfaces).")
     private String host;
@@ -89,7 +90,7 @@ public final class Main implements Callable<Integer> {
 
     private void validate() {
         if (host.equalsIgnoreCase("localhost")) {
-            host = ApiServer.LOOPBACK;
+            host = Api.LOOPBACK;
         }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(),

@@ -1,6 +1,7 @@
 package dev.restlab;
 
 import dev.restlab.client.UserApiClient;
+import dev.restlab.http.Api;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
@@ -58,7 +59,7 @@ public final class Workbench implements AutoCloseable {
         this.server = new ApiServer(store, traffic);
         UiThreads threads = new UiThreads(io, Platform::runLater);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, host, port);
-        Supplier<URI> base = () -> URI.create("http://127.0.0.1:" + Math.max(server.port(), 0));
+        Supplier<URI> base = () -> URI.create(Api.loopbackUrl(Math.max(server.port(), 0)));
         LookViewModel look = new LookViewModel();
         // Parsing the OpenAPI document takes a quarter second: done after the window shows.
         Supplier<ApiDescription> api = ApiDescription::bundled;

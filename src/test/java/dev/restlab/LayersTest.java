@@ -1,13 +1,17 @@
 package dev.restlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The window talks HTTP like any client; the core knows nothing of JavaFX. */
+/**
+ * The window talks HTTP like any client; the core knows nothing of JavaFX; Spark and Jetty stay
+ * where the server and the capture need them, so that leaving them is a bounded job.
+ */
 @AnalyzeClasses(packages = "dev.restlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayersTest {
 
@@ -19,6 +23,22 @@ class LayersTest {
     @ArchTest
     static final ArchRule the_core_never_depends_on_javafx =
             noClasses().that().resideInAnyPackage("dev.restlab.users..", "dev.restlab.server..",
-                            "dev.restlab.wire..", "dev.restlab.client..", "dev.restlab.openapi..")
+                            "dev.restlab.wire..", "dev.restlab.client..", "dev.restlab.openapi..",
+                            "dev.restlab.http..")
                     .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    @ArchTest
+    static final ArchRule no_cycles_between_packages =
+            slices().matching("dev.restlab.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule spark_and_jetty_only_in_the_server_and_the_capture =
+            noClasses().that().resideOutsideOfPackages("dev.restlab.server..", "dev.restlab.wire..")
+                    .should().dependOnClassesThat().resideInAnyPackage("spark..", "org.eclipse.jetty..",
+                            "javax.servlet..");
+
+    @ArchTest
+    static final ArchRule http_depends_on_nothing_but_the_jdk =
+            noClasses().that().resideInAPackage("dev.restlab.http..")
+                    .should().dependOnClassesThat().resideOutsideOfPackages("dev.restlab.http..", "java..");
 }

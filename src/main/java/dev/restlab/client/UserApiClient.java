@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.restlab.http.Api;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,9 +29,6 @@ public final class UserApiClient {
     /** The composer's requests: the window's too, but not the forms', which reload their own table. */
     public static final String COMPOSER_USER_AGENT = USER_AGENT + " (composer)";
 
-    /** The handout's collection; a user is at {@code USERS + "/" + id}. */
-    public static final String USERS = "/people/v1/users";
-
     /** How the create form encodes its body: JSON as the API wants, or not, to show a 415. */
     public enum BodyStyle { JSON, PLAIN_TEXT }
 
@@ -44,19 +42,19 @@ public final class UserApiClient {
     }
 
     public ApiResponse listUsers() throws IOException, InterruptedException {
-        return send(request(USERS).GET());
+        return send(request(Api.USERS).GET());
     }
 
     public ApiResponse filterByName(String name) throws IOException, InterruptedException {
-        return send(request(USERS + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).GET());
+        return send(request(Api.USERS + "?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).GET());
     }
 
     public ApiResponse getUser(String id) throws IOException, InterruptedException {
-        return send(request(USERS + "/" + pathSegment(id)).GET());
+        return send(request(Api.USERS + "/" + pathSegment(id)).GET());
     }
 
     public ApiResponse deleteUser(String id) throws IOException, InterruptedException {
-        return send(request(USERS + "/" + pathSegment(id)).DELETE());
+        return send(request(Api.USERS + "/" + pathSegment(id)).DELETE());
     }
 
     /** Sends what the form holds, empty fields included, so that the server's 400 and 415 can be seen. */
@@ -67,7 +65,7 @@ public final class UserApiClient {
         user.addProperty("email", email);
         String body = style == BodyStyle.JSON ? user.toString() : "name=" + name + "&email=" + email;
         String type = style == BodyStyle.JSON ? "application/json" : "text/plain; charset=utf-8";
-        return send(request(USERS).header("Content-Type", type)
+        return send(request(Api.USERS).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 

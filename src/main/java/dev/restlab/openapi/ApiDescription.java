@@ -1,6 +1,5 @@
 package dev.restlab.openapi;
 
-import dev.restlab.wire.PercentEncoding;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -12,6 +11,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import dev.restlab.http.MediaType;
+import dev.restlab.http.PathTemplate;
+import dev.restlab.http.PercentEncoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -354,7 +356,7 @@ public final class ApiDescription {
                 for (Map.Entry<String, JsonElement> type : types.entrySet()) {
                     String typePointer = response.pointer + "/content/" + escape(type.getKey());
                     JsonObject mediaType = asObject(type.getValue(), typePointer);
-                    content.put(DocumentedResponse.essence(type.getKey()),
+                    content.put(MediaType.essence(type.getKey()),
                             mediaType.has("schema") ? schemaAt(typePointer + "/schema") : null);
                 }
             }

@@ -5,12 +5,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.restlab.http.MediaType;
+import dev.restlab.http.Utf8;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +39,7 @@ final class DocumentedResponse {
             return body.length == 0 ? Optional.empty()
                     : Optional.of("the document gives this status no body, but " + body.length + " bytes came");
         }
-        String mime = essence(contentType);
+        String mime = MediaType.essence(contentType);
         if (mime.isEmpty()) {
             return Optional.of("no Content-Type, documented: " + String.join(", ", content.keySet()));
         }
@@ -62,16 +59,12 @@ final class DocumentedResponse {
     }
 
     private static Optional<String> bodyMismatch(Schema schema, String mime, byte[] body) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
+        Optional<String> decoded = Utf8.decode(body);
+        if (decoded.isEmpty()) {
             return Optional.of("the body is not UTF-8 text");
         }
-        String instance = isJson(mime) ? text : new JsonPrimitive(text).toString();
+        String text = decoded.get();
+        String instance = MediaType.isJson(mime) ? text : new JsonPrimitive(text).toString();
         List<Error> errors;
         try {
             errors = schema.validate(instance, InputFormat.JSON);
@@ -105,17 +98,6 @@ final class DocumentedResponse {
 
     private static String location(Error error) {
         return error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
-    }
-
-    static boolean isJson(String mime) {
-        return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
-    }
-
-    static String essence(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 
     private static String oneLine(String message) {

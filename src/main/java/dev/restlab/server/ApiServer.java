@@ -19,9 +19,6 @@ import spark.embeddedserver.jetty.EmbeddedJettyFactory;
  */
 public final class ApiServer implements AutoCloseable {
 
-    public static final String LOOPBACK = "127.0.0.1";
-    public static final String ALL_INTERFACES = "0.0.0.0";
-    public static final int DEFAULT_PORT = 5001;
     /**
      * How long a connection may stay silent (no bytes either way) before the server closes it:
      * long enough for a student typing a request by hand into nc, short enough that abandoned

@@ -16,7 +16,7 @@ final class DocsRoutes {
     static final String OPENAPI_JSON = "/openapi.json";
     static final String OPENAPI_YAML = "/openapi.yaml";
     static final String DOCS = "/docs";
-    static final String DOCS_ASSET = DOCS + "/:asset";
+    static final String DOCS_ASSET = DOCS + "/{asset}";
 
     static final String YAML = "application/yaml";
 

@@ -1,11 +1,8 @@
 package dev.restlab.server;
 
+import dev.restlab.http.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletRequestWrapper;
 import spark.Request;
@@ -63,15 +60,7 @@ final class RequestBody {
         if (bytes.length > MAX_BYTES) {
             throw new TooLarge();
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new NotUtf8();
-        }
+        return Utf8.decode(bytes).orElseThrow(NotUtf8::new);
     }
 
     /** Spark wraps Jetty's request in one that caches the whole body on first read. */

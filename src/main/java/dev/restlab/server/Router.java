@@ -1,6 +1,7 @@
 package dev.restlab.server;
 
-import dev.restlab.wire.PercentEncoding;
+import dev.restlab.http.PathTemplate;
+import dev.restlab.http.PercentEncoding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,20 +29,24 @@ public final class Router {
         spark.before(this::answerUnroutable);
     }
 
+    /** @param path a {@link PathTemplate}, such as {@code /people/v1/users/{id}} */
     public void get(String path, Route handler) {
-        spark.get(path, handler);
-        spark.head(path, handler);
-        methodsOf(path).addAll(List.of("GET", "HEAD"));
+        PathMethods declared = declare(path);
+        spark.get(declared.sparkPattern(), handler);
+        spark.head(declared.sparkPattern(), handler);
+        declared.methods.addAll(List.of("GET", "HEAD"));
     }
 
     public void post(String path, Route handler) {
-        spark.post(path, handler);
-        methodsOf(path).add("POST");
+        PathMethods declared = declare(path);
+        spark.post(declared.sparkPattern(), handler);
+        declared.methods.add("POST");
     }
 
     public void delete(String path, Route handler) {
-        spark.delete(path, handler);
-        methodsOf(path).add("DELETE");
+        PathMethods declared = declare(path);
+        spark.delete(declared.sparkPattern(), handler);
+        declared.methods.add("DELETE");
     }
 
     /**
@@ -50,7 +55,7 @@ public final class Router {
      */
     public Set<String> allowedMethods(String requestPath) {
         for (PathMethods candidate : paths) {
-            if (candidate.matches(requestPath)) {
+            if (candidate.template.matches(requestPath)) {
                 Set<String> allowed = new TreeSet<>(candidate.methods);
                 allowed.add("OPTIONS");
                 return allowed;
@@ -60,7 +65,7 @@ public final class Router {
     }
 
     /**
-     * The route table: each declared path pattern (Spark form, {@code /people/v1/users/:id}) with
+     * The route table: each declared path template ({@code /people/v1/users/{id}}) with
      * the methods it answers, OPTIONS included, in declaration order. A read-only copy.
      */
     public Map<String, Set<String>> routes() {
@@ -68,7 +73,7 @@ public final class Router {
         for (PathMethods declared : paths) {
             Set<String> methods = new TreeSet<>(declared.methods);
             methods.add("OPTIONS");
-            table.put(declared.pattern, Collections.unmodifiableSet(methods));
+            table.put(declared.template.template(), Collections.unmodifiableSet(methods));
         }
         return Collections.unmodifiableMap(table);
     }
@@ -100,41 +105,25 @@ public final class Router {
         }
     }
 
-    private Set<String> methodsOf(String path) {
+    private PathMethods declare(String path) {
         for (PathMethods existing : paths) {
-            if (existing.pattern.equals(path)) {
-                return existing.methods;
+            if (existing.template.template().equals(path)) {
+                return existing;
             }
         }
-        PathMethods added = new PathMethods(path);
+        PathMethods added = new PathMethods(new PathTemplate(path));
         paths.add(added);
-        return added.methods;
+        return added;
     }
 
-    /** A Spark path pattern ("/people/v1/users/:id") and the methods declared on it. */
-    private static final class PathMethods {
-        final String pattern;
-        final String[] segments;
-        final Set<String> methods = new TreeSet<>();
-
-        PathMethods(String pattern) {
-            this.pattern = pattern;
-            this.segments = pattern.split("/", -1);
+    /** A declared path and its methods; the template matches by the same rules as Spark. */
+    private record PathMethods(PathTemplate template, Set<String> methods) {
+        PathMethods(PathTemplate template) {
+            this(template, new TreeSet<>());
         }
 
-        /** Same rules as Spark's matching: ":x" takes one non-empty segment, slashes count. */
-        boolean matches(String path) {
-            String[] parts = path.split("/", -1);
-            if (parts.length != segments.length) {
-                return false;
-            }
-            for (int i = 0; i < parts.length; i++) {
-                boolean parameter = segments[i].startsWith(":");
-                if (parameter ? parts[i].isEmpty() : !segments[i].equals(parts[i])) {
-                    return false;
-                }
-            }
-            return true;
+        String sparkPattern() {
+            return template.colonForm();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.restlab.server;
 
+import dev.restlab.http.Api;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -19,11 +20,11 @@ public final class ServedAddresses {
 
     public static List<String> urls(String host, int port) {
         List<String> urls = new ArrayList<>();
-        if (!host.equals(ApiServer.ALL_INTERFACES)) {
+        if (!host.equals(Api.ALL_INTERFACES)) {
             urls.add(url(host, port));
             return urls;
         }
-        urls.add(url(ApiServer.LOOPBACK, port));
+        urls.add(url(Api.LOOPBACK, port));
         for (String address : networkAddresses()) {
             urls.add(url(address, port));
         }

@@ -3,11 +3,12 @@ package dev.restlab.server;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import dev.restlab.http.Api;
+import dev.restlab.http.MediaType;
 import dev.restlab.users.User;
 import dev.restlab.users.UserStore;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import spark.Request;
@@ -18,9 +19,6 @@ import spark.Response;
  * codes and bodies, and a clear 4xx wherever the handout's Flask program would crash.
  */
 public final class UserRoutes {
-
-    public static final String USERS = "/people/v1/users";
-    public static final String USER = USERS + "/:id";
 
     static final String WELCOME = "<h1>The server is up and running!</h1>\n";
     static final String TEST_FOLDER = "<h1>This is the \"test\" folder.</h1>\n";
@@ -38,10 +36,10 @@ public final class UserRoutes {
         router.get("/", this::welcome);
         router.get("/test/", this::testFolder);
         router.get("/test", this::redirectToTestFolder);
-        router.get(USERS, this::listUsers);
-        router.post(USERS, this::createUser);
-        router.get(USER, this::getUser);
-        router.delete(USER, this::deleteUser);
+        router.get(Api.USERS, this::listUsers);
+        router.post(Api.USERS, this::createUser);
+        router.get(Api.USER, this::getUser);
+        router.delete(Api.USER, this::deleteUser);
     }
 
     private Object welcome(Request request, Response response) {
@@ -78,7 +76,7 @@ public final class UserRoutes {
     }
 
     private Object createUser(Request request, Response response) throws IOException {
-        if (!isJson(request.contentType())) {
+        if (!MediaType.isJson(request.contentType())) {
             return Reply.text(response, 415, NOT_JSON);
         }
         JsonElement body;
@@ -112,7 +110,7 @@ public final class UserRoutes {
             return Reply.text(response, 400, "Fields name and email must be JSON strings\n");
         }
         User user = store.create(fields.get("name").getAsString(), fields.get("email").getAsString());
-        response.header("Location", USERS + "/" + user.id());
+        response.header("Location", Api.USERS + "/" + user.id());
         return Reply.text(response, 201, "User created successfully! ID: " + user.id()
                 + ", Name: " + user.name() + ", Email: " + user.email() + "\n");
     }
@@ -132,16 +130,6 @@ public final class UserRoutes {
             return Reply.text(response, 404, "User with ID " + id + " not found\n");
         }
         return Reply.noContent(response);
-    }
-
-    /** What Flask's {@code request.is_json} accepts: application/json or application/*+json. */
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String mime = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return mime.equals("application/json")
-                || (mime.startsWith("application/") && mime.endsWith("+json"));
     }
 
     /** Absent, null or "" count as missing, as in the handout's {@code if not name}. */

@@ -1,5 +1,6 @@
 package dev.restlab.ui;
 
+import dev.restlab.http.Api;
 import dev.restlab.openapi.ApiDescription;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -52,7 +53,7 @@ public final class ApiPaneViewModel {
 
     /** The URL of a path on the running server, or a hint when it is stopped. */
     public String url(String path) {
-        return port.get() < 0 ? "(server stopped)" : "http://127.0.0.1:" + port.get() + path;
+        return port.get() < 0 ? "(server stopped)" : Api.loopbackUrl(port.get()) + path;
     }
 
     public StringBinding docsUrlBinding() {

@@ -1,6 +1,7 @@
 package dev.restlab.ui;
 
 import dev.restlab.client.RawHttp;
+import dev.restlab.http.Api;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -25,26 +26,25 @@ public final class ComposerPaneViewModel {
     }
 
     public static final List<Example> EXAMPLES = List.of(
-            new Example("Create John (201)", "POST", "/people/v1/users", "Content-Type: application/json",
+            new Example("Create John (201)", "POST", Api.USERS, "Content-Type: application/json",
                     "{\"name\": \"John\", \"email\": \"john@example.com\"}"),
-            new Example("Missing email (400)", "POST", "/people/v1/users", "Content-Type: application/json",
+            new Example("Missing email (400)", "POST", Api.USERS, "Content-Type: application/json",
                     "{\"name\": \"John\"}"),
-            new Example("Malformed JSON (400)", "POST", "/people/v1/users", "Content-Type: application/json",
+            new Example("Malformed JSON (400)", "POST", Api.USERS, "Content-Type: application/json",
                     "{\"name\": \"John\", "),
-            new Example("Not JSON (415)", "POST", "/people/v1/users", "Content-Type: text/plain",
+            new Example("Not JSON (415)", "POST", Api.USERS, "Content-Type: text/plain",
                     "name=John&email=john@example.com"),
-            new Example("Wrong method (405)", "PUT", "/people/v1/users", "", ""),
-            new Example("Which methods? (OPTIONS)", "OPTIONS", "/people/v1/users", "", ""),
-            new Example("Headers only (HEAD)", "HEAD", "/people/v1/users", "", ""),
+            new Example("Wrong method (405)", "PUT", Api.USERS, "", ""),
+            new Example("Which methods? (OPTIONS)", "OPTIONS", Api.USERS, "", ""),
+            new Example("Headers only (HEAD)", "HEAD", Api.USERS, "", ""),
             new Example("Missing slash (308)", "GET", "/test", "", ""));
 
     private final ReadOnlyIntegerProperty port;
-    private static final String HOST = "127.0.0.1";
 
     private final UiThreads threads;
 
     private final StringProperty method = new SimpleStringProperty("GET");
-    private final StringProperty target = new SimpleStringProperty("/people/v1/users");
+    private final StringProperty target = new SimpleStringProperty(Api.USERS);
     private final StringProperty headers = new SimpleStringProperty("Accept: application/json");
     private final StringProperty body = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper response = new ReadOnlyStringWrapper("");
@@ -68,7 +68,7 @@ public final class ComposerPaneViewModel {
 
     public void send() {
         if (method.get().isBlank() || !target.get().strip().startsWith("/")) {
-            response.set("Type a method (GET, POST, …) and a path that starts with /, e.g. /people/v1/users.");
+            response.set("Type a method (GET, POST, …) and a path that starts with /, e.g. " + Api.USERS + ".");
             return;
         }
         if (port.get() < 0) {
@@ -78,14 +78,14 @@ public final class ComposerPaneViewModel {
         String request = requestText();
         int to = port.get();
         response.set("Sending…");
-        threads.run(() -> RawHttp.exchange(HOST, to, request),
+        threads.run(() -> RawHttp.exchange(Api.LOOPBACK, to, request),
                 answer -> response.set(answer.isEmpty() ? "The server closed the connection without an answer." : answer),
-                failure -> response.set("Could not reach " + HOST + ":" + to + ": " + failure.getMessage()
+                failure -> response.set("Could not reach " + Api.LOOPBACK + ":" + to + ": " + failure.getMessage()
                         + ". Is the server started?"));
     }
 
     private String requestText() {
-        return RawHttp.compose(method.get(), target.get(), headers.get(), body.get(), HOST + ":" + port.get());
+        return RawHttp.compose(method.get(), target.get(), headers.get(), body.get(), Api.LOOPBACK + ":" + port.get());
     }
 
     public StringProperty methodProperty() {

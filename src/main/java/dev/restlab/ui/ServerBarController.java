@@ -1,5 +1,6 @@
 package dev.restlab.ui;
 
+import dev.restlab.http.Api;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -10,8 +11,8 @@ import javafx.scene.control.ToggleButton;
 /** The top bar: server start/stop, port, bind address, and the look of the window. */
 public final class ServerBarController {
 
-    static final String THIS_COMPUTER = "This computer only (127.0.0.1)";
-    static final String ALL_NETWORK = "All network interfaces (0.0.0.0)";
+    static final String THIS_COMPUTER = "This computer only (" + Api.LOOPBACK + ")";
+    static final String ALL_NETWORK = "All network interfaces (" + Api.ALL_INTERFACES + ")";
 
     private final ServerBarViewModel server;
     private final LookViewModel look;

@@ -1,5 +1,6 @@
 package dev.restlab.ui;
 
+import dev.restlab.http.Api;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.BooleanExpression;
@@ -17,8 +18,6 @@ import javafx.beans.property.StringProperty;
 /** Start and stop the server, on which port and for whom; says in plain words what went wrong. */
 public final class ServerBarViewModel {
 
-    static final String LOOPBACK = "127.0.0.1";
-    static final String ALL_INTERFACES = "0.0.0.0";
 
     private final ServerControl server;
     private final UiThreads threads;
@@ -39,7 +38,7 @@ public final class ServerBarViewModel {
         this.server = server;
         this.threads = threads;
         this.portText.set(Integer.toString(port));
-        this.allInterfaces.set(ALL_INTERFACES.equals(host));
+        this.allInterfaces.set(Api.ALL_INTERFACES.equals(host));
         this.usersLocation.set("Users kept in " + server.usersLocation());
         this.resetQuestion = "All users, from every client, are removed from " + server.usersLocation()
                 + ". This cannot be undone.";
@@ -81,10 +80,10 @@ public final class ServerBarViewModel {
         Integer port = parsePort(portText.get());
         if (port == null) {
             problem.set("\"" + portText.get() + "\" is not a port. Type a whole number from 1 to 65535"
-                    + " (5001 is the handout's), or 0 for any free port.");
+                    + " (" + Api.DEFAULT_PORT + " is the handout's), or 0 for any free port.");
             return;
         }
-        String host = allInterfaces.get() ? ALL_INTERFACES : LOOPBACK;
+        String host = allInterfaces.get() ? Api.ALL_INTERFACES : Api.LOOPBACK;
         busy.set(true);
         problem.set("");
         status.set("Starting on port " + port + "…");

@@ -1,6 +1,7 @@
 package dev.restlab.ui;
 
 import dev.restlab.client.UserApiClient;
+import dev.restlab.http.Api;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.openapi.Conformance;
 import dev.restlab.wire.CurlText;
@@ -139,7 +140,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     }
 
     private static String baseUrl(Exchange e) {
-        return "http://" + e.requestHeader("Host").orElse("127.0.0.1:5001");
+        return "http://" + e.requestHeader("Host").orElse(Api.LOOPBACK + ":" + Api.DEFAULT_PORT);
     }
 
     /** One row's "client" cell: address:port, and whether it was this window. */

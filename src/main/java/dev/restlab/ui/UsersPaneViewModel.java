@@ -1,6 +1,6 @@
 package dev.restlab.ui;
 
-import static dev.restlab.client.UserApiClient.USERS;
+import static dev.restlab.http.Api.USERS;
 
 import dev.restlab.client.ApiResponse;
 import dev.restlab.client.UserApiClient;

@@ -1,8 +1,6 @@
 package dev.restlab.wire;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.restlab.http.Utf8;
 import java.nio.charset.StandardCharsets;
 
 /** Quotes text and bytes as single bash words that survive pasting into a terminal unchanged. */
@@ -21,7 +19,7 @@ final class BashQuote {
      * escapes for line ends, control bytes and, when the bytes are not UTF-8, every byte above 127.
      */
     static String quote(byte[] bytes) {
-        boolean utf8 = isUtf8(bytes);
+        boolean utf8 = Utf8.isValid(bytes);
         boolean controls = false;
         for (byte b : bytes) {
             if ((b >= 0 && b < 0x20) || b == 0x7f) {
@@ -85,15 +83,4 @@ final class BashQuote {
         return "printf '" + format + "'";
     }
 
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.restlab.http.Api;
 import dev.restlab.users.SqliteUserStore;
 import dev.restlab.users.User;
 import java.net.http.HttpResponse;
@@ -40,7 +41,7 @@ class ConcurrentClientsTest {
         List<User> listed;
         try (SqliteUserStore store = SqliteUserStore.open(dataDir);
                 ApiServer server = new ApiServer(store)) {
-            int port = server.start(ApiServer.LOOPBACK, 0);
+            int port = server.start(Api.LOOPBACK, 0);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             CountDownLatch go = new CountDownLatch(1);
             try {
@@ -58,7 +59,7 @@ class ConcurrentClientsTest {
             }
 
             TestHttp http = new TestHttp(port);
-            listed = parseUsers(JsonParser.parseString(http.get(UserRoutes.USERS).body())
+            listed = parseUsers(JsonParser.parseString(http.get(Api.USERS).body())
                     .getAsJsonObject().getAsJsonArray("users"));
             assertEquals(CLIENTS * POSTS_EACH, listed.size());
             assertEquals(CLIENTS * POSTS_EACH, store.size());
@@ -74,7 +75,7 @@ class ConcurrentClientsTest {
                     }
                 }
                 assertEquals(idsByClient.get(c), mine, "client " + c + "'s users out of order or missing");
-                HttpResponse<String> byName = http.get(UserRoutes.USERS + "?name=client" + c);
+                HttpResponse<String> byName = http.get(Api.USERS + "?name=client" + c);
                 assertEquals(mine, ids(parseUsers(JsonParser.parseString(byName.body()).getAsJsonArray())));
             }
             for (User u : listed) {
@@ -91,7 +92,7 @@ class ConcurrentClientsTest {
         go.await();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < POSTS_EACH; i++) {
-            HttpResponse<String> created = http.postJson(UserRoutes.USERS,
+            HttpResponse<String> created = http.postJson(Api.USERS,
                     "{\"name\": \"client" + client + "\", \"email\": \"" + i + "@example.com\"}");
             assertEquals(201, created.statusCode(), created.body());
             String location = created.headers().firstValue("Location").orElseThrow();

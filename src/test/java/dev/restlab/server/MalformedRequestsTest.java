@@ -1,8 +1,9 @@
 package dev.restlab.server;
 
-import dev.restlab.wire.PercentEncoding;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.http.Api;
+import dev.restlab.http.PercentEncoding;
 import dev.restlab.users.InMemoryUserStore;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ class MalformedRequestsTest {
 
     @BeforeEach
     void start() {
-        http = new TestHttp(server.start(ApiServer.LOOPBACK, 0));
+        http = new TestHttp(server.start(Api.LOOPBACK, 0));
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package dev.restlab.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.http.Api;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.User;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +45,7 @@ class RequestFuzzTest {
         User john = store.create("John", "john@example.com");
         try (ApiServer server = new ApiServer(store)) {
             server.setIdleTimeout(Duration.ofSeconds(2));
-            int port = server.start(ApiServer.LOOPBACK, 0);
+            int port = server.start(Api.LOOPBACK, 0);
             RequestMutator mutator = new RequestMutator(new Random(SEED), john.id());
             Map<Integer, Integer> statuses = new TreeMap<>();
             List<String> serverErrors = new ArrayList<>();
@@ -71,9 +72,9 @@ class RequestFuzzTest {
 
             TestHttp http = new TestHttp(port);
             assertEquals(200, http.get("/").statusCode());
-            assertEquals(201, http.postJson(UserRoutes.USERS, "{\"name\": \"After\", \"email\": \"a@example.com\"}").statusCode());
-            assertEquals(200, http.get(UserRoutes.USERS + "?name=After").statusCode());
-            assertEquals(200, http.get(UserRoutes.USERS).statusCode());
+            assertEquals(201, http.postJson(Api.USERS, "{\"name\": \"After\", \"email\": \"a@example.com\"}").statusCode());
+            assertEquals(200, http.get(Api.USERS + "?name=After").statusCode());
+            assertEquals(200, http.get(Api.USERS).statusCode());
         }
     }
 
@@ -220,13 +221,13 @@ class RequestFuzzTest {
             switch (random.nextInt(9)) {
                 case 0 -> r.start("GET", "/");
                 case 1 -> r.start("GET", "/test/");
-                case 2 -> r.start("GET", UserRoutes.USERS);
-                case 3 -> r.start("GET", UserRoutes.USERS + "?name=John");
-                case 4 -> r.start("GET", UserRoutes.USERS + "/" + knownId);
-                case 5 -> r.start("DELETE", UserRoutes.USERS + "/" + (random.nextBoolean() ? knownId : "nope"));
-                case 6 -> r.start("OPTIONS", UserRoutes.USERS);
+                case 2 -> r.start("GET", Api.USERS);
+                case 3 -> r.start("GET", Api.USERS + "?name=John");
+                case 4 -> r.start("GET", Api.USERS + "/" + knownId);
+                case 5 -> r.start("DELETE", Api.USERS + "/" + (random.nextBoolean() ? knownId : "nope"));
+                case 6 -> r.start("OPTIONS", Api.USERS);
                 default -> {
-                    r.start("POST", UserRoutes.USERS);
+                    r.start("POST", Api.USERS);
                     r.header("Content-Type", "application/json");
                     r.body = ("{\"name\": \"Fuzz" + random.nextInt(1000) + "\", \"email\": \"f@example.com\"}")
                             .getBytes(StandardCharsets.UTF_8);

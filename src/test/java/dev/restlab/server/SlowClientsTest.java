@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.Await;
+import dev.restlab.http.Api;
 import dev.restlab.users.InMemoryUserStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class SlowClientsTest {
     @Timeout(60)
     void a_request_trickled_byte_by_byte_does_not_hold_up_others_and_is_answered_when_complete()
             throws Exception {
-        int port = server.start(ApiServer.LOOPBACK, 0);
+        int port = server.start(Api.LOOPBACK, 0);
         String json = "{\"name\": \"Slow\", \"email\": \"slow@example.com\"}";
         byte[] request = ("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + json.length() + "\r\n\r\n" + json)
@@ -52,7 +53,7 @@ class SlowClientsTest {
             store.create("name" + i + "-".repeat(60), "someone" + i + "@example.com");
         }
         server.setIdleTimeout(Duration.ofSeconds(1));
-        int port = server.start(ApiServer.LOOPBACK, 0);
+        int port = server.start(Api.LOOPBACK, 0);
 
         try (RawHttp stalled = RawHttp.connect(port, 1024)) {
             stalled.write("GET /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
@@ -76,7 +77,7 @@ class SlowClientsTest {
     @Timeout(60)
     void silent_and_idle_keep_alive_connections_are_closed_after_the_idle_timeout() throws Exception {
         server.setIdleTimeout(Duration.ofMillis(500));
-        int port = server.start(ApiServer.LOOPBACK, 0);
+        int port = server.start(Api.LOOPBACK, 0);
 
         try (RawHttp silent = RawHttp.connect(port);
                 RawHttp keptAlive = RawHttp.connect(port)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.restlab.Await;
+import dev.restlab.http.Api;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.UserStore;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class StartStopCyclesTest {
 
     /** Starts on a free port, answers one request, stops, and checks the port is closed. */
     private static void cycle(ApiServer server) throws IOException {
-        int port = server.start(ApiServer.LOOPBACK, 0);
+        int port = server.start(Api.LOOPBACK, 0);
         assertEquals(200, RawHttp.exchange(port, "GET", "/").status());
         server.stop();
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.client.UserApiClient;
 import dev.restlab.client.UserRow;
+import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
@@ -158,7 +159,7 @@ class UsersPaneViewModelTest {
     }
 
     private static Exchange posted(String userAgent, int status) {
-        return new Exchange(1, Instant.now(), "127.0.0.1", 40000, 100, "POST", UserApiClient.USERS, "HTTP/1.1",
+        return new Exchange(1, Instant.now(), "127.0.0.1", 40000, 100, "POST", Api.USERS, "HTTP/1.1",
                 List.of(new Header("User-Agent", userAgent)), new byte[0], 0, status, "", "HTTP/1.1",
                 List.of(), new byte[0], 0, 0, 0);
     }

@@ -1,8 +1,6 @@
-package dev.restlab.wire;
+package dev.restlab.http;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /** Checks the %-escapes of a raw request path, as they crossed the wire. */
@@ -37,11 +35,6 @@ public final class PercentEncoding {
             bytes.write(high * 16 + low);
             i += 2;
         }
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return Utf8.isValid(bytes.toByteArray());
     }
 }

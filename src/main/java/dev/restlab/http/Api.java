@@ -1,0 +1,31 @@
+package dev.restlab.http;
+
+/**
+ * The API's fixed names, shared by the server that serves them and the window that calls them,
+ * so the two cannot drift apart.
+ */
+public final class Api {
+
+    /** The handout's collection of users; one user is at {@code USERS + "/" + id}. */
+    public static final String USERS = "/people/v1/users";
+
+    /** One user, as a {@link PathTemplate}. */
+    public static final String USER = USERS + "/{id}";
+
+    /** This computer only: the address RestLab serves on unless told otherwise. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /** Every network interface of this computer. */
+    public static final String ALL_INTERFACES = "0.0.0.0";
+
+    /** The handout's port, so its curl commands work unchanged. */
+    public static final int DEFAULT_PORT = 5001;
+
+    private Api() {
+    }
+
+    /** The base URL of a server on this computer, e.g. {@code http://127.0.0.1:5001}. */
+    public static String loopbackUrl(int port) {
+        return "http://" + LOOPBACK + ":" + port;
+    }
+}
