@@ -1,5 +1,6 @@
 package dev.restlab.testing;
 
+import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.UserStore;
@@ -110,7 +111,7 @@ public final class ServerExtension implements BeforeAllCallback, BeforeEachCallb
      */
     public void restart() {
         running().stop();
-        client = new TestClient(api.start(ApiServer.LOOPBACK, 0));
+        client = new TestClient(api.start(Api.LOOPBACK, 0));
     }
 
     /** The running server itself, for tests of its lifecycle and settings. */
@@ -219,7 +220,7 @@ public final class ServerExtension implements BeforeAllCallback, BeforeEachCallb
         traffic = trafficFactory.get();
         api = new ApiServer(store, traffic);
         api.setIdleTimeout(idleTimeout);
-        client = new TestClient(api.start(ApiServer.LOOPBACK, 0));
+        client = new TestClient(api.start(Api.LOOPBACK, 0));
     }
 
     private void stop() throws Exception {
