@@ -2,28 +2,51 @@ package dev.restlab.wire;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: pairs the requests read from it with the responses written to it, in
  * order, and records each exchange once both sides are complete, or when the connection closes.
  * Jetty may read and write one connection from different threads, hence the lock.
+ *
+ * <p>Requests wait here for their answers. Jetty reads ahead of its answers by one buffer at
+ * most, so a well-framed connection never has many waiting; still, what waits is bounded: at most
+ * {@link #MAX_WAITING_REQUESTS} per connection, and those behind the first are counted against
+ * the {@link TrafficLog}'s memory budget. Past either bound the connection's later requests and
+ * their answers are counted ({@link TrafficLog#unrecorded()}) but not kept.
  */
-final class Conversation implements MessageReader.Events {
+final class Conversation implements RequestReader.Listener, MessageReader.Events {
+
+    /** Far more than Jetty's 8 KiB read-ahead holds (about 580 of the smallest requests). */
+    static final int MAX_WAITING_REQUESTS = 1_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
 
     private final TrafficLog log;
     private final String clientAddress;
     private final int clientPort;
-    private final MessageReader requestReader = new MessageReader(true, this);
+    private final RequestReader requestReader;
     private final MessageReader responseReader = new MessageReader(false, this);
     /** Requests not yet recorded, oldest first; each gets the next response to start. */
     private final ArrayDeque<Message> requests = new ArrayDeque<>();
     private long dispatched;
     private long recorded;
+    /** Past a bound: later requests and the answers to them are counted, not kept. */
+    private boolean overflowed;
 
     Conversation(TrafficLog log, String clientAddress, int clientPort) {
+        this(log, clientAddress, clientPort, RequestReader.Rules.JETTY_DEFAULTS);
+    }
+
+    /** @param rules how the server parses requests, so that the capture cuts them where it does */
+    Conversation(TrafficLog log, String clientAddress, int clientPort, RequestReader.Rules rules) {
         this.log = log;
         this.clientAddress = clientAddress;
         this.clientPort = clientPort;
+        this.requestReader = new RequestReader(this, rules);
     }
 
     synchronized void incoming(ByteBuffer bytes, long nanos) {
@@ -45,22 +68,56 @@ final class Conversation implements MessageReader.Events {
             if (request.partner != null) {
                 request.partner.lastNanos = Math.max(request.partner.lastNanos, nanos);
                 record(request, request.partner);
+            } else {
+                release(request);
             }
         }
         requests.clear();
     }
 
+    /** How many requests wait for their answers now: for tests of the bound. */
+    synchronized int waiting() {
+        return requests.size();
+    }
+
     @Override
-    public void started(Message message, boolean isRequest) {
-        if (isRequest) {
-            requests.addLast(message);
+    public void requestStarted(Message request) {
+        if (!overflowed && requests.size() >= MAX_WAITING_REQUESTS) {
+            overflow(requests.size() + " requests waiting for answers");
+        }
+        if (overflowed) {
+            log.countUnrecorded(1);
             return;
         }
+        requests.addLast(request);
+    }
+
+    @Override
+    public void requestCompleted(Message request) {
+        if (request.partner == null && requests.size() > 1 && requests.peekLast() == request) {
+            // Waiting behind an earlier request (pipelined): its bytes count against the budget.
+            long cost = request.retainedBytes();
+            if (log.hold(cost)) {
+                request.heldBytes = cost;
+            } else {
+                requests.removeLast();
+                log.countUnrecorded(1);
+                overflow("the traffic log's memory budget is spent on waiting requests");
+            }
+        }
+        recordAnswered();
+    }
+
+    @Override
+    public void started(Message message, boolean isRequest) {
         for (Message request : requests) {
             if (request.partner == null) {
                 pair(request, message);
                 return;
             }
+        }
+        if (overflowed) {
+            return; // the answer to a request that was not kept
         }
         Message none = Message.none(message.firstNanos); // Jetty spoke first
         requests.addLast(none);
@@ -68,7 +125,20 @@ final class Conversation implements MessageReader.Events {
     }
 
     @Override
-    public void completed(Message message) {
+    public void completed(Message response) {
+        if (response.partner != null && closesConnection(response)) {
+            dropRequestsAfter(response.partner);
+        }
+        recordAnswered();
+    }
+
+    @Override
+    public String requestMethodOf(Message response) {
+        return response.partner == null ? "" : response.partner.first;
+    }
+
+    /** Records the oldest exchanges whose request and response are both complete. */
+    private void recordAnswered() {
         while (!requests.isEmpty()) {
             Message request = requests.peekFirst();
             Message response = request.partner;
@@ -80,9 +150,54 @@ final class Conversation implements MessageReader.Events {
         }
     }
 
-    @Override
-    public String requestMethodOf(Message response) {
-        return response.partner == null ? "" : response.partner.first;
+    /**
+     * Jetty reads no request after one it answered with {@code Connection: close} (or an HTTP/1.0
+     * answer without keep-alive): requests read after it never get an answer, and nothing that
+     * arrives later is parsed.
+     */
+    private void dropRequestsAfter(Message answered) {
+        requestReader.endAfter(answered);
+        boolean after = false;
+        for (Iterator<Message> it = requests.iterator(); it.hasNext(); ) {
+            Message request = it.next();
+            if (after && request.partner == null) {
+                it.remove();
+                release(request);
+                log.countUnrecorded(1);
+            }
+            after |= request == answered;
+        }
+    }
+
+    private static boolean closesConnection(Message response) {
+        String connection = response.header("Connection");
+        String tokens = connection == null ? "" : connection.toLowerCase(Locale.ROOT);
+        if (hasToken(tokens, "close")) {
+            return true;
+        }
+        return "HTTP/1.0".equals(response.first) && !hasToken(tokens, "keep-alive");
+    }
+
+    private static boolean hasToken(String list, String token) {
+        for (String item : list.split(",")) {
+            if (item.strip().equals(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void overflow(String why) {
+        overflowed = true;
+        LOG.warn("The connection from {}:{} has {}; its later exchanges are counted, not recorded",
+                clientAddress, clientPort, why);
+    }
+
+    private void release(Message request) {
+        if (request.heldBytes > 0) {
+            log.release(request.heldBytes);
+            request.heldBytes = 0;
+        }
     }
 
     private static void pair(Message request, Message response) {
@@ -91,6 +206,7 @@ final class Conversation implements MessageReader.Events {
     }
 
     private void record(Message request, Message response) {
+        release(request);
         if (!request.headComplete) {
             request.parseHead(true);
         }

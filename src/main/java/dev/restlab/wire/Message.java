@@ -28,6 +28,8 @@ final class Message {
 
     /** For a request: the response paired with it; for a response: its request. */
     Message partner;
+    /** What this request holds of the log's memory budget while it waits for its answer. */
+    long heldBytes;
 
     // The head, parsed once complete (or, for a message cut short, when the exchange is built).
     String first = "";
@@ -47,6 +49,12 @@ final class Message {
         none.headComplete = true;
         none.complete = true;
         return none;
+    }
+
+    /** About what this message keeps in memory: its buffers, parsed headers and objects. */
+    long retainedBytes() {
+        long headers = this.headers instanceof HeaderBlock block ? block.storedBytes() : 0;
+        return 256 + head.array().length + body.array().length + headers;
     }
 
     /**

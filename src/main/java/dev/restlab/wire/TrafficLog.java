@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ public final class TrafficLog {
     private final ArrayDeque<Exchange> exchanges = new ArrayDeque<>();
     private long storedBodyBytes;
     private long lastId;
+    /** Bytes of requests the capture holds until their answers come: part of the budget. */
+    private final AtomicLong heldBytes = new AtomicLong();
+    private final AtomicLong unrecorded = new AtomicLong();
 
     public TrafficLog() {
         this(DEFAULT_CAPACITY);
@@ -79,11 +83,47 @@ public final class TrafficLog {
             exchanges.addLast(stored);
             storedBodyBytes += stored.storedBytes();
             while (exchanges.size() > capacity
-                    || (storedBodyBytes > maxBodyBytes && exchanges.size() > 1)) {
+                    || (storedBodyBytes + heldBytes.get() > maxBodyBytes && exchanges.size() > 1)) {
                 storedBodyBytes -= exchanges.removeFirst().storedBytes();
             }
             return stored;
         }
+    }
+
+    /**
+     * Reserves room in the memory budget for a request the capture holds while it waits for its
+     * answer; false when waiting requests already hold half the budget. Older exchanges make room
+     * as new ones are recorded.
+     */
+    boolean hold(long bytes) {
+        if (heldBytes.addAndGet(bytes) > maxBodyBytes / 2) {
+            heldBytes.addAndGet(-bytes);
+            return false;
+        }
+        return true;
+    }
+
+    /** Gives back what {@link #hold} reserved. */
+    void release(long bytes) {
+        heldBytes.addAndGet(-bytes);
+    }
+
+    /** The bytes that waiting requests hold now. */
+    long heldBytes() {
+        return heldBytes.get();
+    }
+
+    void countUnrecorded(long requests) {
+        unrecorded.addAndGet(requests);
+    }
+
+    /**
+     * How many requests the capture saw but did not keep, for the log's lifetime: requests sent
+     * after the server said it closes the connection, and those past the bounds on what one
+     * connection may leave waiting for answers. Normally 0.
+     */
+    public long unrecorded() {
+        return unrecorded.get();
     }
 
     /** The exchanges the log holds now, oldest first. */

@@ -15,6 +15,7 @@ import org.eclipse.jetty.io.NetworkTrafficListener;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpChannel;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -32,25 +33,36 @@ import org.eclipse.jetty.util.thread.Scheduler;
 public final class WireCapture implements NetworkTrafficListener {
 
     private final TrafficLog log;
+    private final RequestReader.Rules rules;
     private final Map<Socket, Conversation> conversations = new ConcurrentHashMap<>();
 
-    private WireCapture(TrafficLog log) {
+    private WireCapture(TrafficLog log, RequestReader.Rules rules) {
         this.log = log;
+        this.rules = rules;
     }
 
     /** A connector like {@code new ServerConnector(server, factory)} that records into {@code log}. */
     public static ServerConnector connector(Server server, ConnectionFactory factory, TrafficLog log) {
-        WireCapture capture = new WireCapture(log);
+        WireCapture capture = new WireCapture(log, rulesOf(factory));
         ServerConnector connector = new CapturingConnector(server, factory, capture);
         connector.addBean(capture.new DispatchMarker());
         return connector;
+    }
+
+    /** The capture parses requests with the same rules as the server's connections do. */
+    private static RequestReader.Rules rulesOf(ConnectionFactory factory) {
+        if (factory instanceof HttpConnectionFactory http) {
+            return new RequestReader.Rules(http.getHttpConfiguration().getRequestHeaderSize(),
+                    http.getHttpCompliance());
+        }
+        return RequestReader.Rules.JETTY_DEFAULTS;
     }
 
     @Override
     public void opened(Socket socket) {
         InetAddress address = socket.getInetAddress();
         conversations.put(socket, new Conversation(log,
-                address == null ? "" : address.getHostAddress(), socket.getPort()));
+                address == null ? "" : address.getHostAddress(), socket.getPort(), rules));
     }
 
     @Override

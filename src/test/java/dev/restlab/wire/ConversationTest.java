@@ -145,7 +145,7 @@ class ConversationTest {
     void a_body_over_256_KiB_is_stored_cut_with_its_real_size() {
         byte[] big = new byte[300_000];
         java.util.Arrays.fill(big, (byte) 'x');
-        in("POST / HTTP/1.1\r\nContent-Length: 300000\r\n\r\n");
+        in("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 300000\r\n\r\n");
         conversation.incoming(ByteBuffer.wrap(big), now += 10);
         out("HTTP/1.1 204 No Content\r\n\r\n");
         Exchange e = log.snapshot().get(0);

@@ -1,0 +1,117 @@
+package dev.restlab.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.server.ApiServer;
+import dev.restlab.users.InMemoryUserStore;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A body that the capture framed differently from Jetty once made one connection hold hundreds of
+ * thousands of phantom requests (gigabytes) and log a DELETE that never happened. The capture now
+ * cuts requests where Jetty does, so a body stays a body.
+ */
+class FramingAttackTest {
+
+    private final TrafficLog traffic = new TrafficLog();
+    private final ApiServer server = new ApiServer(new InMemoryUserStore(), traffic);
+    private final int port = server.start("127.0.0.1", 0);
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    /** A chunked body, in chunks of 64 KiB, ended by the last chunk. */
+    private static byte[] chunked(String body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
+        for (int from = 0; from < bytes.length; from += 65_536) {
+            int length = Math.min(65_536, bytes.length - from);
+            out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, from, length);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static String methodAndTarget(Exchange e) {
+        return e.method() + " " + e.target() + " " + e.status();
+    }
+
+    @Test
+    void transfer_encoding_gzip_then_chunked_is_one_request_with_its_body_and_forges_no_delete() throws Exception {
+        String id;
+        try (RawClient client = new RawClient(port)) {
+            String json = "{\"name\": \"Ann\", \"email\": \"ann@example.com\"}";
+            client.send("POST /people/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.length() + "\r\n\r\n" + json);
+            String created = client.readResponse();
+            Matcher uuid = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                    .matcher(created);
+            assertTrue(uuid.find(), created);
+            id = uuid.group();
+        }
+        String smuggled = "DELETE /people/v1/users/" + id + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        String body = "\r\n" + smuggled + "A\n\n".repeat(200_000); // 600 KB: under the 1 MiB body limit
+
+        String answers;
+        try (RawClient client = new RawClient(port)) {
+            ByteArrayOutputStream attack = new ByteArrayOutputStream();
+            attack.writeBytes(("POST /people/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            attack.writeBytes(chunked(body));
+            attack.writeBytes(("GET /people/v1/users HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /people/v1/users/" + id + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.send(attack.toByteArray());
+            answers = client.readResponse() + client.readResponse() + client.readResponse();
+
+            List<Exchange> exchanges = Wait.forExchanges(traffic, 4);
+            // While the connection is still open, nothing waits in it: no phantom requests.
+            assertEquals(0, traffic.heldBytes());
+            assertEquals(0, traffic.unrecorded());
+            assertEquals(List.of("POST /people/v1/users 201", "POST /people/v1/users 400",
+                    "GET /people/v1/users 200", "GET /people/v1/users/" + id + " 200"),
+                    exchanges.stream().map(FramingAttackTest::methodAndTarget).toList(), answers);
+            Exchange attackPost = exchanges.get(1);
+            assertEquals(body.length(), attackPost.requestBodySize(), "the whole body is the POST's body");
+            assertTrue(answers.contains("\"id\":\"" + id + "\""), "the user was never deleted: " + answers);
+        }
+        assertEquals(4, traffic.snapshot().size(), "closing the connection adds nothing");
+        assertTrue(traffic.snapshot().stream().noneMatch(e -> e.method().equals("DELETE")));
+    }
+
+    @Test
+    void a_3_MiB_chunked_body_of_empty_lines_that_the_route_never_reads_leaves_nothing_waiting() throws Exception {
+        // GET / answers without reading the body; Jetty then reads the whole body to reach the
+        // next request, so all 3 MiB pass the capture on one connection.
+        String body = "A\n\n".repeat(1_048_576);
+        try (RawClient client = new RawClient(port)) {
+            ByteArrayOutputStream attack = new ByteArrayOutputStream();
+            attack.writeBytes(("GET /?attack HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            attack.writeBytes(chunked(body));
+            attack.writeBytes("GET /?after HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.send(attack.toByteArray());
+            client.readResponse();
+            String after = client.readResponse();
+            assertTrue(after.startsWith("HTTP/1.1 200 "), after);
+
+            List<Exchange> exchanges = Wait.forExchanges(traffic, 2);
+            assertEquals(0, traffic.heldBytes());
+            assertEquals(0, traffic.unrecorded());
+            assertEquals(List.of("GET /?attack 200", "GET /?after 200"),
+                    exchanges.stream().map(FramingAttackTest::methodAndTarget).toList());
+            assertEquals(body.length(), exchanges.get(0).requestBodySize());
+            assertEquals(Exchange.MAX_STORED_BODY, exchanges.get(0).requestBody().length);
+        }
+    }
+}
