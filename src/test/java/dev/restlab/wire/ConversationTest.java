@@ -171,4 +171,85 @@ class ConversationTest {
         assertEquals(java.util.Optional.of("3"), e.responseHeader("Content-Length"));
         assertEquals("no\n", body(e, false));
     }
+    @Test
+    void transfer_encoding_lines_combine_and_the_last_coding_frames_the_body_as_jetty_does() {
+        in("POST /u HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "18\r\nGET /hidden HTTP/1.1\r\n\r\n\r\n0\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n");
+        out("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        List<Exchange> exchanges = log.snapshot();
+        assertEquals(List.of("/u", "/next"), exchanges.stream().map(Exchange::target).toList());
+        assertEquals("GET /hidden HTTP/1.1\r\n\r\n", body(exchanges.get(0), true));
+    }
+
+    @Test
+    void a_request_jetty_refuses_ends_the_requests_of_its_connection() {
+        in("POST /u HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n"
+                + "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(1, conversation.waiting(), "Jetty reads nothing after a request it refuses");
+        out("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        conversation.closed(now += 1000);
+        List<Exchange> exchanges = log.snapshot();
+        assertEquals(1, exchanges.size());
+        assertEquals("/u", exchanges.get(0).target());
+        assertTrue(exchanges.get(0).rejected());
+    }
+
+    @Test
+    void requests_read_after_an_answer_that_closes_the_connection_are_dropped_and_counted() {
+        in("GET /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(2, conversation.waiting());
+        out("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1\r\n\r\na");
+        assertEquals(0, conversation.waiting());
+        in("GET /c HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(0, conversation.waiting(), "Jetty parses nothing more on this connection");
+        conversation.closed(now += 1000);
+        assertEquals(List.of("/a"), log.snapshot().stream().map(Exchange::target).toList());
+        assertEquals(1, log.unrecorded());
+        assertEquals(0, log.heldBytes());
+    }
+
+    @Test
+    void an_http_1_0_answer_without_keep_alive_also_ends_the_requests() {
+        in("GET /a HTTP/1.0\r\n\r\nGET /b HTTP/1.0\r\n\r\n");
+        out("HTTP/1.0 200 OK\r\nContent-Length: 1\r\n\r\na");
+        assertEquals(0, conversation.waiting());
+        assertEquals(1, log.unrecorded());
+    }
+
+    @Test
+    void at_most_1000_requests_wait_for_answers_and_the_rest_and_their_answers_are_counted_not_kept() {
+        StringBuilder pipelined = new StringBuilder();
+        for (int i = 0; i < 1_500; i++) {
+            pipelined.append("GET /").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
+        }
+        in(pipelined.toString());
+        assertEquals(Conversation.MAX_WAITING_REQUESTS, conversation.waiting());
+        assertEquals(500, log.unrecorded());
+        assertTrue(log.heldBytes() > 0, "the waiting requests count against the budget");
+        for (int i = 0; i < 1_500; i++) {
+            conversation.dispatched();
+            out("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        }
+        List<Exchange> exchanges = log.snapshot();
+        assertEquals(1_000, exchanges.size());
+        assertEquals("/999", exchanges.get(999).target());
+        assertEquals(0, log.heldBytes());
+        conversation.closed(now += 1000);
+        assertEquals(1_000, log.snapshot().size());
+    }
+
+    @Test
+    void waiting_requests_may_hold_half_the_log_budget_at_most() {
+        TrafficLog small = new TrafficLog(10_000, 64 * 1024);
+        Conversation pipelining = new Conversation(small, "127.0.0.1", 40001);
+        for (int i = 0; i < 500; i++) {
+            pipelining.incoming(ByteBuffer.wrap(("GET /" + i + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII)), now += 10);
+        }
+        assertTrue(small.heldBytes() <= 32 * 1024, "held " + small.heldBytes());
+        assertTrue(small.unrecorded() > 0);
+        assertEquals(500, pipelining.waiting() + small.unrecorded());
+        pipelining.closed(now += 1000);
+        assertEquals(0, small.heldBytes(), "closing gives back what the unanswered requests held");
+    }
 }
