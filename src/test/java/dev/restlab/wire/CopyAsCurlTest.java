@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restlab.server.ApiServer;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.testing.RawConnection;
+import dev.restlab.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sends a request with awkward bytes, runs the generated "copy as curl" command with
@@ -21,20 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class CopyAsCurlTest {
 
-    private static final TrafficLog TRAFFIC = new TrafficLog();
-    private static final ApiServer SERVER = new ApiServer(new InMemoryUserStore(), TRAFFIC);
-    private static int port;
+    /** One server for the class: each test's requests are told apart by a unique target. */
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
     private static int marker;
-
-    @BeforeAll
-    static void start() {
-        port = SERVER.start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVER.stop();
-    }
 
     /** Sends head + body on a raw socket, replays the copied command, compares both exchanges. */
     private static String replay(String method, String target, List<String> headers, byte[] body) throws Exception {
@@ -49,18 +38,22 @@ class CopyAsCurlTest {
         if (body != null) {
             request.write(body);
         }
-        try (RawClient client = new RawClient(port)) {
+        try (RawConnection client = SERVER.connect()) {
             client.send(request.toByteArray());
-            client.readResponse(method.equals("HEAD"));
+            if (method.equals("HEAD")) {
+                client.readHeadResponse();
+            } else {
+                client.readResponse();
+            }
         }
-        Exchange original = Wait.forExchange(TRAFFIC, x -> x.target().equals(unique));
+        Exchange original = SERVER.awaitExchange(x -> x.target().equals(unique));
 
-        String command = CurlText.copyAsCurl(original, "http://127.0.0.1:" + port);
+        String command = CurlText.copyAsCurl(original, "http://127.0.0.1:" + SERVER.port());
         Process bash = new ProcessBuilder("bash", "-c", command + " --silent --output /dev/null")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS), "the command hangs: " + command);
         assertEquals(0, bash.exitValue(), command);
-        Exchange again = Wait.forExchange(TRAFFIC, x -> x.target().equals(unique) && x.id() != original.id());
+        Exchange again = SERVER.awaitExchange(x -> x.target().equals(unique) && x.id() != original.id());
 
         assertEquals(original.method(), again.method(), command);
         assertEquals(original.requestVersion(), again.requestVersion(), command);

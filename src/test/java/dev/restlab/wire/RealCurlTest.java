@@ -3,16 +3,14 @@ package dev.restlab.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restlab.server.ApiServer;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.testing.ServerExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the real curl (installed by .ci/run) against the server: what {@code curl -i} prints must
@@ -20,19 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class RealCurlTest {
 
-    private static final TrafficLog TRAFFIC = new TrafficLog();
-    private static final ApiServer SERVER = new ApiServer(new InMemoryUserStore(), TRAFFIC);
-    private static String base;
+    /** One server for the class: each test's requests are told apart by a unique target. */
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension();
     private static int marker;
 
-    @BeforeAll
-    static void start() {
-        base = "http://127.0.0.1:" + SERVER.start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        SERVER.stop();
+    private static String url(String target) {
+        return "http://127.0.0.1:" + SERVER.port() + target;
     }
 
     static byte[] run(List<String> command) throws IOException, InterruptedException {
@@ -48,9 +40,9 @@ class RealCurlTest {
         String target = path + (path.contains("?") ? "&" : "?") + "probe=" + (++marker);
         List<String> command = new ArrayList<>(List.of("curl", "-s", "-i", "-X", method));
         command.addAll(List.of(options));
-        command.add(base + target);
+        command.add(url(target));
         byte[] printed = run(command);
-        Exchange e = Wait.forExchange(TRAFFIC, x -> x.target().equals(target));
+        Exchange e = SERVER.awaitExchange(x -> x.target().equals(target));
         assertEquals(new String(printed, StandardCharsets.UTF_8), CurlText.curlI(e));
         assertTrue(java.util.Arrays.equals(printed, CurlText.curlI(e).getBytes(StandardCharsets.UTF_8)),
                 "byte for byte");
@@ -83,15 +75,15 @@ class RealCurlTest {
         assertCurlIMatches("POST", "/people/v1/users", "-H", "Expect: 100-continue",
                 "-H", "Content-Type: application/json",
                 "--data-binary", "{\"name\": \"Ann\", \"email\": \"ann@example.com\"}");
-        Exchange e = TRAFFIC.snapshot().get(TRAFFIC.snapshot().size() - 1);
+        Exchange e = SERVER.traffic().snapshot().get(SERVER.traffic().snapshot().size() - 1);
         assertEquals("HTTP/1.1 100 Continue\r\n\r\n", e.interimResponses());
     }
 
     @Test
     void a_head_request_shows_headers_and_no_body() throws Exception {
         String target = "/?probe=head";
-        byte[] printed = run(List.of("curl", "-s", "-I", base + target));
-        Exchange e = Wait.forExchange(TRAFFIC, x -> x.target().equals(target));
+        byte[] printed = run(List.of("curl", "-s", "-I", url(target)));
+        Exchange e = SERVER.awaitExchange(x -> x.target().equals(target));
         assertEquals(new String(printed, StandardCharsets.UTF_8), CurlText.curlI(e));
     }
 }

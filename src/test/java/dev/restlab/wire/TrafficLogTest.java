@@ -1,15 +1,16 @@
 package dev.restlab.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.Await;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TrafficLogTest {
@@ -74,15 +75,11 @@ class TrafficLogTest {
             for (int i = 0; i < 500; i++) {
                 log.record(exchange("/" + i, 0));
             }
-            Wait.until("500 delivered", () -> batches.stream().mapToInt(List::size).sum() == 500);
+            Await.until("500 delivered", () -> batches.stream().mapToInt(List::size).sum() == 500);
         }
         List<String> targets = new ArrayList<>();
         batches.forEach(batch -> batch.forEach(e -> targets.add(e.target())));
-        assertEquals("/0", targets.get(0));
-        assertEquals("/499", targets.get(499));
-        for (int i = 0; i < 500; i++) {
-            assertEquals("/" + i, targets.get(i));
-        }
+        assertEquals(IntStream.range(0, 500).mapToObj(i -> "/" + i).toList(), targets);
         assertTrue(batches.size() < 500, "batched, not one call per exchange: " + batches.size());
         assertTrue(threads.stream().allMatch(name -> name.startsWith("restlab-traffic-")), threads.toString());
     }
@@ -96,7 +93,7 @@ class TrafficLogTest {
         List<Exchange> seen = new CopyOnWriteArrayList<>();
         try (AutoCloseable subscription = log.subscribe(seen::addAll, snapshot.get(snapshot.size() - 1).id())) {
             log.record(exchange("/after", 0));
-            Wait.until("two exchanges", () -> seen.size() == 2);
+            Await.until("two exchanges", () -> seen.size() == 2);
         }
         assertEquals(List.of("/between", "/after"), seen.stream().map(Exchange::target).toList());
     }
@@ -121,7 +118,7 @@ class TrafficLogTest {
                 log.record(exchange("/" + i, 0)); // the stuck listener must not slow this down to a halt
             }
             release.countDown();
-            Wait.until("the rest delivered", () -> !afterRelease.isEmpty()
+            Await.until("the rest delivered", () -> !afterRelease.isEmpty()
                     && afterRelease.get(afterRelease.size() - 1).target().equals("/99999"));
         }
         assertEquals(100, afterRelease.size(), "only what the log still held");
@@ -149,11 +146,11 @@ class TrafficLogTest {
             }
         })) {
             log.record(exchange("/1", 0));
-            Wait.until("first", () -> seen.size() == 1);
+            Await.until("first", () -> seen.size() == 1);
             log.record(exchange("/2", 0));
-            Wait.until("second", () -> seen.size() == 2);
+            Await.until("second", () -> seen.size() == 2);
         }
-        assertFalse(seen.isEmpty());
+        assertEquals(List.of("/1", "/2"), seen.stream().map(Exchange::target).toList());
     }
 
     private static void await(CountDownLatch latch) {

@@ -5,27 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.server.ApiServer;
+import dev.restlab.testing.Await;
+import dev.restlab.testing.RawConnection;
+import dev.restlab.testing.ServerExtension;
 import dev.restlab.users.InMemoryUserStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The capture on the real server, over real sockets: what the client got is what was recorded. */
 class WireCaptureTest {
 
-    private final TrafficLog traffic = new TrafficLog();
-    private final ApiServer server = new ApiServer(new InMemoryUserStore(), traffic);
-    private final int port = server.start("127.0.0.1", 0);
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     @Test
     void a_keep_alive_socket_carries_several_exchanges_each_recorded_with_the_exact_bytes_received()
@@ -33,15 +27,15 @@ class WireCaptureTest {
         String first;
         String second;
         int clientPort;
-        try (RawClient client = new RawClient(port)) {
+        try (RawConnection client = server.connect()) {
             clientPort = client.localPort();
             client.send("GET /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nx-ORDER: 1\r\nAccept: */*\r\n\r\n");
-            first = client.readResponse();
+            first = client.readResponse().wireText();
             String json = "{\"name\": \"Zoë\", \"email\": \"z@x.org\"}";
             client.send("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + json.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + json);
-            second = client.readResponse();
-            List<Exchange> exchanges = Wait.forExchanges(traffic, 2);
+            second = client.readResponse().wireText();
+            List<Exchange> exchanges = server.awaitExchanges(2);
 
             Exchange get = exchanges.get(0);
             Exchange post = exchanges.get(1);
@@ -62,11 +56,8 @@ class WireCaptureTest {
 
     @Test
     void every_client_is_recorded_including_java_http_client_and_a_404_is_not_a_rejection() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/nothing/here?q=1"))
-                        .version(HttpClient.Version.HTTP_1_1).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Exchange e = Wait.forExchange(traffic, x -> x.target().equals("/nothing/here?q=1"));
+        HttpResponse<String> response = server.client().get("/nothing/here?q=1");
+        Exchange e = server.awaitExchange(x -> x.target().equals("/nothing/here?q=1"));
         assertEquals(404, e.status());
         assertEquals(response.body(), new String(e.responseBody(), StandardCharsets.UTF_8));
         assertEquals("/nothing/here", e.path());
@@ -77,11 +68,11 @@ class WireCaptureTest {
     @Test
     void a_garbage_request_line_is_recorded_as_jettys_rejection_with_the_bytes_it_sent() throws Exception {
         String answer;
-        try (RawClient client = new RawClient(port)) {
+        try (RawConnection client = server.connect()) {
             client.send("HELLO\r\n\r\n");
-            answer = client.readToEnd();
+            answer = client.readToEndText();
         }
-        Exchange e = Wait.forExchange(traffic, x -> x.method().equals("HELLO"));
+        Exchange e = server.awaitExchange(x -> x.method().equals("HELLO"));
         assertTrue(e.rejected());
         assertEquals(400, e.status());
         assertEquals(answer, CurlText.curlI(e));
@@ -91,13 +82,13 @@ class WireCaptureTest {
     @Test
     void on_one_socket_a_routed_request_and_then_a_rejected_one_are_told_apart() throws Exception {
         String answer;
-        try (RawClient client = new RawClient(port)) {
+        try (RawConnection client = server.connect()) {
             client.send("GET /?first HTTP/1.1\r\nHost: x\r\n\r\n");
-            client.readResponse();
+            client.readResponse().wireText();
             client.send("GET /bad path HTTP/1.1\r\nHost: x\r\n\r\n");
-            answer = client.readToEnd();
+            answer = client.readToEndText();
         }
-        List<Exchange> exchanges = Wait.forExchanges(traffic, 2);
+        List<Exchange> exchanges = server.awaitExchanges(2);
         assertFalse(exchanges.get(0).rejected());
         assertTrue(exchanges.get(1).rejected(), exchanges.get(1) + " " + answer);
         assertEquals(answer, CurlText.curlI(exchanges.get(1)));
@@ -107,11 +98,11 @@ class WireCaptureTest {
     @Test
     void headers_too_large_are_recorded_as_a_rejected_431() throws Exception {
         String answer;
-        try (RawClient client = new RawClient(port)) {
+        try (RawConnection client = server.connect()) {
             client.send("GET /people/v1/users HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
-            answer = client.readToEnd();
+            answer = client.readToEndText();
         }
-        Exchange e = Wait.forExchange(traffic, x -> x.status() == 431);
+        Exchange e = server.awaitExchange(x -> x.status() == 431);
         assertTrue(e.rejected());
         assertTrue(e.storedBytes() > 8_000, "the log counts what the headers cost: " + e.storedBytes());
         assertEquals("GET", e.method());
@@ -123,14 +114,9 @@ class WireCaptureTest {
     void bodies_over_256_KiB_are_kept_cut_with_their_real_size() throws Exception {
         String name = "n".repeat(300_000);
         String json = "{\"name\": \"" + name + "\", \"email\": \"big@example.com\"}";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/people/v1/users"))
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = server.client().postJson("/people/v1/users", json);
         assertEquals(201, response.statusCode());
-        Exchange e = Wait.forExchange(traffic, x -> x.method().equals("POST"));
+        Exchange e = server.awaitExchange(x -> x.method().equals("POST"));
         assertTrue(e.truncated());
         assertEquals(json.length(), e.requestBodySize());
         assertEquals(Exchange.MAX_STORED_BODY, e.requestBody().length);
@@ -144,12 +130,12 @@ class WireCaptureTest {
     void a_long_run_of_requests_keeps_only_the_newest_in_a_small_log() throws Exception {
         TrafficLog small = new TrafficLog(50);
         try (ApiServer other = new ApiServer(new InMemoryUserStore(), small);
-                RawClient client = new RawClient(other.start("127.0.0.1", 0))) {
+                RawConnection client = RawConnection.open(other.start("127.0.0.1", 0))) {
             for (int i = 0; i < 1_000; i++) {
                 client.send("GET /?n=" + i + " HTTP/1.1\r\nHost: x\r\n\r\n");
-                client.readResponse();
+                client.readResponse().wireText();
             }
-            Wait.until("the last request", () -> small.lastId() == 1_000);
+            Await.until("the last request", () -> small.lastId() == 1_000);
         }
         List<Exchange> kept = small.snapshot();
         assertEquals(50, kept.size());
@@ -160,9 +146,9 @@ class WireCaptureTest {
     @Test
     void without_a_traffic_log_nothing_is_captured_and_the_server_still_serves() throws Exception {
         try (ApiServer plain = new ApiServer(new InMemoryUserStore());
-                RawClient client = new RawClient(plain.start("127.0.0.1", 0))) {
+                RawConnection client = RawConnection.open(plain.start("127.0.0.1", 0))) {
             client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
-            assertTrue(client.readResponse().startsWith("HTTP/1.1 200 OK\r\n"));
+            assertEquals(200, client.readResponse().status());
         }
     }
 }
