@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.Await;
+import dev.restlab.testing.TestClient;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.CurlText;
@@ -14,6 +16,7 @@ import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,7 @@ class ApiServerTest {
             int port = server.start("127.0.0.1", 0);
             assertTrue(port > 0);
             assertEquals(port, server.port());
-            assertEquals(200, new TestHttp(port).get("/").statusCode());
+            assertEquals(200, new TestClient(port).get("/").statusCode());
         }
     }
 
@@ -35,11 +38,11 @@ class ApiServerTest {
     void restarts_many_times_in_one_jvm_on_the_same_port_keeping_users() throws Exception {
         ApiServer server = new ApiServer(store);
         int port = server.start("127.0.0.1", 0);
-        new TestHttp(port).postJson("/people/v1/users", "{\"name\": \"John\", \"email\": \"j@example.com\"}");
+        new TestClient(port).postJson("/people/v1/users", "{\"name\": \"John\", \"email\": \"j@example.com\"}");
         server.stop();
         for (int i = 0; i < 15; i++) {
             assertEquals(port, server.start("127.0.0.1", port));
-            assertEquals(200, new TestHttp(port).get("/people/v1/users?name=John").statusCode());
+            assertEquals(200, new TestClient(port).get("/people/v1/users?name=John").statusCode());
             server.stop();
             assertFalse(server.isRunning());
             assertRefused(port);
@@ -68,7 +71,7 @@ class ApiServerTest {
             assertTrue(e.getMessage().contains("Port " + port + " is already in use"), e.getMessage());
             assertFalse(server.isRunning());
             int other = server.start("127.0.0.1", 0);
-            assertEquals(200, new TestHttp(other).get("/").statusCode());
+            assertEquals(200, new TestClient(other).get("/").statusCode());
             server.stop();
         }
     }
@@ -86,14 +89,10 @@ class ApiServerTest {
     void access_log_names_the_real_peer_not_a_forwarded_header() throws Exception {
         TrafficLog traffic = new TrafficLog();
         try (ApiServer server = new ApiServer(store, traffic)) {
-            TestHttp http = new TestHttp(server.start("127.0.0.1", 0));
-            http.send(java.net.http.HttpRequest.newBuilder(http.uri("/test/"))
-                    .header("X-Forwarded-For", "203.0.113.9").GET());
-            // The capture records once the last byte has gone out; wait for it rather than sleep.
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (traffic.snapshot().isEmpty() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            TestClient http = new TestClient(server.start("127.0.0.1", 0));
+            http.send(HttpRequest.newBuilder(http.uri("/test/")).header("X-Forwarded-For", "203.0.113.9").GET());
+            // The capture records once the last byte has gone out.
+            Await.until("the exchange in the traffic log", () -> !traffic.snapshot().isEmpty());
         }
         List<String> lines = traffic.snapshot().stream().map(CurlText::summary).toList();
         assertEquals(1, lines.size());

@@ -5,41 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.openapi.ApiDescription;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.testing.ServerExtension;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /openapi.json, /openapi.yaml and the Swagger UI page at /docs, over real HTTP. */
 class DocsRoutesTest {
 
-    private ApiServer server;
-    private TestHttp http;
-
-    @BeforeEach
-    void start() {
-        server = new ApiServer(new InMemoryUserStore());
-        http = new TestHttp(server.start("127.0.0.1", 0));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     @Test
     void the_document_is_served_as_json_and_as_the_yaml_it_is_kept_in() throws Exception {
-        HttpResponse<String> json = http.get("/openapi.json");
+        HttpResponse<String> json = server.client().get("/openapi.json");
         assertEquals(200, json.statusCode());
         assertEquals("application/json", json.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(ApiDescription.bundled().json(), json.body());
 
-        HttpResponse<String> yaml = http.get("/openapi.yaml");
+        HttpResponse<String> yaml = server.client().get("/openapi.yaml");
         assertEquals(200, yaml.statusCode());
         assertEquals("application/yaml", yaml.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(ApiDescription.bundled().yaml(), yaml.body());
@@ -48,7 +35,7 @@ class DocsRoutesTest {
 
     @Test
     void the_docs_page_points_swagger_ui_at_this_servers_document_and_loads_nothing_from_elsewhere() throws Exception {
-        HttpResponse<String> page = http.get("/docs");
+        HttpResponse<String> page = server.client().get("/docs");
         assertEquals(200, page.statusCode());
         assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
@@ -57,7 +44,7 @@ class DocsRoutesTest {
         assertTrue(page.body().contains("<script src=\"/docs/swagger-ui-bundle.js\""), page.body());
         assertTrue(!page.body().contains("http://") && !page.body().contains("https://"), "no outside URL");
 
-        HttpResponse<String> init = http.get("/docs/swagger-initializer.js");
+        HttpResponse<String> init = server.client().get("/docs/swagger-initializer.js");
         assertEquals(SwaggerUiFiles.JAVASCRIPT, init.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(init.body().contains("url: \"/openapi.json\""), init.body());
         assertTrue(init.body().contains("validatorUrl: null"), "no call to the online validator");
@@ -68,7 +55,8 @@ class DocsRoutesTest {
         String version = webjarVersion();
         for (String[] file : new String[][] {{"swagger-ui-bundle.js", SwaggerUiFiles.JAVASCRIPT},
                 {"swagger-ui.css", SwaggerUiFiles.CSS}, {"favicon-32x32.png", SwaggerUiFiles.PNG}}) {
-            HttpResponse<byte[]> response = http.sendBytes(HttpRequest.newBuilder(http.uri("/docs/" + file[0])).GET());
+            HttpResponse<byte[]> response = server.client().sendBytes(
+                    HttpRequest.newBuilder(server.client().uri("/docs/" + file[0])).GET());
             assertEquals(200, response.statusCode(), file[0]);
             assertEquals(file[1], response.headers().firstValue("Content-Type").orElseThrow(), file[0]);
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
@@ -83,29 +71,29 @@ class DocsRoutesTest {
     void only_the_named_files_are_served_never_a_path_into_the_jar() throws Exception {
         for (String target : new String[] {"/docs/index.html", "/docs/oauth2-redirect.html", "/docs/pom.properties",
                 "/docs/swagger-ui.js", "/docs/.."}) {
-            HttpResponse<String> response = http.get(target);
+            HttpResponse<String> response = server.client().get(target);
             assertEquals(404, response.statusCode(), target);
             assertEquals("text/plain;charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow(), target);
         }
         // An encoded '/' in a path is refused by Jetty itself (400) before any route runs.
         for (String target : new String[] {"/docs/%2e%2e%2fopenapi.yaml", "/docs/..%2F..%2FMETA-INF%2FMANIFEST.MF"}) {
-            HttpResponse<String> response = http.get(target);
+            HttpResponse<String> response = server.client().get(target);
             assertTrue(response.statusCode() == 400 || response.statusCode() == 404, target + " " + response.statusCode());
             assertTrue(!response.body().contains("Manifest") && !response.body().contains("openapi:"), response.body());
         }
-        String raw = http.raw(("GET /docs/<script>alert(1)</script> HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String raw = server.answerUntilClosed("GET /docs/<script>alert(1)</script> HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n");
         assertTrue(raw.startsWith("HTTP/1.1 4"), raw);
         assertTrue(!raw.contains("text/html"), "an echoed path is never HTML: " + raw);
     }
 
     @Test
     void the_new_paths_go_through_the_router_so_405_and_allow_stay_right() throws Exception {
-        HttpResponse<String> post = http.post("/openapi.json", "application/json", "{}");
+        HttpResponse<String> post = server.client().post("/openapi.json", "application/json", "{}");
         assertEquals(405, post.statusCode());
         assertEquals("GET, HEAD, OPTIONS", post.headers().firstValue("Allow").orElseThrow());
-        assertEquals(405, http.delete("/docs/swagger-ui.css").statusCode());
-        assertEquals(200, http.method("HEAD", "/docs").statusCode());
+        assertEquals(405, server.client().delete("/docs/swagger-ui.css").statusCode());
+        assertEquals(200, server.client().method("HEAD", "/docs").statusCode());
     }
 
     private static String webjarVersion() throws Exception {

@@ -3,8 +3,9 @@ package dev.restlab.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.restlab.Await;
 import dev.restlab.http.Api;
+import dev.restlab.testing.Await;
+import dev.restlab.testing.RawConnection;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.UserStore;
 import java.io.IOException;
@@ -34,8 +35,8 @@ class StartStopCyclesTest {
             cycle(server);
         }
 
-        Await.until(() -> extraThreads(before).isEmpty(), Duration.ofSeconds(20),
-                () -> "threads left after " + CYCLES + " cycles: " + extraThreads(before));
+        Await.until(() -> "threads left after " + CYCLES + " cycles: " + extraThreads(before),
+                Duration.ofSeconds(20), () -> extraThreads(before).isEmpty());
     }
 
     @Test
@@ -44,10 +45,10 @@ class StartStopCyclesTest {
         WeakReference<UserStore> store = startAndStopAServerNobodyKeeps();
 
         // Only a strong reference from somewhere static (Spark keeps a registry) keeps it alive.
-        Await.until(() -> {
+        Await.until("the stopped server's store to become unreachable", () -> {
             System.gc();
             return store.get() == null;
-        }, Duration.ofSeconds(20), () -> "the stopped server's store is still reachable");
+        });
     }
 
     private static WeakReference<UserStore> startAndStopAServerNobodyKeeps() throws IOException {
@@ -60,7 +61,7 @@ class StartStopCyclesTest {
     /** Starts on a free port, answers one request, stops, and checks the port is closed. */
     private static void cycle(ApiServer server) throws IOException {
         int port = server.start(Api.LOOPBACK, 0);
-        assertEquals(200, RawHttp.exchange(port, "GET", "/").status());
+        assertEquals(200, RawConnection.exchange(port, "GET", "/").status());
         server.stop();
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close(),
                 "port " + port + " still listening after stop()");

@@ -53,6 +53,23 @@ public final class RawConnection implements AutoCloseable {
         return new RawConnection(socket);
     }
 
+    /**
+     * Sends {@code METHOD target HTTP/1.1} with {@code Host: 127.0.0.1} and {@code Connection:
+     * close} and no body on a fresh connection to {@code port}, and reads the response.
+     */
+    public static RawResponse exchange(int port, String method, String target) throws IOException {
+        return exchange(port, (method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends exact bytes on a fresh connection to {@code port} and reads one response. */
+    public static RawResponse exchange(int port, byte[] request) throws IOException {
+        try (RawConnection connection = open(port)) {
+            connection.send(request);
+            return connection.readResponse();
+        }
+    }
+
     /** Sets how long each later {@code read…} call may take in all. */
     public RawConnection deadline(Duration limit) {
         this.deadline = limit;

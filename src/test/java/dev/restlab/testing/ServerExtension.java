@@ -169,10 +169,7 @@ public final class ServerExtension implements BeforeAllCallback, BeforeEachCallb
 
     /** As {@link #exchange(String)}, with exact bytes. */
     public RawResponse exchange(byte[] request) throws IOException {
-        try (RawConnection connection = connect()) {
-            connection.send(request);
-            return connection.readResponse();
-        }
+        return RawConnection.exchange(port(), request);
     }
 
     /**
@@ -180,7 +177,7 @@ public final class ServerExtension implements BeforeAllCallback, BeforeEachCallb
      * close} and no body on a fresh connection, and reads the response.
      */
     public RawResponse exchange(String method, String target) throws IOException {
-        return exchange(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        return RawConnection.exchange(port(), method, target);
     }
 
     /**
