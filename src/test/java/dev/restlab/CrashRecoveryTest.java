@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.restlab.testing.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,8 +76,8 @@ class CrashRecoveryTest {
                 int worker = w;
                 workers.add(load.submit(() -> writeUntilRefused(first.url, worker, stop)));
             }
-            Await.until(() -> created.size() >= ACKNOWLEDGED_BEFORE_KILL || workers.stream().allMatch(Future::isDone),
-                    Duration.ofSeconds(60), () -> "the load made only " + created.size() + " users");
+            Await.until(() -> "the load made only " + created.size() + " users", Duration.ofSeconds(60),
+                    () -> created.size() >= ACKNOWLEDGED_BEFORE_KILL || workers.stream().allMatch(Future::isDone));
             assertTrue(workers.stream().noneMatch(Future::isDone), "the load ended before the kill");
 
             first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no checkpoint, no unlock
@@ -197,13 +198,13 @@ class CrashRecoveryTest {
                     .redirectError(logs.resolve("stderr.txt").toFile())
                     .start();
             String[] url = new String[1];
-            Await.until(() -> {
+            Await.until(() -> "no ' * Running on' line in: " + read(out), Duration.ofSeconds(30), () -> {
                 Matcher m = RUNNING.matcher(read(out));
                 if (m.find()) {
                     url[0] = m.group(1);
                 }
                 return url[0] != null || !process.isAlive();
-            }, Duration.ofSeconds(30), () -> "no ' * Running on' line in: " + read(out));
+            });
             assertTrue(url[0] != null, "the server ended: " + read(out) + read(logs.resolve("stderr.txt")));
             return new Child(process, out, url[0]);
         }

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.restlab.http.Api;
+import dev.restlab.testing.TestClient;
 import dev.restlab.users.SqliteUserStore;
 import dev.restlab.users.User;
 import java.net.http.HttpResponse;
@@ -58,7 +59,7 @@ class ConcurrentClientsTest {
                 clients.shutdownNow();
             }
 
-            TestHttp http = new TestHttp(port);
+            TestClient http = new TestClient(port);
             listed = parseUsers(JsonParser.parseString(http.get(Api.USERS).body())
                     .getAsJsonObject().getAsJsonArray("users"));
             assertEquals(CLIENTS * POSTS_EACH, listed.size());
@@ -88,7 +89,7 @@ class ConcurrentClientsTest {
     }
 
     private static List<String> postAll(int port, int client, CountDownLatch go) throws Exception {
-        TestHttp http = new TestHttp(port);
+        TestClient http = new TestClient(port);
         go.await();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < POSTS_EACH; i++) {

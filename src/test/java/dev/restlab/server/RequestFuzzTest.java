@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.http.Api;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.testing.RawConnection;
+import dev.restlab.testing.ServerExtension;
+import dev.restlab.testing.TestClient;
 import dev.restlab.users.User;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Thousands of mutated requests over raw sockets (methods, targets, versions, headers, bodies,
@@ -38,44 +37,43 @@ class RequestFuzzTest {
     private static final int REQUESTS = 3000;
     private static final Pattern STATUS_LINE = Pattern.compile("(?m)^HTTP/1\\.[01] (\\d{3})");
 
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension().withIdleTimeout(Duration.ofSeconds(2));
+
     @Test
     @Timeout(120)
     void thousands_of_mutated_requests_get_no_5xx_and_the_server_still_serves() throws Exception {
-        InMemoryUserStore store = new InMemoryUserStore();
-        User john = store.create("John", "john@example.com");
-        try (ApiServer server = new ApiServer(store)) {
-            server.setIdleTimeout(Duration.ofSeconds(2));
-            int port = server.start(Api.LOOPBACK, 0);
-            RequestMutator mutator = new RequestMutator(new Random(SEED), john.id());
-            Map<Integer, Integer> statuses = new TreeMap<>();
-            List<String> serverErrors = new ArrayList<>();
+        User john = server.store().create("John", "john@example.com");
+        int port = server.port();
+        RequestMutator mutator = new RequestMutator(new Random(SEED), john.id());
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> serverErrors = new ArrayList<>();
 
-            for (int i = 0; i < REQUESTS; i++) {
-                byte[] request = mutator.next();
-                String answer = send(port, request);
-                Matcher status = STATUS_LINE.matcher(answer);
-                while (status.find()) {
-                    int code = Integer.parseInt(status.group(1));
-                    statuses.merge(code, 1, Integer::sum);
-                    if (code >= 500 && !(code == 505 && !speaksHttp11(request)) && serverErrors.size() < 10) {
-                        serverErrors.add("#" + i + " got " + code + " for: " + printable(request, 300)
-                                + "\n    answer: " + printable(answer.getBytes(StandardCharsets.ISO_8859_1), 300));
-                    }
+        for (int i = 0; i < REQUESTS; i++) {
+            byte[] request = mutator.next();
+            String answer = send(port, request);
+            Matcher status = STATUS_LINE.matcher(answer);
+            while (status.find()) {
+                int code = Integer.parseInt(status.group(1));
+                statuses.merge(code, 1, Integer::sum);
+                if (code >= 500 && !(code == 505 && !speaksHttp11(request)) && serverErrors.size() < 10) {
+                    serverErrors.add("#" + i + " got " + code + " for: " + printable(request, 300)
+                            + "\n    answer: " + printable(answer.getBytes(StandardCharsets.ISO_8859_1), 300));
                 }
             }
-
-            assertTrue(serverErrors.isEmpty(), "5xx answers (seed " + SEED + "):\n" + String.join("\n", serverErrors)
-                    + "\nall statuses: " + statuses);
-            // The run must have reached the routes, not only Jetty's parser.
-            assertTrue(statuses.getOrDefault(201, 0) > 50 && statuses.getOrDefault(400, 0) > 50
-                    && statuses.getOrDefault(200, 0) > 50, "too few kinds of answers: " + statuses);
-
-            TestHttp http = new TestHttp(port);
-            assertEquals(200, http.get("/").statusCode());
-            assertEquals(201, http.postJson(Api.USERS, "{\"name\": \"After\", \"email\": \"a@example.com\"}").statusCode());
-            assertEquals(200, http.get(Api.USERS + "?name=After").statusCode());
-            assertEquals(200, http.get(Api.USERS).statusCode());
         }
+
+        assertTrue(serverErrors.isEmpty(), "5xx answers (seed " + SEED + "):\n" + String.join("\n", serverErrors)
+                + "\nall statuses: " + statuses);
+        // The run must have reached the routes, not only Jetty's parser.
+        assertTrue(statuses.getOrDefault(201, 0) > 50 && statuses.getOrDefault(400, 0) > 50
+                && statuses.getOrDefault(200, 0) > 50, "too few kinds of answers: " + statuses);
+
+        TestClient http = server.client();
+        assertEquals(200, http.get("/").statusCode());
+        assertEquals(201, http.postJson(Api.USERS, "{\"name\": \"After\", \"email\": \"a@example.com\"}").statusCode());
+        assertEquals(200, http.get(Api.USERS + "?name=After").statusCode());
+        assertEquals(200, http.get(Api.USERS).statusCode());
     }
 
     /**
@@ -93,31 +91,18 @@ class RequestFuzzTest {
 
     /** Sends one request, half-closes, and returns everything the server says until it closes. */
     private static String send(int port, byte[] request) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
+        try (RawConnection connection = RawConnection.open(port)) {
             try {
-                out.write(request);
-                out.flush();
-                socket.shutdownOutput(); // no more bytes are coming: the server must not wait
+                connection.send(request);
+                connection.shutdownOutput(); // no more bytes are coming: the server must not wait
             } catch (SocketException serverClosedEarly) {
                 // The server may refuse (413, 431) and close before it has read everything.
             }
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
             try {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    answer.write(buffer, 0, n);
-                }
-            } catch (SocketException reset) {
-                // A reset after a refusal: keep what came.
+                return new String(connection.readToEnd(), StandardCharsets.ISO_8859_1);
             } catch (SocketTimeoutException stuck) {
                 throw new AssertionError("no answer and no close within 10 s for: " + printable(request, 300));
             }
-            return answer.toString(StandardCharsets.ISO_8859_1);
         }
     }
 

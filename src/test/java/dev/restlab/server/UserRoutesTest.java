@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.testing.RawResponse;
+import dev.restlab.testing.ServerExtension;
+import dev.restlab.testing.TestClient;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,18 +26,13 @@ class UserRoutesTest {
             "User created successfully! ID: ([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}),"
                     + " Name: (.*), Email: (.*)\n");
 
-    private ApiServer server;
-    private TestHttp http;
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
+    private TestClient http;
 
     @BeforeEach
-    void start() {
-        server = new ApiServer(new InMemoryUserStore());
-        http = new TestHttp(server.start("127.0.0.1", 0));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
+    void client() {
+        http = server.client();
     }
 
     private String createJohn() throws Exception {
@@ -128,9 +124,8 @@ class UserRoutesTest {
     void name_filter_decodes_percent_escapes_and_refuses_broken_ones() throws Exception {
         http.postJson(USERS, "{\"name\": \"Jo Ann\", \"email\": \"jo@example.com\"}");
         assertEquals(200, http.get(USERS + "?name=Jo%20Ann").statusCode());
-        String broken = http.raw(("GET " + USERS + "?name=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        assertTrue(broken.startsWith("HTTP/1.1 400 "), broken);
+        RawResponse broken = server.exchange("GET", USERS + "?name=%zz");
+        assertEquals(400, broken.status(), broken.wireText());
     }
 
     // curl -i .../people/v1/users/<id>, then DELETE twice, then GET again
@@ -216,7 +211,7 @@ class UserRoutesTest {
     void a_declared_body_over_one_mebibyte_is_refused_with_413_before_it_is_sent() throws Exception {
         String head = "POST " + USERS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + (RequestBody.MAX_BYTES + 1) + "\r\n\r\n{\"name\":";
-        String answer = http.raw(head.getBytes(StandardCharsets.US_ASCII));
+        String answer = server.answerUntilClosed(head);
         assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
     }
 
