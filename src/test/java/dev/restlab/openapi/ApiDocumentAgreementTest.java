@@ -9,8 +9,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.restlab.server.ApiServer;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.testing.RawConnection;
+import dev.restlab.testing.RawResponse;
+import dev.restlab.testing.ServerExtension;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +34,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The OpenAPI document and the server agree, both ways. The document is read from the running
@@ -58,15 +60,14 @@ class ApiDocumentAgreementTest {
     private static final Pattern CREATED_ID = Pattern.compile("ID: ([0-9a-f-]{36}),");
     private static final SchemaRegistry JSON_SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-    private static ApiServer server;
-    private static RawHttp http;
+    /** One server for the class: the tests only add users, and none counts them. */
+    @RegisterExtension
+    static final ServerExtension SERVER = new ServerExtension().withoutTraffic();
     private static OpenAPI document;
 
     @BeforeAll
-    static void startServerAndReadItsDocument() throws Exception {
-        server = new ApiServer(new InMemoryUserStore());
-        http = new RawHttp(server.start("127.0.0.1", 0));
-        RawHttp.Response served = http.send(RawHttp.Request.of("GET", "/openapi.json"));
+    static void readTheServersDocument() throws Exception {
+        RawResponse served = send(Call.of("GET", "/openapi.json"));
         assertEquals(200, served.status());
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
@@ -79,76 +80,122 @@ class ApiDocumentAgreementTest {
         assertEquals("3.1.0", document.getOpenapi());
     }
 
-    @AfterAll
-    static void stop() {
-        server.stop();
+    /** A request as it goes on the wire; {@code declaredLength} overrides Content-Length. */
+    private record Call(String method, String target, Map<String, String> headers, byte[] body, Long declaredLength) {
+
+        static Call of(String method, String target) {
+            return new Call(method, target, Map.of(), new byte[0], null);
+        }
+
+        static Call json(String method, String target, String json) {
+            return new Call(method, target, Map.of("Content-Type", "application/json"),
+                    json.getBytes(StandardCharsets.UTF_8), null);
+        }
+
+        Call withMethod(String other) {
+            return new Call(other, target, headers, body, declaredLength);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + target + (body.length > 0 ? " (" + body.length + " bytes)" : "");
+        }
+    }
+
+    /**
+     * Sends one request exactly as written on a fresh connection and reads the answer. After a
+     * HEAD answer nothing may follow, so whatever does is taken as its (wrong) body.
+     */
+    private static RawResponse send(Call call) throws IOException {
+        StringBuilder head = new StringBuilder()
+                .append(call.method()).append(' ').append(call.target()).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(SERVER.port()).append("\r\n")
+                .append("Connection: close\r\n");
+        call.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        long length = call.declaredLength() != null ? call.declaredLength() : call.body().length;
+        if (length > 0 || call.method().equals("POST")) {
+            head.append("Content-Length: ").append(length).append("\r\n");
+        }
+        head.append("\r\n");
+        try (RawConnection connection = SERVER.connect()) {
+            connection.send(head.toString()).send(call.body());
+            if (call.declaredLength() != null && call.declaredLength() > call.body().length) {
+                connection.shutdownOutput(); // the body stops short: the server sees its end at once
+            }
+            if (!call.method().equals("HEAD")) {
+                return connection.readResponse();
+            }
+            RawResponse answer = connection.readHeadResponse();
+            return new RawResponse(answer.status(), answer.head(), connection.readToEnd(), answer.wire(),
+                    answer.declaredLength());
+        }
     }
 
     // ---- the requests that make each documented answer happen -------------------------------
 
     /** For each "METHOD /path STATUS" the document lists (HEAD and OPTIONS derived below), how to cause it. */
-    private static Map<String, Function<RawHttp, List<RawHttp.Request>>> causes() {
-        Map<String, Function<RawHttp, List<RawHttp.Request>>> causes = new LinkedHashMap<>();
-        causes.put("GET / 200", h -> List.of(RawHttp.Request.of("GET", "/")));
-        causes.put("GET /test/ 200", h -> List.of(RawHttp.Request.of("GET", "/test/")));
-        causes.put("GET /test 308", h -> List.of(RawHttp.Request.of("GET", "/test"), RawHttp.Request.of("GET", "/test?x=1")));
-        causes.put("GET " + USERS + " 200", h -> {
-            createJohn(h);
-            return List.of(RawHttp.Request.of("GET", USERS), RawHttp.Request.of("GET", USERS + "?name=John"),
-                    RawHttp.Request.of("GET", USERS + "?name="));
+    private static Map<String, Supplier<List<Call>>> causes() {
+        Map<String, Supplier<List<Call>>> causes = new LinkedHashMap<>();
+        causes.put("GET / 200", () -> List.of(Call.of("GET", "/")));
+        causes.put("GET /test/ 200", () -> List.of(Call.of("GET", "/test/")));
+        causes.put("GET /test 308", () -> List.of(Call.of("GET", "/test"), Call.of("GET", "/test?x=1")));
+        causes.put("GET " + USERS + " 200", () -> {
+            createJohn();
+            return List.of(Call.of("GET", USERS), Call.of("GET", USERS + "?name=John"),
+                    Call.of("GET", USERS + "?name="));
         });
-        causes.put("GET " + USERS + " 400", h -> List.of(RawHttp.Request.of("GET", USERS + "?name=%zz")));
-        causes.put("GET " + USERS + " 404", h -> List.of(RawHttp.Request.of("GET", USERS + "?name=Nobody-" + UUID.randomUUID())));
-        causes.put("POST " + USERS + " 201", h -> List.of(
-                RawHttp.Request.json("POST", USERS, "{\"name\": \"John\", \"email\": \"john@example.com\"}")));
-        causes.put("POST " + USERS + " 400", h -> List.of(
-                RawHttp.Request.json("POST", USERS, "{\"name\": \"John\"}"),
-                RawHttp.Request.json("POST", USERS, "{\"name\": \"\", \"email\": \"john@example.com\"}"),
-                RawHttp.Request.json("POST", USERS, ""),
-                RawHttp.Request.json("POST", USERS, "{\"name\": \"John\", "),
-                RawHttp.Request.json("POST", USERS, "[\"John\"]"),
-                RawHttp.Request.json("POST", USERS, "{\"name\": 1, \"email\": \"john@example.com\"}"),
-                new RawHttp.Request("POST", USERS, Map.of("Content-Type", "application/json"),
+        causes.put("GET " + USERS + " 400", () -> List.of(Call.of("GET", USERS + "?name=%zz")));
+        causes.put("GET " + USERS + " 404", () -> List.of(Call.of("GET", USERS + "?name=Nobody-" + UUID.randomUUID())));
+        causes.put("POST " + USERS + " 201", () -> List.of(
+                Call.json("POST", USERS, "{\"name\": \"John\", \"email\": \"john@example.com\"}")));
+        causes.put("POST " + USERS + " 400", () -> List.of(
+                Call.json("POST", USERS, "{\"name\": \"John\"}"),
+                Call.json("POST", USERS, "{\"name\": \"\", \"email\": \"john@example.com\"}"),
+                Call.json("POST", USERS, ""),
+                Call.json("POST", USERS, "{\"name\": \"John\", "),
+                Call.json("POST", USERS, "[\"John\"]"),
+                Call.json("POST", USERS, "{\"name\": 1, \"email\": \"john@example.com\"}"),
+                new Call("POST", USERS, Map.of("Content-Type", "application/json"),
                         new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xff, '"', '}'}, null),
-                new RawHttp.Request("POST", USERS, Map.of("Content-Type", "application/json"),
+                new Call("POST", USERS, Map.of("Content-Type", "application/json"),
                         "{\"name\":".getBytes(StandardCharsets.UTF_8), 100L)));
-        causes.put("POST " + USERS + " 413", h -> List.of(new RawHttp.Request("POST", USERS,
+        causes.put("POST " + USERS + " 413", () -> List.of(new Call("POST", USERS,
                 Map.of("Content-Type", "application/json"), "{\"name\":".getBytes(StandardCharsets.UTF_8),
                 1024L * 1024 + 1)));
-        causes.put("POST " + USERS + " 415", h -> List.of(
-                new RawHttp.Request("POST", USERS, Map.of("Content-Type", "text/plain"),
+        causes.put("POST " + USERS + " 415", () -> List.of(
+                new Call("POST", USERS, Map.of("Content-Type", "text/plain"),
                         "name=John".getBytes(StandardCharsets.UTF_8), null),
-                new RawHttp.Request("POST", USERS, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), null)));
-        causes.put("GET " + USERS + "/{id} 200", h -> List.of(RawHttp.Request.of("GET", USERS + "/" + createJohn(h))));
-        causes.put("GET " + USERS + "/{id} 404", h -> List.of(RawHttp.Request.of("GET", USERS + "/" + UUID.randomUUID())));
-        causes.put("DELETE " + USERS + "/{id} 204", h -> List.of(RawHttp.Request.of("DELETE", USERS + "/" + createJohn(h))));
-        causes.put("DELETE " + USERS + "/{id} 404", h -> List.of(RawHttp.Request.of("DELETE", USERS + "/" + UUID.randomUUID())));
-        causes.put("GET /openapi.json 200", h -> List.of(RawHttp.Request.of("GET", "/openapi.json")));
-        causes.put("GET /openapi.yaml 200", h -> List.of(RawHttp.Request.of("GET", "/openapi.yaml")));
-        causes.put("GET /docs 200", h -> List.of(RawHttp.Request.of("GET", "/docs")));
-        causes.put("GET /docs/{asset} 200", h -> documentedAssets().stream()
-                .map(asset -> RawHttp.Request.of("GET", "/docs/" + asset)).toList());
-        causes.put("GET /docs/{asset} 404", h -> List.of(RawHttp.Request.of("GET", "/docs/nope.js"),
-                RawHttp.Request.of("GET", "/docs/pom.xml")));
+                new Call("POST", USERS, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), null)));
+        causes.put("GET " + USERS + "/{id} 200", () -> List.of(Call.of("GET", USERS + "/" + createJohn())));
+        causes.put("GET " + USERS + "/{id} 404", () -> List.of(Call.of("GET", USERS + "/" + UUID.randomUUID())));
+        causes.put("DELETE " + USERS + "/{id} 204", () -> List.of(Call.of("DELETE", USERS + "/" + createJohn())));
+        causes.put("DELETE " + USERS + "/{id} 404", () -> List.of(Call.of("DELETE", USERS + "/" + UUID.randomUUID())));
+        causes.put("GET /openapi.json 200", () -> List.of(Call.of("GET", "/openapi.json")));
+        causes.put("GET /openapi.yaml 200", () -> List.of(Call.of("GET", "/openapi.yaml")));
+        causes.put("GET /docs 200", () -> List.of(Call.of("GET", "/docs")));
+        causes.put("GET /docs/{asset} 200", () -> documentedAssets().stream()
+                .map(asset -> Call.of("GET", "/docs/" + asset)).toList());
+        causes.put("GET /docs/{asset} 404", () -> List.of(Call.of("GET", "/docs/nope.js"),
+                Call.of("GET", "/docs/pom.xml")));
         return causes;
     }
 
     /** HEAD is caused by the GET's requests sent as HEAD; OPTIONS by one request to the path. */
-    private static Function<RawHttp, List<RawHttp.Request>> causeOf(String method, String path, String status,
-            Map<String, Function<RawHttp, List<RawHttp.Request>>> causes) {
+    private static Supplier<List<Call>> causeOf(String method, String path, String status,
+            Map<String, Supplier<List<Call>>> causes) {
         if (method.equals("HEAD")) {
-            Function<RawHttp, List<RawHttp.Request>> get = causes.get("GET " + path + " " + status);
-            return get == null ? null : h -> get.apply(h).stream().map(r -> r.withMethod("HEAD")).toList();
+            Supplier<List<Call>> get = causes.get("GET " + path + " " + status);
+            return get == null ? null : () -> get.get().stream().map(r -> r.withMethod("HEAD")).toList();
         }
         if (method.equals("OPTIONS") && status.equals("200")) {
-            return h -> List.of(RawHttp.Request.of("OPTIONS", concrete(path)));
+            return () -> List.of(Call.of("OPTIONS", concrete(path)));
         }
         return causes.get(method + " " + path + " " + status);
     }
 
-    private static String createJohn(RawHttp h) {
+    private static String createJohn() {
         try {
-            RawHttp.Response created = h.send(RawHttp.Request.json("POST", USERS,
+            RawResponse created = send(Call.json("POST", USERS,
                     "{\"name\": \"John\", \"email\": \"john@example.com\"}"));
             Matcher m = CREATED_ID.matcher(created.text());
             assertTrue(m.find(), created.text());
@@ -172,7 +219,7 @@ class ApiDocumentAgreementTest {
 
     @Test
     void every_documented_operation_and_status_answers_as_described() throws Exception {
-        Map<String, Function<RawHttp, List<RawHttp.Request>>> causes = causes();
+        Map<String, Supplier<List<Call>>> causes = causes();
         Set<String> documented = new TreeSet<>();
         List<String> failures = new ArrayList<>();
         int exchanges = 0;
@@ -182,14 +229,14 @@ class ApiDocumentAgreementTest {
                 for (Map.Entry<String, ApiResponse> status : op.getValue().getResponses().entrySet()) {
                     String key = method + " " + path.getKey() + " " + status.getKey();
                     documented.add(key);
-                    Function<RawHttp, List<RawHttp.Request>> cause = causeOf(method, path.getKey(), status.getKey(), causes);
+                    Supplier<List<Call>> cause = causeOf(method, path.getKey(), status.getKey(), causes);
                     if (cause == null) {
                         failures.add(key + ": documented, but this test knows no request that causes it");
                         continue;
                     }
-                    for (RawHttp.Request request : cause.apply(http)) {
+                    for (Call request : cause.get()) {
                         exchanges++;
-                        RawHttp.Response response = http.send(request);
+                        RawResponse response = send(request);
                         String where = key + " <- " + request + ": ";
                         int expected = Integer.parseInt(status.getKey());
                         if (response.status() != expected) {
@@ -218,7 +265,7 @@ class ApiDocumentAgreementTest {
     @Test
     void every_route_of_the_server_is_in_the_document_with_the_same_methods() {
         Map<String, Set<String>> served = new TreeMap<>();
-        server.routes().forEach((pattern, methods) -> served.put(pattern, new TreeSet<>(methods)));
+        SERVER.api().routes().forEach((pattern, methods) -> served.put(pattern, new TreeSet<>(methods)));
         Map<String, Set<String>> described = new TreeMap<>();
         document.getPaths().forEach((path, item) -> {
             Set<String> methods = new TreeSet<>();
@@ -233,7 +280,7 @@ class ApiDocumentAgreementTest {
         ApiResponse unknown = document.getComponents().getResponses().get(ApiDescription.UNKNOWN_PATH);
         for (String target : List.of("/nope", "/people/v1/users/a/b", "/docs/", "/test//", "/openapi")) {
             for (String method : List.of("GET", "POST", "OPTIONS", "HEAD")) {
-                RawHttp.Response response = http.send(RawHttp.Request.of(method, target));
+                RawResponse response = send(Call.of(method, target));
                 assertEquals(404, response.status(), method + " " + target);
                 List<String> mismatches = mismatches(method + " " + target + ": ", unknown, response,
                         method.equals("HEAD"));
@@ -249,7 +296,7 @@ class ApiDocumentAgreementTest {
         ApiResponse malformed = document.getComponents().getResponses().get(ApiDescription.MALFORMED_PATH);
         for (String target : List.of(USERS + "/%ff", USERS + "/%c3%28", "/nope/%ff", "/docs/%e2%82")) {
             for (String method : List.of("GET", "DELETE", "PUT", "HEAD")) {
-                RawHttp.Response response = http.send(RawHttp.Request.of(method, target));
+                RawResponse response = send(Call.of(method, target));
                 assertEquals(400, response.status(), method + " " + target + " " + response.text());
                 List<String> mismatches = mismatches(method + " " + target + ": ", malformed, response,
                         method.equals("HEAD"));
@@ -272,7 +319,7 @@ class ApiDocumentAgreementTest {
                     continue;
                 }
                 String target = concrete(path.getKey());
-                RawHttp.Response response = http.send(RawHttp.Request.of(method, target));
+                RawResponse response = send(Call.of(method, target));
                 String where = method + " " + target + ": ";
                 assertEquals(405, response.status(), where + response.text());
                 assertEquals(String.join(", ", methods), response.header("Allow").orElse(""), where + "Allow");
@@ -290,7 +337,7 @@ class ApiDocumentAgreementTest {
         for (Map.Entry<String, PathItem> path : document.getPaths().entrySet()) {
             Set<String> methods = new TreeSet<>();
             path.getValue().readOperationsMap().keySet().forEach(m -> methods.add(m.name()));
-            RawHttp.Response response = http.send(RawHttp.Request.of("OPTIONS", concrete(path.getKey())));
+            RawResponse response = send(Call.of("OPTIONS", concrete(path.getKey())));
             assertEquals(String.join(", ", methods), response.header("Allow").orElse(""), path.getKey());
         }
     }
@@ -306,7 +353,7 @@ class ApiDocumentAgreementTest {
                     for (Map.Entry<String, MediaType> type : op.getValue().getRequestBody().getContent().entrySet()) {
                         String example = Json31.mapper().writeValueAsString(type.getValue().getExample());
                         failures.addAll(invalid(where + "request example: ", type.getValue().getSchema(), example));
-                        RawHttp.Response answer = http.send(new RawHttp.Request(op.getKey().name(),
+                        RawResponse answer = send(new Call(op.getKey().name(),
                                 concrete(path.getKey()), Map.of("Content-Type", type.getKey()),
                                 example.getBytes(StandardCharsets.UTF_8), null));
                         if (answer.status() / 100 != 2) {
@@ -344,7 +391,7 @@ class ApiDocumentAgreementTest {
     // ---- checking one answer against one documented response ---------------------------------
 
     /** What is wrong with an answer, given the response the document gives; HEAD answers have no body. */
-    private static List<String> mismatches(String where, ApiResponse documented, RawHttp.Response response,
+    private static List<String> mismatches(String where, ApiResponse documented, RawResponse response,
             boolean head) {
         List<String> found = new ArrayList<>();
         if (documented.getHeaders() != null) {
