@@ -3,15 +3,15 @@ package dev.restlab.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restlab.server.ApiServer;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.testing.RawConnection;
+import dev.restlab.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A body that the capture framed differently from Jetty once made one connection hold hundreds of
@@ -20,14 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class FramingAttackTest {
 
-    private final TrafficLog traffic = new TrafficLog();
-    private final ApiServer server = new ApiServer(new InMemoryUserStore(), traffic);
-    private final int port = server.start("127.0.0.1", 0);
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ServerExtension server = new ServerExtension();
 
     /** A chunked body, in chunks of 64 KiB, ended by the last chunk. */
     private static byte[] chunked(String body) {
@@ -50,11 +44,11 @@ class FramingAttackTest {
     @Test
     void transfer_encoding_gzip_then_chunked_is_one_request_with_its_body_and_forges_no_delete() throws Exception {
         String id;
-        try (RawClient client = new RawClient(port)) {
+        try (RawConnection client = server.connect()) {
             String json = "{\"name\": \"Ann\", \"email\": \"ann@example.com\"}";
             client.send("POST /people/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + json.length() + "\r\n\r\n" + json);
-            String created = client.readResponse();
+            String created = client.readResponse().wireText();
             Matcher uuid = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
                     .matcher(created);
             assertTrue(uuid.find(), created);
@@ -64,7 +58,7 @@ class FramingAttackTest {
         String body = "\r\n" + smuggled + "A\n\n".repeat(200_000); // 600 KB: under the 1 MiB body limit
 
         String answers;
-        try (RawClient client = new RawClient(port)) {
+        try (RawConnection client = server.connect()) {
             ByteArrayOutputStream attack = new ByteArrayOutputStream();
             attack.writeBytes(("POST /people/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -72,12 +66,12 @@ class FramingAttackTest {
             attack.writeBytes(("GET /people/v1/users HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET /people/v1/users/" + id + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             client.send(attack.toByteArray());
-            answers = client.readResponse() + client.readResponse() + client.readResponse();
+            answers = client.readResponse().wireText() + client.readResponse().wireText() + client.readResponse().wireText();
 
-            List<Exchange> exchanges = Wait.forExchanges(traffic, 4);
+            List<Exchange> exchanges = server.awaitExchanges(4);
             // While the connection is still open, nothing waits in it: no phantom requests.
-            assertEquals(0, traffic.heldBytes());
-            assertEquals(0, traffic.unrecorded());
+            assertEquals(0, server.traffic().heldBytes());
+            assertEquals(0, server.traffic().unrecorded());
             assertEquals(List.of("POST /people/v1/users 201", "POST /people/v1/users 400",
                     "GET /people/v1/users 200", "GET /people/v1/users/" + id + " 200"),
                     exchanges.stream().map(FramingAttackTest::methodAndTarget).toList(), answers);
@@ -85,8 +79,8 @@ class FramingAttackTest {
             assertEquals(body.length(), attackPost.requestBodySize(), "the whole body is the POST's body");
             assertTrue(answers.contains("\"id\":\"" + id + "\""), "the user was never deleted: " + answers);
         }
-        assertEquals(4, traffic.snapshot().size(), "closing the connection adds nothing");
-        assertTrue(traffic.snapshot().stream().noneMatch(e -> e.method().equals("DELETE")));
+        assertEquals(4, server.traffic().snapshot().size(), "closing the connection adds nothing");
+        assertTrue(server.traffic().snapshot().stream().noneMatch(e -> e.method().equals("DELETE")));
     }
 
     @Test
@@ -94,20 +88,20 @@ class FramingAttackTest {
         // GET / answers without reading the body; Jetty then reads the whole body to reach the
         // next request, so all 3 MiB pass the capture on one connection.
         String body = "A\n\n".repeat(1_048_576);
-        try (RawClient client = new RawClient(port)) {
+        try (RawConnection client = server.connect()) {
             ByteArrayOutputStream attack = new ByteArrayOutputStream();
             attack.writeBytes(("GET /?attack HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             attack.writeBytes(chunked(body));
             attack.writeBytes("GET /?after HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             client.send(attack.toByteArray());
-            client.readResponse();
-            String after = client.readResponse();
+            client.readResponse().wireText();
+            String after = client.readResponse().wireText();
             assertTrue(after.startsWith("HTTP/1.1 200 "), after);
 
-            List<Exchange> exchanges = Wait.forExchanges(traffic, 2);
-            assertEquals(0, traffic.heldBytes());
-            assertEquals(0, traffic.unrecorded());
+            List<Exchange> exchanges = server.awaitExchanges(2);
+            assertEquals(0, server.traffic().heldBytes());
+            assertEquals(0, server.traffic().unrecorded());
             assertEquals(List.of("GET /?attack 200", "GET /?after 200"),
                     exchanges.stream().map(FramingAttackTest::methodAndTarget).toList());
             assertEquals(body.length(), exchanges.get(0).requestBodySize());
