@@ -37,6 +37,15 @@ class LayersTest {
                     .should().dependOnClassesThat().resideInAnyPackage("spark..", "org.eclipse.jetty..",
                             "javax.servlet..");
 
+    /** Routes see {@code RouteRequest} and {@code Reply}; Spark stays in the few classes that start it. */
+    @ArchTest
+    static final ArchRule route_code_never_sees_spark_or_the_servlet_api =
+            noClasses().that().resideInAPackage("dev.restlab.server..")
+                    .and().haveNameNotMatching(
+                            "dev\\.restlab\\.server\\.(Router|ApiServer|JettyServerFactory|PathlessTargets)(\\$.*)?")
+                    .should().dependOnClassesThat().resideInAnyPackage("spark..", "javax.servlet..",
+                            "org.eclipse.jetty..");
+
     @ArchTest
     static final ArchRule http_depends_on_nothing_but_the_jdk =
             noClasses().that().resideInAPackage("dev.restlab.http..")

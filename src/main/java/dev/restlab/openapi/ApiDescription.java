@@ -53,6 +53,7 @@ public final class ApiDescription {
     static final String MALFORMED_PATH = "MalformedPath";
     static final String UNKNOWN_PATH = "UnknownPath";
     static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
+    static final String NOT_A_PROXY = "NotAProxy";
 
     /** The document's name for the schema validator; never fetched, the validator is handed the text. */
     private static final String DOCUMENT_IRI = "https://restlab.invalid/openapi.json";
@@ -72,6 +73,7 @@ public final class ApiDescription {
     private final DocumentedResponse malformedPath;
     private final DocumentedResponse unknownPath;
     private final DocumentedResponse methodNotAllowed;
+    private final DocumentedResponse notAProxy;
 
     private ApiDescription(String yaml, JsonObject document) {
         this.yaml = yaml;
@@ -83,6 +85,7 @@ public final class ApiDescription {
         this.malformedPath = reader.namedResponse(MALFORMED_PATH);
         this.unknownPath = reader.namedResponse(UNKNOWN_PATH);
         this.methodNotAllowed = reader.namedResponse(METHOD_NOT_ALLOWED);
+        this.notAProxy = reader.namedResponse(NOT_A_PROXY);
     }
 
     /** The document bundled with RestLab, read once. */
@@ -174,6 +177,9 @@ public final class ApiDescription {
         }
         byte[] bytes = body == null ? new byte[0] : body;
         Judged judged = new Judged(method, status, contentType, bytes, bodySize <= bytes.length);
+        if (method.equals("CONNECT") && !target.startsWith("/")) {
+            return judged.unrouted(notAProxy, 405, "CONNECT " + target + " asks for a tunnel, which no path serves");
+        }
         String path = pathOf(target);
         if (!PercentEncoding.isUtf8(path)) {
             return judged.unrouted(malformedPath, 400, "the path's %-escapes are broken or not UTF-8");

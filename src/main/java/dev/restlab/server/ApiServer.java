@@ -65,10 +65,6 @@ public final class ApiServer implements AutoCloseable {
         Service service = Service.ignite();
         service.embeddedServerIdentifier(id);
         service.initExceptionHandler(failure::set); // Spark's default calls System.exit
-        service.exception(Exception.class, (e, request, response) -> {
-            response.body(Reply.text(response, 500,
-                    "Internal Server Error: " + e.getClass().getSimpleName() + "\n"));
-        });
         Router router = new Router(service);
         new UserRoutes(store).declare(router);
         new DocsRoutes().declare(router);

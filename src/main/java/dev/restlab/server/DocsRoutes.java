@@ -2,8 +2,6 @@ package dev.restlab.server;
 
 import dev.restlab.openapi.ApiDescription;
 import java.nio.charset.StandardCharsets;
-import spark.Request;
-import spark.Response;
 
 /**
  * Serves the API's own description: the OpenAPI document as JSON and as YAML, and Swagger UI at
@@ -28,39 +26,35 @@ final class DocsRoutes {
             + " img-src 'self' data:; connect-src 'self'; font-src 'self' data:; base-uri 'none';"
             + " form-action 'none'; frame-ancestors 'none'";
 
-    void declare(Router router) {
-        router.get(OPENAPI_JSON, this::openApiJson);
-        router.get(OPENAPI_YAML, this::openApiYaml);
-        router.get(DOCS, this::swaggerUi);
-        router.get(DOCS_ASSET, this::swaggerUiAsset);
+    void declare(Routes routes) {
+        routes.get(OPENAPI_JSON, this::openApiJson);
+        routes.get(OPENAPI_YAML, this::openApiYaml);
+        routes.get(DOCS, this::swaggerUi);
+        routes.get(DOCS_ASSET, this::swaggerUiAsset);
     }
 
-    private Object openApiJson(Request request, Response response) {
-        noSniff(response);
-        return Reply.json(response, ApiDescription.bundled().json());
+    private Reply openApiJson(RouteRequest request) {
+        return noSniff(Reply.json(ApiDescription.bundled().json()));
     }
 
-    private Object openApiYaml(Request request, Response response) {
-        noSniff(response);
-        return Reply.bytes(response, YAML, ApiDescription.bundled().yaml().getBytes(StandardCharsets.UTF_8));
+    private Reply openApiYaml(RouteRequest request) {
+        return noSniff(Reply.bytes(YAML, ApiDescription.bundled().yaml().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Object swaggerUi(Request request, Response response) {
-        noSniff(response);
-        response.header("Content-Security-Policy", PAGE_POLICY);
+    private Reply swaggerUi(RouteRequest request) {
         SwaggerUiFiles.File page = SwaggerUiFiles.get().page();
-        return Reply.bytes(response, page.contentType(), page.bytes());
+        return noSniff(Reply.bytes(page.contentType(), page.bytes()))
+                .withHeader("Content-Security-Policy", PAGE_POLICY);
     }
 
-    private Object swaggerUiAsset(Request request, Response response) {
-        noSniff(response);
-        return SwaggerUiFiles.get().asset(request.params(":asset"))
-                .<Object>map(file -> Reply.bytes(response, file.contentType(), file.bytes()))
-                .orElseGet(() -> Reply.text(response, 404,
-                        "Not Found: nothing is served at " + request.pathInfo() + "\n"));
+    private Reply swaggerUiAsset(RouteRequest request) {
+        return noSniff(SwaggerUiFiles.get().asset(request.pathParameter("asset"))
+                .map(file -> Reply.bytes(file.contentType(), file.bytes()))
+                .orElseGet(() -> Reply.text(404, "Not Found: nothing is served at " + request.path() + "\n")));
     }
 
-    private static void noSniff(Response response) {
-        response.header("X-Content-Type-Options", "nosniff");
+    /** Sent before any other header a route adds. */
+    private static Reply noSniff(Reply reply) {
+        return reply.withHeader("X-Content-Type-Options", "nosniff");
     }
 }

@@ -2,6 +2,7 @@ package dev.restlab.server;
 
 import dev.restlab.wire.TrafficLog;
 import dev.restlab.wire.WireCapture;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -41,7 +42,13 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
 
     @Override
     public Server create(ThreadPool threadPool) {
-        Server server = new Server(threadPool);
+        Server server = new Server(threadPool) {
+            @Override
+            public void setHandler(Handler spark) {
+                // Spark sets its own handler on the server it is given: ours goes in front of it.
+                super.setHandler(new PathlessTargets(spark));
+            }
+        };
         HttpConfiguration http = new HttpConfiguration();
         http.addCustomizer((connector, config, request) -> {
             // Spark would route by this header; RestLab shows plain HTTP, so the request line wins.

@@ -3,9 +3,6 @@ package dev.restlab.server;
 import dev.restlab.http.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
-import javax.servlet.ServletRequest;
-import javax.servlet.ServletRequestWrapper;
-import spark.Request;
 
 /**
  * Reads a request body with a size cap. Spark's own {@code body()} buffers everything a client
@@ -44,12 +41,12 @@ final class RequestBody {
         }
     }
 
-    static String readUtf8(Request request) throws IOException, TooLarge, NotUtf8, Unreadable {
-        if (request.raw().getContentLengthLong() > MAX_BYTES) {
+    static String readUtf8(RouteRequest request) throws IOException, TooLarge, NotUtf8, Unreadable {
+        if (request.declaredLength() > MAX_BYTES) {
             throw new TooLarge();
         }
         byte[] bytes;
-        InputStream in = unbuffered(request.raw()).getInputStream();
+        InputStream in = request.body();
         try {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
@@ -61,14 +58,5 @@ final class RequestBody {
             throw new TooLarge();
         }
         return Utf8.decode(bytes).orElseThrow(NotUtf8::new);
-    }
-
-    /** Spark wraps Jetty's request in one that caches the whole body on first read. */
-    private static ServletRequest unbuffered(ServletRequest request) {
-        ServletRequest current = request;
-        while (current instanceof ServletRequestWrapper wrapper) {
-            current = wrapper.getRequest();
-        }
-        return current;
     }
 }

@@ -2,50 +2,65 @@ package dev.restlab.server;
 
 import dev.restlab.http.PathTemplate;
 import dev.restlab.http.PercentEncoding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletRequestWrapper;
+import javax.servlet.http.HttpServletResponse;
 import spark.Request;
 import spark.Response;
-import spark.Route;
 import spark.Service;
 
 /**
- * Declares routes on one Spark service and remembers which methods each path takes, because
- * Spark alone answers 404 to a wrong method where HTTP wants 405 with an {@code Allow} header.
- * Every GET route also answers HEAD (Spark runs no GET handler for HEAD; Jetty drops the body).
+ * The one place that knows Spark: declares routes on one Spark service, hands each route our own
+ * {@link RouteRequest} and puts its {@link Reply} on the wire. It also remembers which methods
+ * each path takes, because Spark alone answers 404 to a wrong method where HTTP wants 405 with an
+ * {@code Allow} header, and answers every request no route takes itself, so that none falls
+ * through to Spark's HTML 404 page. Every GET route also answers HEAD (Spark runs no GET handler
+ * for HEAD; Jetty drops the body).
  */
-public final class Router {
+public final class Router implements Routes {
 
     private final Service spark;
     private final List<PathMethods> paths = new ArrayList<>();
 
     Router(Service spark) {
         this.spark = spark;
+        spark.exception(Exception.class, (e, request, response) -> response.body(new String(
+                send(Reply.text(500, "Internal Server Error: " + e.getClass().getSimpleName() + "\n"),
+                        response.raw()), StandardCharsets.UTF_8)));
         spark.before(this::answerUnroutable);
     }
 
-    /** @param path a {@link PathTemplate}, such as {@code /people/v1/users/{id}} */
-    public void get(String path, Route handler) {
-        PathMethods declared = declare(path);
-        spark.get(declared.sparkPattern(), handler);
-        spark.head(declared.sparkPattern(), handler);
+    /** @param template a {@link PathTemplate}, such as {@code /people/v1/users/{id}} */
+    @Override
+    public void get(String template, Handler handler) {
+        PathMethods declared = declare(template);
+        spark.get(declared.sparkPattern(), adapt(handler));
+        spark.head(declared.sparkPattern(), adapt(handler));
         declared.methods.addAll(List.of("GET", "HEAD"));
     }
 
-    public void post(String path, Route handler) {
-        PathMethods declared = declare(path);
-        spark.post(declared.sparkPattern(), handler);
+    @Override
+    public void post(String template, Handler handler) {
+        PathMethods declared = declare(template);
+        spark.post(declared.sparkPattern(), adapt(handler));
         declared.methods.add("POST");
     }
 
-    public void delete(String path, Route handler) {
-        PathMethods declared = declare(path);
-        spark.delete(declared.sparkPattern(), handler);
+    @Override
+    public void delete(String template, Handler handler) {
+        PathMethods declared = declare(template);
+        spark.delete(declared.sparkPattern(), adapt(handler));
         declared.methods.add("DELETE");
     }
 
@@ -79,39 +94,66 @@ public final class Router {
     }
 
     /**
-     * Runs before every route: answers unknown paths (404), OPTIONS (200 with Allow) and wrong
-     * methods (405 with Allow) so that no request falls through to Spark's HTML 404 page.
+     * Puts a reply's status and headers on a response, in the reply's order, then its type and
+     * length, and hands back the body for whoever writes it.
+     */
+    static byte[] send(Reply reply, HttpServletResponse response) {
+        response.setStatus(reply.status());
+        for (Reply.Header header : reply.headers()) {
+            response.addHeader(header.name(), header.value());
+        }
+        reply.type().ifPresent(type -> {
+            response.setContentType(type);
+            response.setHeader("Content-Length", Integer.toString(reply.body().length));
+        });
+        return reply.body();
+    }
+
+    private static spark.Route adapt(Handler handler) {
+        return (request, response) -> send(handler.handle(new SparkRequest(request)), response.raw());
+    }
+
+    /**
+     * Runs before every route: answers malformed and unknown paths (400, 404), OPTIONS (200 with
+     * Allow) and wrong methods (405 with Allow). It judges the path exactly as it came, which is
+     * what Spark routes by: {@code /people/v1/users;x} or {@code /./openapi.json} are unknown
+     * paths here as they are to Spark.
      */
     private void answerUnroutable(Request request, Response response) {
-        if (!PercentEncoding.isUtf8(request.raw().getRequestURI())) {
-            // Spark decodes ":id" strictly and would throw (a 500) on "%ff"; the client sent it.
-            spark.halt(400, Reply.text(response, 400,
-                    "Malformed path: a %-escape is broken or is not UTF-8\n"));
-        }
-        String path = request.pathInfo();
-        Set<String> allowed = allowedMethods(path);
-        if (allowed.isEmpty()) {
-            spark.halt(404, Reply.text(response, 404, "Not Found: nothing is served at " + path + "\n"));
-        }
-        String method = request.requestMethod();
-        if (method.equals("OPTIONS")) {
-            response.header("Allow", String.join(", ", allowed));
-            spark.halt(200, Reply.text(response, 200, ""));
-        }
-        if (!allowed.contains(method)) {
-            response.header("Allow", String.join(", ", allowed));
-            spark.halt(405, Reply.text(response, 405, "Method Not Allowed: " + path + " accepts "
-                    + String.join(", ", allowed) + ", not " + method + "\n"));
+        Reply refusal = refusal(request.requestMethod(), request.raw().getRequestURI());
+        if (refusal != null) {
+            spark.halt(refusal.status(), new String(send(refusal, response.raw()), StandardCharsets.UTF_8));
         }
     }
 
-    private PathMethods declare(String path) {
+    /** The answer to a request no route should see, or null when a route takes it. */
+    Reply refusal(String method, String path) {
+        if (!PercentEncoding.isUtf8(path)) {
+            // Spark decodes ":id" strictly and would throw (a 500) on "%ff"; the client sent it.
+            return Reply.text(400, "Malformed path: a %-escape is broken or is not UTF-8\n");
+        }
+        Set<String> allowed = allowedMethods(path);
+        if (allowed.isEmpty()) {
+            return Reply.text(404, "Not Found: nothing is served at " + path + "\n");
+        }
+        String allow = String.join(", ", allowed);
+        if (method.equals("OPTIONS")) {
+            return Reply.text(200, "").withHeader("Allow", allow);
+        }
+        if (!allowed.contains(method)) {
+            return Reply.text(405, "Method Not Allowed: " + path + " accepts " + allow + ", not " + method + "\n")
+                    .withHeader("Allow", allow);
+        }
+        return null;
+    }
+
+    private PathMethods declare(String template) {
         for (PathMethods existing : paths) {
-            if (existing.template.template().equals(path)) {
+            if (existing.template.template().equals(template)) {
                 return existing;
             }
         }
-        PathMethods added = new PathMethods(new PathTemplate(path));
+        PathMethods added = new PathMethods(new PathTemplate(template));
         paths.add(added);
         return added;
     }
@@ -124,6 +166,50 @@ public final class Router {
 
         String sparkPattern() {
             return template.colonForm();
+        }
+    }
+
+    /** A Spark request as a route sees it. */
+    private record SparkRequest(Request spark) implements RouteRequest {
+
+        @Override
+        public String method() {
+            return spark.requestMethod();
+        }
+
+        @Override
+        public String path() {
+            return spark.raw().getRequestURI();
+        }
+
+        @Override
+        public Optional<String> query() {
+            return Optional.ofNullable(spark.raw().getQueryString());
+        }
+
+        @Override
+        public String pathParameter(String name) {
+            return spark.params(":" + name);
+        }
+
+        @Override
+        public List<String> headers(String name) {
+            return Collections.list(spark.raw().getHeaders(name));
+        }
+
+        @Override
+        public long declaredLength() {
+            return spark.raw().getContentLengthLong();
+        }
+
+        /** Spark wraps Jetty's request in one that caches the whole body on first read. */
+        @Override
+        public InputStream body() throws IOException {
+            ServletRequest current = spark.raw();
+            while (current instanceof ServletRequestWrapper wrapper) {
+                current = wrapper.getRequest();
+            }
+            return current.getInputStream();
         }
     }
 }

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import spark.Request;
-import spark.Response;
 
 /**
  * The handout's API (its final program plus the {@code ?name=} filter), with the same status
@@ -32,104 +30,99 @@ public final class UserRoutes {
     }
 
     /** Every route of the API, in one place. */
-    public void declare(Router router) {
-        router.get("/", this::welcome);
-        router.get("/test/", this::testFolder);
-        router.get("/test", this::redirectToTestFolder);
-        router.get(Api.USERS, this::listUsers);
-        router.post(Api.USERS, this::createUser);
-        router.get(Api.USER, this::getUser);
-        router.delete(Api.USER, this::deleteUser);
+    void declare(Routes routes) {
+        routes.get("/", this::welcome);
+        routes.get("/test/", this::testFolder);
+        routes.get("/test", this::redirectToTestFolder);
+        routes.get(Api.USERS, this::listUsers);
+        routes.post(Api.USERS, this::createUser);
+        routes.get(Api.USER, this::getUser);
+        routes.delete(Api.USER, this::deleteUser);
     }
 
-    private Object welcome(Request request, Response response) {
-        return Reply.html(response, WELCOME);
+    private Reply welcome(RouteRequest request) {
+        return Reply.html(WELCOME);
     }
 
-    private Object testFolder(Request request, Response response) {
-        return Reply.html(response, TEST_FOLDER);
+    private Reply testFolder(RouteRequest request) {
+        return Reply.html(TEST_FOLDER);
     }
 
     /** Flask (Werkzeug) sends "/test" on to "/test/" with a permanent redirect. */
-    private Object redirectToTestFolder(Request request, Response response) {
-        String query = request.raw().getQueryString();
-        String target = "/test/" + (query == null ? "" : "?" + query);
-        response.header("Location", target);
-        return Reply.text(response, 308, "Redirecting to " + target + "\n");
+    private Reply redirectToTestFolder(RouteRequest request) {
+        String target = "/test/" + request.query().map(query -> "?" + query).orElse("");
+        return Reply.text(308, "Redirecting to " + target + "\n").withHeader("Location", target);
     }
 
-    private Object listUsers(Request request, Response response) {
+    private Reply listUsers(RouteRequest request) {
         Optional<String> name;
         try {
-            name = QueryString.first(request.raw().getQueryString(), "name");
+            name = QueryString.first(request.query().orElse(null), "name");
         } catch (IllegalArgumentException e) {
-            return Reply.text(response, 400, "Malformed query string: a %-escape is broken\n");
+            return Reply.text(400, "Malformed query string: a %-escape is broken\n");
         }
         if (name.isEmpty() || name.get().isEmpty()) {
-            return Reply.json(response, Json.write(Map.of("users", store.all())) + "\n");
+            return Reply.json(Json.write(Map.of("users", store.all())) + "\n");
         }
         List<User> found = store.findByName(name.get());
         if (found.isEmpty()) {
-            return Reply.text(response, 404, "User with name '" + name.get() + "' not found\n");
+            return Reply.text(404, "User with name '" + name.get() + "' not found\n");
         }
-        return Reply.json(response, Json.write(found) + "\n");
+        return Reply.json(Json.write(found) + "\n");
     }
 
-    private Object createUser(Request request, Response response) throws IOException {
-        if (!MediaType.isJson(request.contentType())) {
-            return Reply.text(response, 415, NOT_JSON);
+    private Reply createUser(RouteRequest request) throws IOException {
+        if (!MediaType.isJson(request.header("Content-Type").orElse(null))) {
+            return Reply.text(415, NOT_JSON);
         }
         JsonElement body;
         try {
             String text = RequestBody.readUtf8(request);
             if (text.isBlank()) {
-                return Reply.text(response, 400,
-                        "Request body is empty: send a JSON object with name and email\n");
+                return Reply.text(400, "Request body is empty: send a JSON object with name and email\n");
             }
             body = Json.parseStrict(text);
         } catch (RequestBody.TooLarge e) {
-            response.header("Connection", "close");
-            return Reply.text(response, 413, e.getMessage() + "\n");
+            return Reply.text(413, e.getMessage() + "\n").withHeader("Connection", "close");
         } catch (RequestBody.Unreadable e) {
-            response.header("Connection", "close");
-            return Reply.text(response, 400, e.getMessage() + "\n");
+            return Reply.text(400, e.getMessage() + "\n").withHeader("Connection", "close");
         } catch (RequestBody.NotUtf8 e) {
-            return Reply.text(response, 400, e.getMessage() + "\n");
+            return Reply.text(400, e.getMessage() + "\n");
         } catch (JsonParseException e) {
-            return Reply.text(response, 400, "Malformed JSON: " + e.getMessage() + "\n");
+            return Reply.text(400, "Malformed JSON: " + e.getMessage() + "\n");
         }
         if (!body.isJsonObject()) {
-            return Reply.text(response, 400,
+            return Reply.text(400,
                     "JSON body must be an object such as {\"name\": \"John\", \"email\": \"john@example.com\"}\n");
         }
         JsonObject fields = body.getAsJsonObject();
         if (isMissing(fields, "name") || isMissing(fields, "email")) {
-            return Reply.text(response, 400, MISSING_FIELDS);
+            return Reply.text(400, MISSING_FIELDS);
         }
         if (!isString(fields, "name") || !isString(fields, "email")) {
-            return Reply.text(response, 400, "Fields name and email must be JSON strings\n");
+            return Reply.text(400, "Fields name and email must be JSON strings\n");
         }
         User user = store.create(fields.get("name").getAsString(), fields.get("email").getAsString());
-        response.header("Location", Api.USERS + "/" + user.id());
-        return Reply.text(response, 201, "User created successfully! ID: " + user.id()
-                + ", Name: " + user.name() + ", Email: " + user.email() + "\n");
+        return Reply.text(201, "User created successfully! ID: " + user.id()
+                        + ", Name: " + user.name() + ", Email: " + user.email() + "\n")
+                .withHeader("Location", Api.USERS + "/" + user.id());
     }
 
-    private Object getUser(Request request, Response response) {
-        String id = request.params(":id");
+    private Reply getUser(RouteRequest request) {
+        String id = request.pathParameter("id");
         Optional<User> user = store.get(id);
         if (user.isEmpty()) {
-            return Reply.text(response, 404, "User with ID " + id + " not found\n");
+            return Reply.text(404, "User with ID " + id + " not found\n");
         }
-        return Reply.json(response, Json.write(user.get()) + "\n");
+        return Reply.json(Json.write(user.get()) + "\n");
     }
 
-    private Object deleteUser(Request request, Response response) {
-        String id = request.params(":id");
+    private Reply deleteUser(RouteRequest request) {
+        String id = request.pathParameter("id");
         if (!store.delete(id)) {
-            return Reply.text(response, 404, "User with ID " + id + " not found\n");
+            return Reply.text(404, "User with ID " + id + " not found\n");
         }
-        return Reply.noContent(response);
+        return Reply.noContent();
     }
 
     /** Absent, null or "" count as missing, as in the handout's {@code if not name}. */

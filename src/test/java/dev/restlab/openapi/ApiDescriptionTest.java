@@ -184,6 +184,27 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void paths_are_taken_as_sent_as_the_server_takes_them() {
+        for (String path : new String[] {"/people/v1/users;x", "/./openapi.json", "/docs/../openapi.json"}) {
+            Conformance verdict = check("GET", path, 404, TEXT, "Not Found: nothing is served at " + path + "\n");
+            assertEquals(Optional.empty(), verdict.operationId(), path);
+            assertTrue(verdict.conforms(), verdict.reason());
+        }
+    }
+
+    @Test
+    void connect_to_a_host_and_port_conforms_only_with_the_documented_405() {
+        String body = "Method Not Allowed: CONNECT asks for a tunnel to another server, and RestLab is not a proxy\n";
+        Conformance verdict = check("CONNECT", "127.0.0.1:22", 405, TEXT, body);
+        assertEquals(Optional.empty(), verdict.operationId());
+        assertTrue(verdict.conforms(), verdict.reason());
+        Conformance crashed = check("CONNECT", "127.0.0.1:22", 500, null, "");
+        assertFalse(crashed.conforms());
+        assertEquals("CONNECT 127.0.0.1:22 asks for a tunnel, which no path serves, so the document says 405,"
+                + " not 500", crashed.reason());
+    }
+
+    @Test
     void the_table_of_paths_and_methods_is_the_documents() {
         Map<String, Set<String>> table = API.pathsAndMethods();
         assertEquals(Set.of("DELETE", "GET", "HEAD", "OPTIONS"), table.get("/people/v1/users/{id}"));
@@ -219,6 +240,7 @@ class ApiDescriptionTest {
                     MalformedPath: {description: bad}
                     UnknownPath: {description: gone}
                     MethodNotAllowed: {description: no}
+                    NotAProxy: {description: tunnel}
                 """;
         assertEquals(Optional.of("a"), ApiDescription.fromYaml(minimal.formatted("operationId: a", "Fine"))
                 .check("GET", "/a", 200, null, new byte[0]).operationId());

@@ -278,7 +278,8 @@ class ApiDocumentAgreementTest {
     @Test
     void a_path_nothing_is_served_at_answers_the_documented_404() throws Exception {
         ApiResponse unknown = document.getComponents().getResponses().get(ApiDescription.UNKNOWN_PATH);
-        for (String target : List.of("/nope", "/people/v1/users/a/b", "/docs/", "/test//", "/openapi")) {
+        for (String target : List.of("/nope", "/people/v1/users/a/b", "/docs/", "/test//", "/openapi",
+                "/people/v1/users;x", "/./openapi.json", "/docs/../openapi.json")) {
             for (String method : List.of("GET", "POST", "OPTIONS", "HEAD")) {
                 RawResponse response = send(Call.of(method, target));
                 assertEquals(404, response.status(), method + " " + target);
@@ -289,6 +290,18 @@ class ApiDocumentAgreementTest {
                         response.header("Content-Type").orElse(null), response.body()).conforms());
             }
         }
+    }
+
+    @Test
+    void connect_to_a_host_and_port_answers_the_documented_405() throws Exception {
+        ApiResponse notAProxy = document.getComponents().getResponses().get(ApiDescription.NOT_A_PROXY);
+        RawResponse response = send(Call.of("CONNECT", "127.0.0.1:22"));
+        assertEquals(405, response.status(), response.text());
+        List<String> mismatches = mismatches("CONNECT 127.0.0.1:22: ", notAProxy, response, false);
+        assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+        Conformance verdict = ApiDescription.bundled().check("CONNECT", "127.0.0.1:22", 405,
+                response.header("Content-Type").orElse(null), response.body());
+        assertTrue(verdict.conforms() && verdict.operationId().isEmpty(), verdict.summary());
     }
 
     @Test
