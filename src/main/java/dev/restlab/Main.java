@@ -31,7 +31,7 @@ public final class Main implements Callable<Integer> {
     private boolean headless;
 
     @Option(names = "--trace", description = "With --headless: print every request and response"
-            + " in full, as curl -v and curl -i show them.")
+            + " in full: the request as sent, the response as curl -i prints it.")
     private boolean trace;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + Api.DEFAULT_PORT,

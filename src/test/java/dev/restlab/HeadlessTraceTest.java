@@ -3,10 +3,12 @@ package dev.restlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,34 @@ class HeadlessTraceTest {
             assertTrue(lines.contains("Location: " + response.headers().firstValue("Location").orElseThrow()),
                     lines.toString());
             assertEquals("", lines.get(lines.size() - 1), "a blank line before the body, as curl -i prints");
+
+            child.terminate();
+            assertTrue(child.process().waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void escape_sequences_from_the_wire_reach_the_terminal_escaped() throws Exception {
+        try (HeadlessChild child = HeadlessChild.start("--trace", "--port", "0", "--in-memory")) {
+            String url = child.awaitUrl();
+            assertEquals("Press CTRL+C to quit", child.readLine());
+            int port = URI.create(url).getPort();
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("POST /people/v1/users HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: text/plain\r\nContent-Length: 12\r\nConnection: close\r\n\r\n"
+                        + "\u001b[2J\u001b]0;pwn\u0007").getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                socket.getInputStream().readAllBytes();
+            }
+            List<String> lines = new ArrayList<>();
+            String line;
+            while ((line = child.readLine()) != null && !line.startsWith("* OpenAPI:")) {
+                lines.add(line);
+            }
+            String printed = String.join("\n", lines);
+            assertTrue(printed.contains("\\x1b[2J\\x1b]0;pwn\\x07"), printed);
+            assertTrue(printed.chars().noneMatch(c -> c == 0x1b || c == 0x07), "no raw control character printed");
 
             child.terminate();
             assertTrue(child.process().waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");

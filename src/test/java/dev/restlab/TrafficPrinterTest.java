@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.wire.Body;
 import dev.restlab.wire.Exchange;
-import dev.restlab.wire.Header;
+import dev.restlab.wire.ExchangeBuilder;
 import dev.restlab.wire.TrafficLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -15,8 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,10 +25,13 @@ class TrafficPrinterTest {
 
     private static Exchange exchange(String method, String target, int status, String type, byte[] body,
             long bodySize, boolean rejected) {
-        return new Exchange(1, Instant.now(), "127.0.0.1", 50000, 10, method, target, "HTTP/1.1",
-                List.of(new Header("Host", "127.0.0.1")), new byte[0], 0, status, "X", "HTTP/1.1",
-                type == null ? List.of() : List.of(new Header("Content-Type", type)), body, bodySize, 30, 40,
-                rejected, "");
+        ExchangeBuilder exchange = Exchange.builder().id(1).request(method, target)
+                .requestHeader("Host", "127.0.0.1").status(status, "X")
+                .responseBody(new Body(body, bodySize)).rejected(rejected);
+        if (type != null) {
+            exchange.responseHeader("Content-Type", type);
+        }
+        return exchange.build();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.restlab.openapi;
 
+import dev.restlab.wire.Exchange;
+import dev.restlab.wire.Response;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -146,6 +148,14 @@ public final class ApiDescription {
             return Optional.empty();
         }
         return find(pathOf(target)).map(item -> item.operations.get(method)).map(Operation::id);
+    }
+
+    /** Which operation a captured exchange was, and whether its answer conforms to the document. */
+    public Conformance check(Exchange exchange) {
+        Response response = exchange.response();
+        return check(exchange.method(), exchange.target(), response.status(),
+                response.header("Content-Type").orElse(null), response.body().stored(),
+                response.body().size());
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.restlab.ui;
 
 import dev.restlab.wire.Exchange;
+import dev.restlab.wire.MessagePieces;
+import dev.restlab.wire.Piece;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -71,7 +74,7 @@ public final class TrafficPaneController {
         column(pathColumn, Exchange::target);
         column(statusColumn, Exchange::status);
         column(millisColumn, TrafficPaneViewModel::millis);
-        column(bytesColumn, Exchange::bytesOut);
+        column(bytesColumn, e -> e.response().wireBytes());
         column(operationColumn, e -> e);
         operationColumn.setCellFactory(c -> new OperationCell(traffic));
         table.setRowFactory(view -> new TableRow<>() {
@@ -95,8 +98,8 @@ public final class TrafficPaneController {
             }
         });
 
-        traffic.requestTextProperty().addListener((o, was, text) -> show(request, text));
-        traffic.responseTextProperty().addListener((o, was, text) -> show(response, text));
+        traffic.requestPiecesProperty().addListener((o, was, pieces) -> show(request, pieces));
+        traffic.responsePiecesProperty().addListener((o, was, pieces) -> show(response, pieces));
         facts.textProperty().bind(traffic.factsProperty());
         explanation.textProperty().bind(traffic.explanationProperty());
     }
@@ -105,13 +108,13 @@ public final class TrafficPaneController {
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
     }
 
-    private static void show(StyleClassedTextArea area, String message) {
+    private static void show(StyleClassedTextArea area, List<Piece> message) {
         area.clear();
         if (message.isEmpty()) {
             return;
         }
-        for (WireText.Run run : WireText.runs(message)) {
-            area.append(run.text(), run.style());
+        for (Piece piece : message) {
+            area.append(piece.asText("\n"), MessagePieces.styleClass(piece.kind()));
         }
         area.moveTo(0);
         area.requestFollowCaret();

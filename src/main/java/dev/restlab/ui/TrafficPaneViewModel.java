@@ -7,6 +7,8 @@ import dev.restlab.openapi.Conformance;
 import dev.restlab.wire.CurlText;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.HttpGlossary;
+import dev.restlab.wire.MessagePieces;
+import dev.restlab.wire.Piece;
 import dev.restlab.wire.Header;
 import dev.restlab.wire.TrafficLog;
 import java.time.ZoneId;
@@ -24,6 +26,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -59,8 +63,8 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     private final BooleanProperty followNewest = new SimpleBooleanProperty(true);
     private final BooleanProperty prettyJson = new SimpleBooleanProperty(false);
     private final ObjectProperty<Exchange> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper requestText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper responseText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<Piece>> requestPieces = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<Piece>> responsePieces = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
@@ -92,13 +96,12 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
      * a row is shown, not as traffic arrives, so a flood of requests costs only what is seen.
      */
     public Conformance conformance(Exchange e) {
-        return verdicts.computeIfAbsent(e.id(), id -> api.get().check(e.method(), e.target(), e.status(),
-                e.responseHeader("Content-Type").orElse(null), e.responseBody(), e.responseBodySize()));
+        return verdicts.computeIfAbsent(e.id(), id -> api.get().check(e));
     }
 
     /** The window's own requests carry its User-Agent. */
     public static boolean isOwn(Exchange e) {
-        return e.requestHeader("User-Agent").filter(ua -> ua.startsWith(UserApiClient.USER_AGENT)).isPresent();
+        return e.request().header("User-Agent").filter(ua -> ua.startsWith(UserApiClient.USER_AGENT)).isPresent();
     }
 
     @Override
@@ -140,12 +143,12 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     }
 
     private static String baseUrl(Exchange e) {
-        return "http://" + e.requestHeader("Host").orElse(Api.LOOPBACK + ":" + Api.DEFAULT_PORT);
+        return "http://" + e.request().header("Host").orElse(Api.LOOPBACK + ":" + Api.DEFAULT_PORT);
     }
 
     /** One row's "client" cell: address:port, and whether it was this window. */
     public static String client(Exchange e) {
-        return e.clientAddress() + ":" + e.clientPort() + (isOwn(e) ? " · window" : "");
+        return e.connection().clientAddress() + ":" + e.connection().clientPort() + (isOwn(e) ? " · window" : "");
     }
 
     public static String time(Exchange e) {
@@ -163,24 +166,23 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     }
 
     private static String haystack(Exchange e) {
-        return (e.method() + " " + e.target() + " " + e.status() + " " + e.clientAddress() + " "
-                + e.requestHeader("User-Agent").orElse("")).toLowerCase(Locale.ROOT);
+        return (e.method() + " " + e.target() + " " + e.status() + " " + e.connection().clientAddress() + " "
+                + e.request().header("User-Agent").orElse("")).toLowerCase(Locale.ROOT);
     }
 
     private void describe() {
         Exchange e = selected.get();
         if (e == null) {
-            requestText.set("");
-            responseText.set("");
+            requestPieces.set(List.of());
+            responsePieces.set(List.of());
             facts.set("");
             explanation.set("");
             return;
         }
-        String response = CurlText.curlI(e);
-        requestText.set(CurlText.curlV(e));
-        responseText.set(prettyJson.get() ? WireText.withPrettyJsonBody(response) : response);
-        facts.set(CLOCK.format(e.started()) + " · from " + client(e) + " · " + millis(e) + " ms · " + e.bytesIn()
-                + " bytes in, " + e.bytesOut() + " bytes out"
+        requestPieces.set(MessagePieces.request(e));
+        responsePieces.set(MessagePieces.response(e, prettyJson.get()));
+        facts.set(CLOCK.format(e.started()) + " · from " + client(e) + " · " + millis(e) + " ms · "
+                + e.request().wireBytes() + " bytes in, " + e.response().wireBytes() + " bytes out"
                 + (e.truncated() ? " · body cut to " + Exchange.MAX_STORED_BODY / 1024 + " KiB for display" : "")
                 + (e.rejected() ? " · rejected by Jetty before any route ran" : ""));
         explanation.set("OpenAPI: " + conformance(e).summary() + "\n" + explain(e));
@@ -190,8 +192,8 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         List<String> lines = new ArrayList<>();
         lines.add(e.status() + " " + HttpGlossary.status(e.status()));
         Set<String> seen = new LinkedHashSet<>();
-        List<Header> headers = new ArrayList<>(e.requestHeaders());
-        headers.addAll(e.responseHeaders());
+        List<Header> headers = new ArrayList<>(e.request().headers());
+        headers.addAll(e.response().headers());
         for (Header header : headers) {
             if (seen.add(header.name().toLowerCase(Locale.ROOT))) {
                 HttpGlossary.header(header.name()).ifPresent(lines::add);
@@ -229,12 +231,14 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         return selected;
     }
 
-    public ReadOnlyStringProperty requestTextProperty() {
-        return requestText.getReadOnlyProperty();
+    /** The selected request as sent, in typed pieces (the view styles them). */
+    public ReadOnlyObjectProperty<List<Piece>> requestPiecesProperty() {
+        return requestPieces.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty responseTextProperty() {
-        return responseText.getReadOnlyProperty();
+    /** The selected response as curl -i prints it (re-indented with Pretty JSON), in typed pieces. */
+    public ReadOnlyObjectProperty<List<Piece>> responsePiecesProperty() {
+        return responsePieces.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty factsProperty() {

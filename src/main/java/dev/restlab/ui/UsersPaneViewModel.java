@@ -156,7 +156,7 @@ public final class UsersPaneViewModel {
     private static boolean changedUsersElsewhere(Exchange e) {
         boolean changed = e.path().startsWith(USERS)
                 && ((e.method().equals("POST") && e.status() == 201) || (e.method().equals("DELETE") && e.status() == 204));
-        return changed && !e.requestHeader("User-Agent").equals(Optional.of(UserApiClient.USER_AGENT));
+        return changed && !e.request().header("User-Agent").equals(Optional.of(UserApiClient.USER_AGENT));
     }
 
     /** Shows the id of a selected row in the get-by-id field, ready for the RESTful way. */

@@ -26,8 +26,7 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
     private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
 
     private final TrafficLog log;
-    private final String clientAddress;
-    private final int clientPort;
+    private final Connection connection;
     private final RequestReader requestReader;
     private final MessageReader responseReader = new MessageReader(false, this);
     /** Requests not yet recorded, oldest first; each gets the next response to start. */
@@ -37,15 +36,14 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
     /** Past a bound: later requests and the answers to them are counted, not kept. */
     private boolean overflowed;
 
-    Conversation(TrafficLog log, String clientAddress, int clientPort) {
-        this(log, clientAddress, clientPort, RequestReader.Rules.JETTY_DEFAULTS);
+    Conversation(TrafficLog log, Connection connection) {
+        this(log, connection, RequestReader.Rules.JETTY_DEFAULTS);
     }
 
     /** @param rules how the server parses requests, so that the capture cuts them where it does */
-    Conversation(TrafficLog log, String clientAddress, int clientPort, RequestReader.Rules rules) {
+    Conversation(TrafficLog log, Connection connection, RequestReader.Rules rules) {
         this.log = log;
-        this.clientAddress = clientAddress;
-        this.clientPort = clientPort;
+        this.connection = connection;
         this.requestReader = new RequestReader(this, rules);
     }
 
@@ -64,6 +62,7 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
 
     /** Records what was answered, even if cut short; a request that got no answer is dropped. */
     synchronized void closed(long nanos) {
+        connection.markClosed(nanos);
         for (Message request : requests) {
             if (request.partner != null) {
                 request.partner.lastNanos = Math.max(request.partner.lastNanos, nanos);
@@ -190,7 +189,7 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
     private void overflow(String why) {
         overflowed = true;
         LOG.warn("The connection from {}:{} has {}; its later exchanges are counted, not recorded",
-                clientAddress, clientPort, why);
+                connection.clientAddress(), connection.clientPort(), why);
     }
 
     private void release(Message request) {
@@ -214,13 +213,13 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
             response.parseHead(false);
         }
         recorded++;
-        long end = Math.max(request.lastNanos, response.lastNanos);
-        log.record(new Exchange(0, request.started, clientAddress, clientPort,
-                Math.max(0, (end - request.firstNanos) / 1_000), request.first, request.second,
-                request.third, request.headers, request.body.toArray(), request.body.size(),
-                response.status(), response.third, response.first,
-                response.headers, response.body.toArray(), response.body.size(),
-                request.wireBytes, response.wireBytes, dispatched < recorded,
-                response.interim == null ? "" : response.interim.toString()));
+        Request sent = new Request(request.first, request.second, request.third, request.headers,
+                request.keptBody(), request.wireBytes);
+        Response answered = new Response(response.first, response.status(), response.third,
+                response.headers, response.keptBody(), response.wireBytes, response.interim);
+        Timings timings = new Timings(request.firstNanos, request.lastNanos, response.firstNanos,
+                response.lastNanos);
+        log.record(new Exchange(0, connection, (int) recorded, sent, answered, timings,
+                dispatched < recorded));
     }
 }

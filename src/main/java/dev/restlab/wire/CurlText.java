@@ -1,6 +1,5 @@
 package dev.restlab.wire;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,15 +9,15 @@ import java.util.Set;
 
 /**
  * An exchange as text, the way curl shows it: the response as {@code curl -i} prints it, the
- * request as {@code curl -v} shows it, a command that sends the request again, and a one-line
- * access-log summary. Made on demand, never on the server's threads.
+ * request as it was sent, a command that sends the request again, and a one-line access-log
+ * summary. Made on demand, never on the server's threads; the messages are joined from
+ * {@link MessagePieces}.
  *
  * <p>Lines end in CR LF as on the wire (and as curl prints them). Bodies are decoded as UTF-8;
  * a body that was stored cut short is followed by a note that gives its real size.
  */
 public final class CurlText {
 
-    private static final String CRLF = "\r\n";
     private static final DateTimeFormatter FLASK_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy HH:mm:ss", Locale.ENGLISH);
     /** Headers that curl works out by itself from the URL and the body. */
@@ -32,31 +31,15 @@ public final class CurlText {
      * status line, the headers as sent, a blank line, then the (de-chunked) body.
      */
     public static String curlI(Exchange e) {
-        StringBuilder text = new StringBuilder(256 + e.responseBody().length);
-        text.append(e.interimResponses());
-        text.append(e.responseVersion()).append(' ').append(e.status());
-        if (!e.reason().isEmpty()) {
-            text.append(' ').append(e.reason());
-        }
-        text.append(CRLF);
-        appendHeaders(text, e.responseHeaders());
-        text.append(CRLF);
-        appendBody(text, e.responseBody(), e.responseBodySize());
-        return text.toString();
+        return MessagePieces.plainText(MessagePieces.response(e));
     }
 
     /**
-     * The request as {@code curl -v} shows it on its {@code >} lines, but WITHOUT the
-     * {@code "> "} prefixes: request line, headers, blank line; then the body that curl -v
-     * does not show.
+     * The request as it was sent on the wire: request line, headers, blank line, then the body.
+     * (curl -v shows the same head on its {@code >} lines, but not the body.)
      */
-    public static String curlV(Exchange e) {
-        StringBuilder text = new StringBuilder(256 + e.requestBody().length);
-        text.append(requestLine(e)).append(CRLF);
-        appendHeaders(text, e.requestHeaders());
-        text.append(CRLF);
-        appendBody(text, e.requestBody(), e.requestBodySize());
-        return text.toString();
+    public static String requestAsSent(Exchange e) {
+        return MessagePieces.plainText(MessagePieces.request(e));
     }
 
     /**
@@ -64,19 +47,9 @@ public final class CurlText {
      * {@code 127.0.0.1 - - [26/Nov/2026 10:46:45] "GET / HTTP/1.1" 200 -}.
      */
     public static String summary(Exchange e) {
-        return e.clientAddress() + " - - [" + FLASK_TIME.format(e.started().atZone(ZoneId.systemDefault()))
-                + "] \"" + requestLine(e) + "\" " + e.status() + " -";
-    }
-
-    /** {@code METHOD target VERSION}, leaving out the parts a rejected request did not have. */
-    public static String requestLine(Exchange e) {
-        StringBuilder line = new StringBuilder(e.method());
-        for (String part : new String[] {e.target(), e.requestVersion()}) {
-            if (!part.isEmpty()) {
-                line.append(' ').append(part);
-            }
-        }
-        return line.toString();
+        return e.connection().clientAddress() + " - - ["
+                + FLASK_TIME.format(e.started().atZone(ZoneId.systemDefault()))
+                + "] \"" + e.request().line() + "\" " + e.status() + " -";
     }
 
     /**
@@ -86,17 +59,18 @@ public final class CurlText {
      * lacked is switched off ({@code -H 'Accept:'}). Every argument is quoted for bash, so
      * quotes, {@code $}, {@code !}, backslashes, newlines and non-ASCII text arrive unchanged.
      */
-    public static String copyAsCurl(Exchange e, String baseUrl) {
+    public static String copyAsCurl(Exchange exchange, String baseUrl) {
+        Request e = exchange.request();
         List<String> args = new ArrayList<>();
         String method = e.method();
-        boolean hasBody = e.requestBodySize() > 0
-                || (e.requestHeader("Content-Length").isPresent() && !method.equals("GET") && !method.equals("HEAD"));
+        boolean hasBody = e.body().size() > 0
+                || (e.header("Content-Length").isPresent() && !method.equals("GET") && !method.equals("HEAD"));
         if (method.equals("HEAD")) {
             args.add("--head");
         } else if (!(method.equals("GET") && !hasBody) && !(method.equals("POST") && hasBody)) {
             args.add("-X " + BashQuote.quote(method));
         }
-        if (e.requestVersion().equals("HTTP/1.0")) {
+        if (e.version().equals("HTTP/1.0")) {
             args.add("--http1.0");
         }
         String target = e.target();
@@ -115,7 +89,7 @@ public final class CurlText {
             args.add("--path-as-is"); // curl would squash /./ and /../ before sending
         }
         args.add(BashQuote.quote(url));
-        for (Header header : e.requestHeaders()) {
+        for (Header header : e.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
             if (CURL_COMPUTES.contains(name) || isCurlDefault(header)) {
                 continue;
@@ -125,19 +99,19 @@ public final class CurlText {
             args.add("-H " + BashQuote.quote(option));
         }
         for (String added : new String[] {"User-Agent", "Accept"}) {
-            if (e.requestHeader(added).isEmpty()) {
+            if (e.header(added).isEmpty()) {
                 args.add("-H " + BashQuote.quote(added + ":"));
             }
         }
         String pipeIn = null;
         if (hasBody) {
-            if (e.requestHeader("Content-Type").isEmpty()) {
+            if (e.header("Content-Type").isEmpty()) {
                 args.add("-H " + BashQuote.quote("Content-Type:")); // else curl adds a form type
             }
-            if (e.requestHeader("Expect").isEmpty() && e.requestBodySize() > 1024) {
+            if (e.header("Expect").isEmpty() && e.body().size() > 1024) {
                 args.add("-H " + BashQuote.quote("Expect:"));
             }
-            byte[] body = e.requestBody();
+            byte[] body = e.body().stored();
             if (BashQuote.hasNul(body)) {
                 pipeIn = BashQuote.printf(body); // bash arguments cannot hold a NUL byte
                 args.add("--data-binary @-");
@@ -146,9 +120,9 @@ public final class CurlText {
             }
         }
         StringBuilder command = new StringBuilder();
-        if (e.requestBody().length < e.requestBodySize()) {
-            command.append("# RestLab kept only the first ").append(e.requestBody().length).append(" of ")
-                    .append(e.requestBodySize()).append(" bytes of this body: this sends only those.\n");
+        if (e.body().truncated()) {
+            command.append("# RestLab kept only the first ").append(e.body().stored().length).append(" of ")
+                    .append(e.body().size()).append(" bytes of this body: this sends only those.\n");
         }
         if (pipeIn != null) {
             command.append(pipeIn).append(" | ");
@@ -164,13 +138,14 @@ public final class CurlText {
      * A PowerShell command that sends the same request again with {@code Invoke-WebRequest}
      * (Windows PowerShell 5.1 and PowerShell 7), quoted for PowerShell.
      */
-    public static String copyAsPowerShell(Exchange e, String baseUrl) {
+    public static String copyAsPowerShell(Exchange exchange, String baseUrl) {
+        Request e = exchange.request();
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         StringBuilder command = new StringBuilder("Invoke-WebRequest -UseBasicParsing");
         command.append(" -Method ").append(PowerShellQuote.quote(e.method()));
         command.append(" -Uri ").append(PowerShellQuote.quote(base + e.target()));
         List<String> headers = new ArrayList<>();
-        for (Header header : e.requestHeaders()) {
+        for (Header header : e.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
             if (CURL_COMPUTES.contains(name) || name.equals("connection")) {
                 continue; // PowerShell sets these itself and refuses them in -Headers
@@ -186,9 +161,8 @@ public final class CurlText {
         if (!headers.isEmpty()) {
             command.append(" `\n  -Headers @{ ").append(String.join("; ", headers)).append(" }");
         }
-        if (e.requestBodySize() > 0) {
-            command.append(" `\n  -Body ").append(PowerShellQuote.quote(
-                    new String(e.requestBody(), StandardCharsets.UTF_8)));
+        if (e.body().size() > 0) {
+            command.append(" `\n  -Body ").append(PowerShellQuote.quote(e.body().text()));
         }
         return command.toString();
     }
@@ -197,19 +171,5 @@ public final class CurlText {
     private static boolean isCurlDefault(Header header) {
         return (header.name().equalsIgnoreCase("Accept") && header.value().equals("*/*"))
                 || (header.name().equalsIgnoreCase("User-Agent") && header.value().startsWith("curl/"));
-    }
-
-    private static void appendHeaders(StringBuilder text, List<Header> headers) {
-        for (Header header : headers) {
-            text.append(header.name()).append(": ").append(header.value()).append(CRLF);
-        }
-    }
-
-    private static void appendBody(StringBuilder text, byte[] body, long size) {
-        text.append(new String(body, StandardCharsets.UTF_8));
-        if (body.length < size) {
-            text.append("\n[RestLab kept the first ").append(body.length).append(" of ")
-                    .append(size).append(" bytes of this body]\n");
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.restlab.wire;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,13 @@ final class Message {
     /** Heads beyond this are counted but not kept: Jetty refuses request heads over 8 KiB anyway. */
     static final int MAX_STORED_HEAD = 64 * 1024;
 
-    final Instant started;
     final long firstNanos;
     long lastNanos;
     long wireBytes;
     CappedBytes head = new CappedBytes(MAX_STORED_HEAD, 512);
     final CappedBytes body = new CappedBytes(Exchange.MAX_STORED_BODY, 0);
-    /** The text of interim 1xx responses before this one, or null: rare, so made when needed. */
-    StringBuilder interim;
+    /** Interim 1xx responses before this one, or null: rare, so made when needed. */
+    List<Response.Interim> interim;
     boolean headComplete;
     boolean complete;
 
@@ -37,15 +35,14 @@ final class Message {
     String third = "";
     List<Header> headers = List.of();
 
-    Message(long nanos, boolean request) {
-        this.started = request ? Instant.now() : null; // a response's start is its request's
+    Message(long nanos) {
         this.firstNanos = nanos;
         this.lastNanos = nanos;
     }
 
     /** A request that never arrived, for an answer Jetty sent on its own. */
     static Message none(long nanos) {
-        Message none = new Message(nanos, true);
+        Message none = new Message(nanos);
         none.headComplete = true;
         none.complete = true;
         return none;
@@ -191,14 +188,11 @@ final class Message {
     }
 
     String header(String name) {
-        if (headers instanceof HeaderBlock block) {
-            return block.value(name);
-        }
-        for (Header header : headers) {
-            if (header.name().equalsIgnoreCase(name)) {
-                return header.value();
-            }
-        }
-        return null;
+        return Header.first(headers, name);
+    }
+
+    /** The body as the exchange keeps it: the stored bytes and the real size. */
+    Body keptBody() {
+        return new Body(body.toArray(), body.size());
     }
 }

@@ -1,7 +1,7 @@
 package dev.restlab.wire;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 
 /**
  * Follows one direction of an HTTP/1.x connection, as bytes arrive in any slicing, and cuts it
@@ -100,7 +100,7 @@ final class MessageReader {
             bytes.get(); // servers ignore empty lines before a request line (RFC 9112, 2.2)
             return;
         }
-        current = new Message(nanos, requests);
+        current = new Message(nanos);
         state = State.HEAD;
         lineLength = 0;
         linesSeen = 0;
@@ -136,11 +136,11 @@ final class MessageReader {
         current.parseHead(requests);
         int status = requests ? 0 : current.status();
         if (!requests && status >= 100 && status < 200 && status != 101) {
-            // An interim answer such as "100 Continue": keep its text, then read the real one.
+            // An interim answer such as "100 Continue": keep it, then read the real one.
             if (current.interim == null) {
-                current.interim = new StringBuilder();
+                current.interim = new ArrayList<>(1);
             }
-            current.interim.append(new String(current.head.array(), 0, current.head.stored(), StandardCharsets.UTF_8));
+            current.interim.add(new Response.Interim(current.first, status, current.third, current.headers));
             current.head = new CappedBytes(Message.MAX_STORED_HEAD, 512);
             lineLength = 0;
             linesSeen = 0;

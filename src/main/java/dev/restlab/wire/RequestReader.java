@@ -77,7 +77,7 @@ final class RequestReader implements HttpParser.RequestHandler {
                     parse(bytes, lineEnds, nanos);
                     continue;
                 }
-                current = new Message(nanos, true);
+                current = new Message(nanos);
                 events.requestStarted(current);
             }
             parse(bytes, bytes.remaining(), nanos);
@@ -113,7 +113,7 @@ final class RequestReader implements HttpParser.RequestHandler {
 
         if (current == null) { // only line ends before a request, or a refusal of them
             if (failed) {
-                current = new Message(nanos, true);
+                current = new Message(nanos);
                 events.requestStarted(current);
             } else {
                 bytes.position(from + consumed);

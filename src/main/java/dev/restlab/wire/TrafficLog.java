@@ -43,6 +43,7 @@ public final class TrafficLog {
     /** Bytes of requests the capture holds until their answers come: part of the budget. */
     private final AtomicLong heldBytes = new AtomicLong();
     private final AtomicLong unrecorded = new AtomicLong();
+    private final AtomicLong connectionIds = new AtomicLong();
 
     public TrafficLog() {
         this(DEFAULT_CAPACITY);
@@ -139,6 +140,11 @@ public final class TrafficLog {
             exchanges.clear();
             storedBodyBytes = 0;
         }
+    }
+
+    /** A new connection id: 1, 2, 3, ... for the log's lifetime, never reused. */
+    public long nextConnectionId() {
+        return connectionIds.incrementAndGet();
     }
 
     /** The id of the newest exchange recorded so far, 0 before the first. */

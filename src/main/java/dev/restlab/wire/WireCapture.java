@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.ChannelEndPoint;
@@ -61,8 +62,10 @@ public final class WireCapture implements NetworkTrafficListener {
     @Override
     public void opened(Socket socket) {
         InetAddress address = socket.getInetAddress();
-        conversations.put(socket, new Conversation(log,
-                address == null ? "" : address.getHostAddress(), socket.getPort(), rules));
+        Connection connection = new Connection(log.nextConnectionId(),
+                address == null ? "" : address.getHostAddress(), socket.getPort(), Instant.now(),
+                System.nanoTime());
+        conversations.put(socket, new Conversation(log, connection, rules));
     }
 
     @Override

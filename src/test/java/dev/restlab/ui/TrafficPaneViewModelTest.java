@@ -8,7 +8,9 @@ import dev.restlab.client.UserApiClient;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.wire.CurlText;
 import dev.restlab.wire.Exchange;
+import dev.restlab.wire.MessagePieces;
 import dev.restlab.wire.TrafficLog;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,10 +91,13 @@ class TrafficPaneViewModelTest {
         Exchange post = traffic.shown().get(0);
         traffic.selectedProperty().set(post);
 
-        assertTrue(traffic.requestTextProperty().get().startsWith("POST /people/v1/users HTTP/1.1\r\n"));
-        assertTrue(traffic.responseTextProperty().get().startsWith("HTTP/1.1 201 Created\r\n"));
+        assertEquals(CurlText.requestAsSent(post), MessagePieces.plainText(traffic.requestPiecesProperty().get()));
+        assertTrue(MessagePieces.plainText(traffic.requestPiecesProperty().get())
+                .startsWith("POST /people/v1/users HTTP/1.1\r\n"));
+        assertEquals(CurlText.curlI(post), MessagePieces.plainText(traffic.responsePiecesProperty().get()));
+        assertTrue(MessagePieces.plainText(traffic.responsePiecesProperty().get()).startsWith("HTTP/1.1 201 Created\r\n"));
         assertTrue(traffic.explanationProperty().get().startsWith("OpenAPI: createUser: conforms\n201 Created"));
-        assertTrue(traffic.factsProperty().get().contains("from 127.0.0.1:" + post.clientPort()));
+        assertTrue(traffic.factsProperty().get().contains("from 127.0.0.1:" + post.connection().clientPort()));
         assertTrue(traffic.copyAsCurl().startsWith("curl "));
     }
 
@@ -115,13 +120,14 @@ class TrafficPaneViewModelTest {
         // Two connections: the capture may record them in either order.
         traffic.selectedProperty().set(traffic.shown().stream()
                 .filter(e -> e.method().equals("GET")).findFirst().orElseThrow());
-        String compact = traffic.responseTextProperty().get();
+        String compact = MessagePieces.plainText(traffic.responsePiecesProperty().get());
         traffic.prettyJsonProperty().set(true);
-        String pretty = traffic.responseTextProperty().get();
+        String pretty = MessagePieces.plainText(traffic.responsePiecesProperty().get());
         assertTrue(compact.endsWith("{\"users\":[{\"email\":\"john@example.com\","
                 + compact.substring(compact.indexOf("\"id\""), compact.indexOf("\"name\"")) + "\"name\":\"John\"}]}\n"));
         assertTrue(pretty.contains("\n  \"users\": [\n    {\n"), pretty);
         assertEquals(compact.substring(0, compact.indexOf("\r\n\r\n")), pretty.substring(0, pretty.indexOf("\r\n\r\n")));
+        assertTrue(pretty.contains("[Pretty JSON: RestLab re-indented this body"), "the pane says the body was reformatted");
     }
 
     @Test

@@ -9,9 +9,7 @@ import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
-import dev.restlab.wire.Header;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,9 +157,8 @@ class UsersPaneViewModelTest {
     }
 
     private static Exchange posted(String userAgent, int status) {
-        return new Exchange(1, Instant.now(), "127.0.0.1", 40000, 100, "POST", Api.USERS, "HTTP/1.1",
-                List.of(new Header("User-Agent", userAgent)), new byte[0], 0, status, "", "HTTP/1.1",
-                List.of(), new byte[0], 0, 0, 0);
+        return Exchange.builder().id(1).request("POST", Api.USERS)
+                .requestHeader("User-Agent", userAgent).status(status, "").build();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ConversationTest {
 
     private final TrafficLog log = new TrafficLog();
-    private final Conversation conversation = new Conversation(log, "127.0.0.1", 40000);
+    private final Connection connection = new Connection(3, "127.0.0.1", 40000, Instant.now(), 1_000_000);
+    private final Conversation conversation = new Conversation(log, connection);
     private long now = 1_000_000;
 
     private void in(String text) {
@@ -33,7 +35,7 @@ class ConversationTest {
     }
 
     private static String body(Exchange e, boolean request) {
-        return new String(request ? e.requestBody() : e.responseBody(), StandardCharsets.UTF_8);
+        return new String(request ? e.request().body().stored() : e.response().body().stored(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -47,17 +49,17 @@ class ConversationTest {
         Exchange e = exchanges.get(0);
         assertEquals("POST", e.method());
         assertEquals("/people/v1/users?x=1", e.target());
-        assertEquals("HTTP/1.1", e.requestVersion());
+        assertEquals("HTTP/1.1", e.request().version());
         assertEquals(List.of(new Header("host", "a"), new Header("Content-TYPE", "application/json"),
-                new Header("Content-Length", "4")), e.requestHeaders());
+                new Header("Content-Length", "4")), e.request().headers());
         assertEquals("{}\r\n", body(e, true));
         assertEquals(201, e.status());
-        assertEquals("Created", e.reason());
+        assertEquals("Created", e.response().reason());
         assertEquals("ok", body(e, false));
-        assertEquals(e.requestBodySize(), 4);
+        assertEquals(e.request().body().size(), 4);
         assertFalse(e.rejected());
-        assertEquals("127.0.0.1", e.clientAddress());
-        assertEquals(40000, e.clientPort());
+        assertEquals("127.0.0.1", e.connection().clientAddress());
+        assertEquals(40000, e.connection().clientPort());
         assertTrue(e.durationMicros() > 0);
     }
 
@@ -87,10 +89,10 @@ class ConversationTest {
         }
         Exchange e = log.snapshot().get(0);
         assertEquals("abcde", body(e, true));
-        assertEquals(5, e.requestBodySize());
+        assertEquals(5, e.request().body().size());
         assertEquals("hello world", body(e, false));
-        assertEquals(request.length(), e.bytesIn());
-        assertEquals(response.length(), e.bytesOut());
+        assertEquals(request.length(), e.request().wireBytes());
+        assertEquals(response.length(), e.response().wireBytes());
     }
 
     @Test
@@ -101,7 +103,7 @@ class ConversationTest {
         in("{}");
         out("HTTP/1.1 400 Bad Request\r\nContent-Length: 3\r\n\r\nno\n");
         Exchange e = log.snapshot().get(0);
-        assertEquals("HTTP/1.1 100 Continue\r\n\r\n", e.interimResponses());
+        assertEquals(List.of(new Response.Interim("HTTP/1.1", 100, "Continue", List.of())), e.response().interim());
         assertEquals(400, e.status());
         assertEquals("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 400 Bad Request\r\nContent-Length: 3\r\n\r\nno\n",
                 CurlText.curlI(e));
@@ -149,10 +151,10 @@ class ConversationTest {
         conversation.incoming(ByteBuffer.wrap(big), now += 10);
         out("HTTP/1.1 204 No Content\r\n\r\n");
         Exchange e = log.snapshot().get(0);
-        assertEquals(Exchange.MAX_STORED_BODY, e.requestBody().length);
-        assertEquals(300_000, e.requestBodySize());
+        assertEquals(Exchange.MAX_STORED_BODY, e.request().body().stored().length);
+        assertEquals(300_000, e.request().body().size());
         assertTrue(e.truncated());
-        assertArrayEquals(java.util.Arrays.copyOf(big, Exchange.MAX_STORED_BODY), e.requestBody());
+        assertArrayEquals(java.util.Arrays.copyOf(big, Exchange.MAX_STORED_BODY), e.request().body().stored());
     }
 
     @Test
@@ -167,8 +169,8 @@ class ConversationTest {
         in("GET / HTTP/1.1\r\nX-Long: one\r\n two\r\ncontent-LENGTH: 0\r\n\r\n");
         out("HTTP/1.1 400 Bad Request\r\nCONTENT-length:  3 \r\n\r\nno\n");
         Exchange e = log.snapshot().get(0);
-        assertEquals(List.of(new Header("X-Long", "one two"), new Header("content-LENGTH", "0")), e.requestHeaders());
-        assertEquals(java.util.Optional.of("3"), e.responseHeader("Content-Length"));
+        assertEquals(List.of(new Header("X-Long", "one two"), new Header("content-LENGTH", "0")), e.request().headers());
+        assertEquals(java.util.Optional.of("3"), e.response().header("Content-Length"));
         assertEquals("no\n", body(e, false));
     }
     @Test
@@ -241,7 +243,7 @@ class ConversationTest {
     @Test
     void waiting_requests_may_hold_half_the_log_budget_at_most() {
         TrafficLog small = new TrafficLog(10_000, 64 * 1024);
-        Conversation pipelining = new Conversation(small, "127.0.0.1", 40001);
+        Conversation pipelining = new Conversation(small, new Connection(4, "127.0.0.1", 40001, Instant.now(), now));
         for (int i = 0; i < 500; i++) {
             pipelining.incoming(ByteBuffer.wrap(("GET /" + i + " HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII)), now += 10);
@@ -251,5 +253,39 @@ class ConversationTest {
         assertEquals(500, pipelining.waiting() + small.unrecorded());
         pipelining.closed(now += 1000);
         assertEquals(0, small.heldBytes(), "closing gives back what the unanswered requests held");
+    }
+
+    @Test
+    void exchanges_on_one_connection_share_it_and_are_numbered_in_order() {
+        in("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n");
+        out("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na");
+        out("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nb");
+        List<Exchange> exchanges = log.snapshot();
+        assertEquals(List.of("/a", "/b"), exchanges.stream().map(Exchange::target).toList());
+        assertEquals(List.of(1, 2), exchanges.stream().map(Exchange::index).toList());
+        assertTrue(exchanges.get(0).connection() == connection && exchanges.get(1).connection() == connection);
+        assertEquals(3, exchanges.get(1).connection().id());
+        assertTrue(connection.closed().isEmpty(), "still open");
+        conversation.closed(now += 5_000);
+        assertEquals(connection.accepted().plusNanos(now - 1_000_000), connection.closed().orElseThrow());
+    }
+
+    @Test
+    void each_phase_is_timed_on_the_capture_clock() {
+        conversation.incoming(bytes("POST /u HTTP/1.1\r\nContent-Length: 4\r\n\r\nab"), 2_000_000);
+        conversation.incoming(bytes("cd"), 5_000_000);
+        conversation.outgoing(bytes("HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n"), 9_000_000);
+        conversation.outgoing(bytes("ok"), 10_000_000);
+        Exchange e = log.snapshot().get(0);
+        assertEquals(new Timings(2_000_000, 5_000_000, 9_000_000, 10_000_000), e.timings());
+        assertEquals(3_000, e.timings().sendMicros());
+        assertEquals(4_000, e.timings().waitMicros());
+        assertEquals(1_000, e.timings().receiveMicros());
+        assertEquals(8_000, e.durationMicros());
+        assertEquals(connection.accepted().plusNanos(1_000_000), e.started());
+    }
+
+    private static ByteBuffer bytes(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CurlTextTest {
@@ -16,13 +15,13 @@ class CurlTextTest {
             ZonedDateTime.of(2026, 11, 26, 10, 46, 45, 0, ZoneId.systemDefault()).toInstant();
 
     private static Exchange post(byte[] requestBody, long requestSize, byte[] responseBody, long responseSize) {
-        return new Exchange(7, WHEN, "127.0.0.1", 50123, 800, "POST", "/people/v1/users", "HTTP/1.1",
-                List.of(new Header("Host", "127.0.0.1:5001"), new Header("Content-Type", "application/json"),
-                        new Header("Content-Length", "" + requestSize)),
-                requestBody, requestSize, 201, "Created", "HTTP/1.1",
-                List.of(new Header("Date", "Thu, 26 Nov 2026 10:46:45 GMT"),
-                        new Header("Content-Length", "" + responseSize)),
-                responseBody, responseSize, 100, 120);
+        return Exchange.builder().id(7).started(WHEN).client("127.0.0.1", 50123)
+                .request("POST", "/people/v1/users").requestHeader("Host", "127.0.0.1:5001")
+                .requestHeader("Content-Type", "application/json")
+                .requestHeader("Content-Length", "" + requestSize).requestBody(new Body(requestBody, requestSize))
+                .status(201, "Created").responseHeader("Date", "Thu, 26 Nov 2026 10:46:45 GMT")
+                .responseHeader("Content-Length", "" + responseSize)
+                .responseBody(new Body(responseBody, responseSize)).build();
     }
 
     private static byte[] utf8(String text) {
@@ -40,7 +39,7 @@ class CurlTextTest {
     void curl_v_is_the_request_line_and_headers_without_prompts_then_the_body() {
         Exchange e = post(utf8("{\"a\": 1}"), 8, new byte[0], 0);
         assertEquals("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1:5001\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 8\r\n\r\n{\"a\": 1}", CurlText.curlV(e));
+                + "Content-Length: 8\r\n\r\n{\"a\": 1}", CurlText.requestAsSent(e));
     }
 
     @Test
@@ -57,10 +56,10 @@ class CurlTextTest {
 
     @Test
     void a_rejected_request_shows_only_the_parts_it_had() {
-        Exchange e = new Exchange(1, WHEN, "127.0.0.1", 1, 1, "HELLO", "", "", List.of(), new byte[0], 0,
-                400, "No URI", "HTTP/1.1", List.of(), new byte[0], 0, 9, 50, true, "");
+        Exchange e = Exchange.builder().started(WHEN).request("HELLO", "").requestVersion("")
+                .status(400, "No URI").rejected(true).build();
         assertEquals("127.0.0.1 - - [26/Nov/2026 10:46:45] \"HELLO\" 400 -", CurlText.summary(e));
-        assertEquals("HELLO\r\n\r\n", CurlText.curlV(e));
+        assertEquals("HELLO\r\n\r\n", CurlText.requestAsSent(e));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.testing.Await;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class TrafficLogTest {
 
     static Exchange exchange(String target, int bodyBytes) {
-        return new Exchange(0, Instant.now(), "127.0.0.1", 50000, 10, "GET", target, "HTTP/1.1",
-                List.of(new Header("Host", "x")), new byte[0], 0, 200, "OK", "HTTP/1.1",
-                List.of(new Header("Content-Length", "" + bodyBytes)), new byte[bodyBytes], bodyBytes, 30, 40);
+        return Exchange.builder().request("GET", target).requestHeader("Host", "x")
+                .responseHeader("Content-Length", "" + bodyBytes).responseBody(Body.of(new byte[bodyBytes]))
+                .build();
     }
 
     @Test

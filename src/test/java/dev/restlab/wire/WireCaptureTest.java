@@ -42,13 +42,13 @@ class WireCaptureTest {
             assertEquals(first, CurlText.curlI(get));
             assertEquals(second, CurlText.curlI(post));
             assertEquals(List.of(new Header("Host", "127.0.0.1"), new Header("x-ORDER", "1"),
-                    new Header("Accept", "*/*")), get.requestHeaders());
-            assertEquals("{\"name\": \"Zoë\", \"email\": \"z@x.org\"}", new String(post.requestBody(), StandardCharsets.UTF_8));
+                    new Header("Accept", "*/*")), get.request().headers());
+            assertEquals("{\"name\": \"Zoë\", \"email\": \"z@x.org\"}", new String(post.request().body().stored(), StandardCharsets.UTF_8));
             assertEquals(201, post.status());
-            assertEquals(List.of(clientPort, clientPort), List.of(get.clientPort(), post.clientPort()));
-            assertEquals(first.getBytes(StandardCharsets.UTF_8).length, get.bytesOut());
-            assertTrue(get.responseHeader("Date").isPresent(), "Jetty's own headers are there too");
-            assertTrue(get.responseHeader("Server").isPresent());
+            assertEquals(List.of(clientPort, clientPort), List.of(get.connection().clientPort(), post.connection().clientPort()));
+            assertEquals(first.getBytes(StandardCharsets.UTF_8).length, get.response().wireBytes());
+            assertTrue(get.response().header("Date").isPresent(), "Jetty's own headers are there too");
+            assertTrue(get.response().header("Server").isPresent());
             assertFalse(get.rejected());
             assertFalse(post.rejected());
         }
@@ -59,10 +59,10 @@ class WireCaptureTest {
         HttpResponse<String> response = server.client().get("/nothing/here?q=1");
         Exchange e = server.awaitExchange(x -> x.target().equals("/nothing/here?q=1"));
         assertEquals(404, e.status());
-        assertEquals(response.body(), new String(e.responseBody(), StandardCharsets.UTF_8));
+        assertEquals(response.body(), new String(e.response().body().stored(), StandardCharsets.UTF_8));
         assertEquals("/nothing/here", e.path());
         assertFalse(e.rejected(), "a route (the 404 guard) answered it");
-        assertEquals("127.0.0.1", e.clientAddress());
+        assertEquals("127.0.0.1", e.connection().clientAddress());
     }
 
     @Test
@@ -92,7 +92,7 @@ class WireCaptureTest {
         assertFalse(exchanges.get(0).rejected());
         assertTrue(exchanges.get(1).rejected(), exchanges.get(1) + " " + answer);
         assertEquals(answer, CurlText.curlI(exchanges.get(1)));
-        assertEquals(exchanges.get(0).clientPort(), exchanges.get(1).clientPort());
+        assertEquals(exchanges.get(0).connection().clientPort(), exchanges.get(1).connection().clientPort());
     }
 
     @Test
@@ -118,11 +118,11 @@ class WireCaptureTest {
         assertEquals(201, response.statusCode());
         Exchange e = server.awaitExchange(x -> x.method().equals("POST"));
         assertTrue(e.truncated());
-        assertEquals(json.length(), e.requestBodySize());
-        assertEquals(Exchange.MAX_STORED_BODY, e.requestBody().length);
-        assertEquals(response.body().getBytes(StandardCharsets.UTF_8).length, e.responseBodySize());
-        assertEquals(Exchange.MAX_STORED_BODY, e.responseBody().length);
-        assertTrue(CurlText.curlI(e).endsWith("[RestLab kept the first 262144 of " + e.responseBodySize()
+        assertEquals(json.length(), e.request().body().size());
+        assertEquals(Exchange.MAX_STORED_BODY, e.request().body().stored().length);
+        assertEquals(response.body().getBytes(StandardCharsets.UTF_8).length, e.response().body().size());
+        assertEquals(Exchange.MAX_STORED_BODY, e.response().body().stored().length);
+        assertTrue(CurlText.curlI(e).endsWith("[RestLab kept the first 262144 of " + e.response().body().size()
                 + " bytes of this body]\n"));
     }
 
