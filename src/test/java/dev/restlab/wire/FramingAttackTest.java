@@ -76,7 +76,7 @@ class FramingAttackTest {
                     "GET /people/v1/users 200", "GET /people/v1/users/" + id + " 200"),
                     exchanges.stream().map(FramingAttackTest::methodAndTarget).toList(), answers);
             Exchange attackPost = exchanges.get(1);
-            assertEquals(body.length(), attackPost.requestBodySize(), "the whole body is the POST's body");
+            assertEquals(body.length(), attackPost.request().body().size(), "the whole body is the POST's body");
             assertTrue(answers.contains("\"id\":\"" + id + "\""), "the user was never deleted: " + answers);
         }
         assertEquals(4, server.traffic().snapshot().size(), "closing the connection adds nothing");
@@ -104,8 +104,8 @@ class FramingAttackTest {
             assertEquals(0, server.traffic().unrecorded());
             assertEquals(List.of("GET /?attack 200", "GET /?after 200"),
                     exchanges.stream().map(FramingAttackTest::methodAndTarget).toList());
-            assertEquals(body.length(), exchanges.get(0).requestBodySize());
-            assertEquals(Exchange.MAX_STORED_BODY, exchanges.get(0).requestBody().length);
+            assertEquals(body.length(), exchanges.get(0).request().body().size());
+            assertEquals(Exchange.MAX_STORED_BODY, exchanges.get(0).request().body().stored().length);
         }
     }
 }
