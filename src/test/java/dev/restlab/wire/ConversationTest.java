@@ -272,7 +272,7 @@ class ConversationTest {
 
     @Test
     void each_phase_is_timed_on_the_capture_clock() {
-        conversation.incoming(bytes("POST /u HTTP/1.1\r\nContent-Length: 4\r\n\r\nab"), 2_000_000);
+        conversation.incoming(bytes("POST /u HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nab"), 2_000_000);
         conversation.incoming(bytes("cd"), 5_000_000);
         conversation.outgoing(bytes("HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n"), 9_000_000);
         conversation.outgoing(bytes("ok"), 10_000_000);
