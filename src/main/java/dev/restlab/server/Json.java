@@ -3,18 +3,18 @@ package dev.restlab.server;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonSerializationContext;
-import com.google.gson.JsonSerializer;
 import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import dev.restlab.users.User;
 import java.io.IOException;
 import java.io.StringReader;
-import java.lang.reflect.Type;
+import java.io.Writer;
+import java.util.List;
 
 /**
  * The API's JSON: the one Gson the routes write with, and the strict reading of request bodies.
@@ -28,7 +28,7 @@ final class Json {
 
     private static final Gson GSON = new GsonBuilder()
             .disableHtmlEscaping()
-            .registerTypeAdapter(User.class, (JsonSerializer<User>) Json::flaskOrder)
+            .registerTypeAdapter(User.class, new FlaskOrder().nullSafe())
             .create();
 
     private Json() {
@@ -36,6 +36,42 @@ final class Json {
 
     static String write(Object value) {
         return GSON.toJson(value);
+    }
+
+    /**
+     * Writes {@code {"users":[...]}} straight to {@code out}, user by user: the same text as
+     * {@code write(Map.of("users", users))} without ever holding all of it.
+     */
+    static void writeUserList(List<User> users, Writer out) throws IOException {
+        JsonWriter json = GSON.newJsonWriter(out);
+        json.beginObject().name("users");
+        writeArray(users, json);
+        json.endObject();
+        json.flush();
+    }
+
+    /** Writes {@code [...]} straight to {@code out}: the same text as {@code write(users)}. */
+    static void writeUsers(List<User> users, Writer out) throws IOException {
+        JsonWriter json = GSON.newJsonWriter(out);
+        writeArray(users, json);
+        json.flush();
+    }
+
+    private static void writeArray(List<User> users, JsonWriter json) throws IOException {
+        json.beginArray();
+        for (User user : users) {
+            writeUser(user, json);
+        }
+        json.endArray();
+    }
+
+    /** Email, id, name: the order Flask's sorted keys give. Written as it goes, no tree per user. */
+    private static void writeUser(User user, JsonWriter json) throws IOException {
+        json.beginObject();
+        json.name("email").value(user.email());
+        json.name("id").value(user.id());
+        json.name("name").value(user.name());
+        json.endObject();
     }
 
     /**
@@ -75,12 +111,16 @@ final class Json {
         return line;
     }
 
-    /** Email, id, name: the order Flask's sorted keys give. */
-    private static JsonElement flaskOrder(User user, Type type, JsonSerializationContext context) {
-        JsonObject object = new JsonObject();
-        object.addProperty("email", user.email());
-        object.addProperty("id", user.id());
-        object.addProperty("name", user.name());
-        return object;
+    /** Users for Gson, in Flask's order; only ever written (requests are read as trees). */
+    private static final class FlaskOrder extends TypeAdapter<User> {
+        @Override
+        public void write(JsonWriter out, User user) throws IOException {
+            writeUser(user, out);
+        }
+
+        @Override
+        public User read(JsonReader in) {
+            throw new UnsupportedOperationException("RestLab writes users as JSON but never reads one back");
+        }
     }
 }

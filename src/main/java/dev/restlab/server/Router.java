@@ -98,19 +98,32 @@ public final class Router implements Routes {
      * length, and hands back the body for whoever writes it.
      */
     static byte[] send(Reply reply, HttpServletResponse response) {
+        sendHead(reply, response);
+        return reply.body();
+    }
+
+    private static void sendHead(Reply reply, HttpServletResponse response) {
         response.setStatus(reply.status());
         for (Reply.Header header : reply.headers()) {
             response.addHeader(header.name(), header.value());
         }
         reply.type().ifPresent(type -> {
             response.setContentType(type);
-            response.setHeader("Content-Length", Integer.toString(reply.body().length));
+            response.setHeader("Content-Length", Long.toString(reply.length()));
         });
-        return reply.body();
     }
 
+    /** A streamed reply is written onto the response here, piece by piece; Spark gets nothing more. */
     private static spark.Route adapt(Handler handler) {
-        return (request, response) -> send(handler.handle(new SparkRequest(request)), response.raw());
+        return (request, response) -> {
+            Reply reply = handler.handle(new SparkRequest(request));
+            if (!reply.streamed()) {
+                return send(reply, response.raw());
+            }
+            sendHead(reply, response.raw());
+            reply.writeBody(response.raw().getOutputStream());
+            return "";
+        };
     }
 
     /**

@@ -5,11 +5,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import dev.restlab.http.Api;
 import dev.restlab.http.MediaType;
+import dev.restlab.users.StoreFullException;
 import dev.restlab.users.User;
 import dev.restlab.users.UserStore;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +22,8 @@ public final class UserRoutes {
     static final String TEST_FOLDER = "<h1>This is the \"test\" folder.</h1>\n";
     static final String MISSING_FIELDS = "Missing required fields (name and email)\n";
     static final String NOT_JSON = "Request must be JSON\n";
+    static final String TOO_LONG = "Name may be at most " + User.MAX_NAME_LENGTH
+            + " characters and email at most " + User.MAX_EMAIL_LENGTH + "\n";
 
     private final UserStore store;
 
@@ -54,7 +56,7 @@ public final class UserRoutes {
         return Reply.text(308, "Redirecting to " + target + "\n").withHeader("Location", target);
     }
 
-    private Reply listUsers(RouteRequest request) {
+    private Reply listUsers(RouteRequest request) throws IOException {
         Optional<String> name;
         try {
             name = QueryString.first(request.query().orElse(null), "name");
@@ -62,13 +64,20 @@ public final class UserRoutes {
             return Reply.text(400, "Malformed query string: a %-escape is broken\n");
         }
         if (name.isEmpty() || name.get().isEmpty()) {
-            return Reply.json(Json.write(Map.of("users", store.all())) + "\n");
+            List<User> everyone = store.all();
+            return Reply.jsonStreamed(out -> {
+                Json.writeUserList(everyone, out);
+                out.write('\n');
+            });
         }
         List<User> found = store.findByName(name.get());
         if (found.isEmpty()) {
             return Reply.text(404, "User with name '" + name.get() + "' not found\n");
         }
-        return Reply.json(Json.write(found) + "\n");
+        return Reply.jsonStreamed(out -> {
+            Json.writeUsers(found, out);
+            out.write('\n');
+        });
     }
 
     private Reply createUser(RouteRequest request) throws IOException {
@@ -102,7 +111,17 @@ public final class UserRoutes {
         if (!isString(fields, "name") || !isString(fields, "email")) {
             return Reply.text(400, "Fields name and email must be JSON strings\n");
         }
-        User user = store.create(fields.get("name").getAsString(), fields.get("email").getAsString());
+        String name = fields.get("name").getAsString();
+        String email = fields.get("email").getAsString();
+        if (!User.withinLimits(name, email)) {
+            return Reply.text(400, TOO_LONG);
+        }
+        User user;
+        try {
+            user = store.create(name, email);
+        } catch (StoreFullException e) {
+            return insufficientStorage(e);
+        }
         return Reply.text(201, "User created successfully! ID: " + user.id()
                         + ", Name: " + user.name() + ", Email: " + user.email() + "\n")
                 .withHeader("Location", Api.USERS + "/" + user.id());
@@ -119,10 +138,21 @@ public final class UserRoutes {
 
     private Reply deleteUser(RouteRequest request) {
         String id = request.pathParameter("id");
-        if (!store.delete(id)) {
+        boolean deleted;
+        try {
+            deleted = store.delete(id);
+        } catch (StoreFullException e) {
+            return insufficientStorage(e);
+        }
+        if (!deleted) {
             return Reply.text(404, "User with ID " + id + " not found\n");
         }
         return Reply.noContent();
+    }
+
+    /** 507: the disk or the store is full; the store's one line says which and what to do. */
+    private static Reply insufficientStorage(StoreFullException full) {
+        return Reply.text(507, "Insufficient Storage: " + full.getMessage() + "\n");
     }
 
     /** Absent, null or "" count as missing, as in the handout's {@code if not name}. */

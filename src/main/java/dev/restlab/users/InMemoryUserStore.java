@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The handout's behaviour: users kept in memory until the process ends.
+ * The handout's behaviour: users kept in memory until the process ends, up to a {@link Capacity}.
  * A LinkedHashMap keeps insertion order with constant-time get and delete; the name index keeps
  * {@code ?name=} from scanning every user.
  */
@@ -22,23 +22,65 @@ public final class InMemoryUserStore implements UserStore {
 
     private final Map<String, User> byId = new LinkedHashMap<>();
     private final Map<String, Set<String>> idsByName = new HashMap<>();
+    private final Capacity capacity;
+    /** The bytes of every name and email held, counted against the capacity. */
+    private long textBytes;
+    /** What {@link #all()} answers until the next change, shared by every caller; null when stale. */
+    private List<User> snapshot;
 
+    /** A store that keeps up to {@link Capacity#DEFAULT}. */
+    public InMemoryUserStore() {
+        this(Capacity.DEFAULT);
+    }
+
+    public InMemoryUserStore(Capacity capacity) {
+        this.capacity = capacity;
+    }
+
+    /** @throws StoreFullException when the store holds as much as its capacity allows */
     @Override
     public synchronized User create(String name, String email) {
+        checkRoomFor(name, email);
         User user = new User(UUID.randomUUID().toString(), name, email);
         add(user);
         return user;
     }
 
-    /** Puts an existing user back, e.g. one loaded from disk. */
+    /**
+     * Throws when one more user with this name and email would not fit: the check a durable store
+     * makes before it writes.
+     */
+    synchronized void checkRoomFor(String name, String email) {
+        if (byId.size() >= capacity.users()
+                || textBytes + Capacity.bytesOf(name, email) > capacity.textBytes()) {
+            throw StoreFullException.atCapacity(capacity);
+        }
+    }
+
+    /**
+     * Puts an existing user back, e.g. one loaded from disk; a store loaded beyond its capacity
+     * keeps them all and takes no new ones until enough are deleted.
+     */
     public synchronized void add(User user) {
-        byId.put(user.id(), user);
+        snapshot = null;
+        User replaced = byId.put(user.id(), user);
+        if (replaced != null) {
+            forget(replaced);
+        }
+        textBytes += Capacity.bytesOf(user.name(), user.email());
         idsByName.computeIfAbsent(user.name(), n -> new LinkedHashSet<>()).add(user.id());
     }
 
+    /**
+     * An unmodifiable list, shared by every caller until the next change: many listings of a
+     * large store at once cost one copy of it, not one each.
+     */
     @Override
     public synchronized List<User> all() {
-        return new ArrayList<>(byId.values());
+        if (snapshot == null) {
+            snapshot = List.copyOf(byId.values());
+        }
+        return snapshot;
     }
 
     @Override
@@ -62,12 +104,19 @@ public final class InMemoryUserStore implements UserStore {
         if (removed == null) {
             return false;
         }
+        snapshot = null;
+        forget(removed);
+        return true;
+    }
+
+    /** Takes a user that is no longer in {@code byId} out of the name index and the byte count. */
+    private void forget(User removed) {
+        textBytes -= Capacity.bytesOf(removed.name(), removed.email());
         Set<String> ids = idsByName.get(removed.name());
-        ids.remove(id);
+        ids.remove(removed.id());
         if (ids.isEmpty()) {
             idsByName.remove(removed.name());
         }
-        return true;
     }
 
     @Override
@@ -79,6 +128,8 @@ public final class InMemoryUserStore implements UserStore {
     public synchronized void clear() {
         byId.clear();
         idsByName.clear();
+        textBytes = 0;
+        snapshot = null;
     }
 
     @Override

@@ -34,32 +34,35 @@ public final class SqliteUserStore implements UserStore {
     /** The layout of the users table; a newer RestLab that changes it raises this. */
     private static final int FORMAT_VERSION = 1;
 
+    /** SQLite's primary result code for "database or disk is full". */
+    private static final int SQLITE_FULL = SQLiteErrorCode.SQLITE_FULL.code;
+
     private final Path file;
     private final DataDirectoryLock lock;
     private final Connection db;
-    private final PreparedStatement insert;
-    private final PreparedStatement remove;
     private final InMemoryUserStore index;
     private boolean closed;
 
-    private SqliteUserStore(Path file, DataDirectoryLock lock, Connection db, InMemoryUserStore index)
-            throws SQLException {
+    private SqliteUserStore(Path file, DataDirectoryLock lock, Connection db, InMemoryUserStore index) {
         this.file = file;
         this.lock = lock;
         this.db = db;
         this.index = index;
-        this.insert = db.prepareStatement("INSERT INTO users (id, name, email) VALUES (?, ?, ?)");
-        this.remove = db.prepareStatement("DELETE FROM users WHERE id = ?");
     }
 
     /**
      * Opens (or creates) {@code dataDir/users.db}, locking the directory against a second RestLab,
-     * and loads every user into memory.
+     * and loads every user into memory. It keeps up to {@link Capacity#DEFAULT}.
      *
      * @throws StoreUnavailableException when the directory or file cannot be used; its message
      *     says why and what to do, and nothing on disk has been changed
      */
     public static SqliteUserStore open(Path dataDir) throws StoreUnavailableException {
+        return open(dataDir, Capacity.DEFAULT);
+    }
+
+    /** {@link #open(Path)} with another capacity (for tests of a full store). */
+    static SqliteUserStore open(Path dataDir, Capacity capacity) throws StoreUnavailableException {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path file = dir.resolve(FILE_NAME);
         try {
@@ -79,7 +82,7 @@ public final class SqliteUserStore implements UserStore {
         try {
             db = DriverManager.getConnection("jdbc:sqlite:" + file);
             prepare(db, file);
-            InMemoryUserStore index = load(db);
+            InMemoryUserStore index = load(db, capacity);
             return new SqliteUserStore(file, lock, db, index);
         } catch (SQLException e) {
             closeQuietly(db);
@@ -151,8 +154,8 @@ public final class SqliteUserStore implements UserStore {
         }
     }
 
-    private static InMemoryUserStore load(Connection db) throws SQLException {
-        InMemoryUserStore index = new InMemoryUserStore();
+    private static InMemoryUserStore load(Connection db, Capacity capacity) throws SQLException {
+        InMemoryUserStore index = new InMemoryUserStore(capacity);
         try (Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT id, name, email FROM users ORDER BY seq")) {
             while (rows.next()) {
@@ -162,17 +165,25 @@ public final class SqliteUserStore implements UserStore {
         return index;
     }
 
+    /**
+     * @throws StoreFullException when the disk is full or the store holds its capacity
+     * @throws StoreWriteException when the disk fails otherwise
+     */
     @Override
     public synchronized User create(String name, String email) {
         ensureOpen();
+        index.checkRoomFor(name, email);
         User user = new User(UUID.randomUUID().toString(), name, email);
-        try {
+        // A statement per write, never one kept: sqlite-jdbc closes a statement whose step failed
+        // (SQLITE_FULL among others), and a kept one would refuse every later write.
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO users (id, name, email) VALUES (?, ?, ?)")) {
             insert.setString(1, user.id());
             insert.setString(2, user.name());
             insert.setString(3, user.email());
             insert.executeUpdate(); // autocommit: committed and fsynced when this returns
         } catch (SQLException e) {
-            throw new StoreWriteException("Could not save the new user to " + file, e);
+            throw writeFailed("Could not save the new user to " + file, e);
         }
         index.add(user);
         return user;
@@ -199,11 +210,11 @@ public final class SqliteUserStore implements UserStore {
         if (index.get(id).isEmpty()) {
             return false;
         }
-        try {
+        try (PreparedStatement remove = db.prepareStatement("DELETE FROM users WHERE id = ?")) {
             remove.setString(1, id);
             remove.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreWriteException("Could not delete the user from " + file, e);
+            throw writeFailed("Could not delete the user from " + file, e);
         }
         return index.delete(id);
     }
@@ -219,7 +230,7 @@ public final class SqliteUserStore implements UserStore {
         try (Statement sql = db.createStatement()) {
             sql.executeUpdate("DELETE FROM users");
         } catch (SQLException e) {
-            throw new StoreWriteException("Could not remove the users from " + file, e);
+            throw writeFailed("Could not remove the users from " + file, e);
         }
         index.clear();
     }
@@ -242,12 +253,6 @@ public final class SqliteUserStore implements UserStore {
             return;
         }
         closed = true;
-        try {
-            insert.close();
-            remove.close();
-        } catch (SQLException e) {
-            // The connection is closed next, which frees the statements anyway.
-        }
         closeQuietly(db);
         lock.close();
     }
@@ -256,6 +261,25 @@ public final class SqliteUserStore implements UserStore {
         if (closed) {
             throw new IllegalStateException("The user store at " + file + " is closed");
         }
+    }
+
+    /**
+     * What a failed write means for the caller. The memory index was not touched (it follows the
+     * database only after a write succeeds), and SQLite has rolled the failed statement back, so
+     * nothing is half-kept; the next write on this same connection works once the cause is gone.
+     */
+    private StoreWriteException writeFailed(String what, SQLException e) {
+        // Should SQLite have left a transaction open after the failure, end it, so that later
+        // writes do not pile up in a transaction that is never committed.
+        try (Statement sql = db.createStatement()) {
+            sql.execute("ROLLBACK");
+        } catch (SQLException noTransactionOpen) {
+            // The usual case: the failed write was rolled back already.
+        }
+        if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
+            return StoreFullException.diskFull(e);
+        }
+        return new StoreWriteException(what + " (SQLite says: " + firstLine(e.getMessage()) + ")", e);
     }
 
     private static StoreUnavailableException explain(Path file, SQLException e) {

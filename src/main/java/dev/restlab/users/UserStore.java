@@ -13,7 +13,7 @@ public interface UserStore extends AutoCloseable {
     /** Stores a new user under a fresh UUID4 and returns it. */
     User create(String name, String email);
 
-    /** Every user, oldest first. */
+    /** Every user, oldest first, as an unmodifiable list that later changes do not alter. */
     List<User> all();
 
     /** Users whose name equals {@code name} exactly, oldest first. */

@@ -33,7 +33,8 @@ public final class HttpGlossary {
             Map.entry(431, "Request Header Fields Too Large: the headers exceed the server's limit (RFC 6585 §5)."),
             Map.entry(500, "Internal Server Error: the server failed; not your fault (RFC 9110 §15.6.1)."),
             Map.entry(501, "Not Implemented: the server does not know this method at all (RFC 9110 §15.6.2)."),
-            Map.entry(503, "Service Unavailable: the server cannot answer right now (RFC 9110 §15.6.4)."));
+            Map.entry(503, "Service Unavailable: the server cannot answer right now (RFC 9110 §15.6.4)."),
+            Map.entry(507, "Insufficient Storage: the server has no room to keep the change (its disk or its store is full), so nothing was changed (RFC 4918 §11.5)."));
 
     private static final Map<String, String> HEADERS = Map.ofEntries(
             Map.entry("accept", "which media types the client would like back (RFC 9110 §12.5.1)."),

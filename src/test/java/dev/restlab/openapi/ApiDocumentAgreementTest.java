@@ -12,6 +12,10 @@ import com.networknt.schema.SpecificationVersion;
 import dev.restlab.testing.RawConnection;
 import dev.restlab.testing.RawResponse;
 import dev.restlab.testing.ServerExtension;
+import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.users.StoreFullException;
+import dev.restlab.users.User;
+import dev.restlab.users.UserStore;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -30,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -60,10 +65,71 @@ class ApiDocumentAgreementTest {
     private static final Pattern CREATED_ID = Pattern.compile("ID: ([0-9a-f-]{36}),");
     private static final SchemaRegistry JSON_SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
+    private static final DiskFullOnDemand STORE = new DiskFullOnDemand();
+
     /** One server for the class: the tests only add users, and none counts them. */
     @RegisterExtension
-    static final ServerExtension SERVER = new ServerExtension().withoutTraffic();
+    static final ServerExtension SERVER = new ServerExtension().withStore(() -> STORE).withoutTraffic();
     private static OpenAPI document;
+
+    /** Users in memory, on a "disk" that a cause can fill for the next write (507). */
+    private static final class DiskFullOnDemand implements UserStore {
+        private final InMemoryUserStore users = new InMemoryUserStore();
+        private volatile boolean fullForNextWrite;
+
+        void fillForNextWrite() {
+            fullForNextWrite = true;
+        }
+
+        private void refuseIfFull() {
+            if (fullForNextWrite) {
+                fullForNextWrite = false;
+                throw StoreFullException.diskFull(null);
+            }
+        }
+
+        @Override
+        public User create(String name, String email) {
+            refuseIfFull();
+            return users.create(name, email);
+        }
+
+        @Override
+        public boolean delete(String id) {
+            refuseIfFull();
+            return users.delete(id);
+        }
+
+        @Override
+        public List<User> all() {
+            return users.all();
+        }
+
+        @Override
+        public List<User> findByName(String name) {
+            return users.findByName(name);
+        }
+
+        @Override
+        public Optional<User> get(String id) {
+            return users.get(id);
+        }
+
+        @Override
+        public int size() {
+            return users.size();
+        }
+
+        @Override
+        public void clear() {
+            users.clear();
+        }
+
+        @Override
+        public String location() {
+            return users.location();
+        }
+    }
 
     @BeforeAll
     static void readTheServersDocument() throws Exception {
@@ -155,6 +221,8 @@ class ApiDocumentAgreementTest {
                 Call.json("POST", USERS, "{\"name\": \"John\", "),
                 Call.json("POST", USERS, "[\"John\"]"),
                 Call.json("POST", USERS, "{\"name\": 1, \"email\": \"john@example.com\"}"),
+                Call.json("POST", USERS, "{\"name\": \"" + "x".repeat(101) + "\", \"email\": \"j@example.com\"}"),
+                Call.json("POST", USERS, "{\"name\": \"John\", \"email\": \"" + "e".repeat(255) + "\"}"),
                 new Call("POST", USERS, Map.of("Content-Type", "application/json"),
                         new byte[] {'{', '"', 'n', '"', ':', '"', (byte) 0xff, '"', '}'}, null),
                 new Call("POST", USERS, Map.of("Content-Type", "application/json"),
@@ -166,9 +234,18 @@ class ApiDocumentAgreementTest {
                 new Call("POST", USERS, Map.of("Content-Type", "text/plain"),
                         "name=John".getBytes(StandardCharsets.UTF_8), null),
                 new Call("POST", USERS, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), null)));
+        causes.put("POST " + USERS + " 507", () -> {
+            STORE.fillForNextWrite();
+            return List.of(Call.json("POST", USERS, "{\"name\": \"John\", \"email\": \"john@example.com\"}"));
+        });
         causes.put("GET " + USERS + "/{id} 200", () -> List.of(Call.of("GET", USERS + "/" + createJohn())));
         causes.put("GET " + USERS + "/{id} 404", () -> List.of(Call.of("GET", USERS + "/" + UUID.randomUUID())));
         causes.put("DELETE " + USERS + "/{id} 204", () -> List.of(Call.of("DELETE", USERS + "/" + createJohn())));
+        causes.put("DELETE " + USERS + "/{id} 507", () -> {
+            String john = createJohn();
+            STORE.fillForNextWrite();
+            return List.of(Call.of("DELETE", USERS + "/" + john));
+        });
         causes.put("DELETE " + USERS + "/{id} 404", () -> List.of(Call.of("DELETE", USERS + "/" + UUID.randomUUID())));
         causes.put("GET /openapi.json 200", () -> List.of(Call.of("GET", "/openapi.json")));
         causes.put("GET /openapi.yaml 200", () -> List.of(Call.of("GET", "/openapi.yaml")));

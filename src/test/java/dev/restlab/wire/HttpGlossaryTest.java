@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,13 @@ class HttpGlossaryTest {
         String sentence = HttpGlossary.status(code);
         assertTrue(sentence.startsWith(name + ": "), sentence);
         assertTrue(sentence.endsWith("(RFC 9110 §" + section + ")."), sentence);
+    }
+
+    @Test
+    void a_full_disk_or_store_is_named_with_the_webdav_rfc_that_defines_507() {
+        String sentence = HttpGlossary.status(507);
+        assertTrue(sentence.startsWith("Insufficient Storage: "), sentence);
+        assertTrue(sentence.endsWith("(RFC 4918 §11.5)."), sentence);
     }
 
     @ParameterizedTest
