@@ -26,10 +26,14 @@ public final class ApiServer implements AutoCloseable {
      */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final AtomicInteger STARTS = new AtomicInteger();
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final UserStore store;
     private final TrafficLog traffic;
+    /** Spark's registry of server factories is static and has no remove: one entry per ApiServer. */
+    private final String embeddedServerId = "restlab-" + INSTANCES.incrementAndGet();
+    private final JettyServerFactory jettyFactory = new JettyServerFactory();
+    private boolean registered;
     private Service spark;
     private Router router;
     private Server jetty;
@@ -57,13 +61,14 @@ public final class ApiServer implements AutoCloseable {
             return port();
         }
         AtomicReference<Exception> failure = new AtomicReference<>();
-        JettyServerFactory jettyFactory = new JettyServerFactory(host, port, traffic,
-                idleTimeout.toMillis());
-        String id = "restlab-" + STARTS.incrementAndGet();
-        EmbeddedServers.add(id, new EmbeddedJettyFactory(jettyFactory));
+        if (!registered) {
+            EmbeddedServers.add(embeddedServerId, new EmbeddedJettyFactory(jettyFactory));
+            registered = true;
+        }
+        jettyFactory.prepare(new JettyServerFactory.Settings(host, port, traffic, idleTimeout.toMillis()));
 
         Service service = Service.ignite();
-        service.embeddedServerIdentifier(id);
+        service.embeddedServerIdentifier(embeddedServerId);
         service.initExceptionHandler(failure::set); // Spark's default calls System.exit
         Router router = new Router(service);
         new UserRoutes(store).declare(router);
@@ -75,6 +80,7 @@ public final class ApiServer implements AutoCloseable {
         if (failure.get() != null || server == null || !server.isStarted()) {
             service.stop();
             service.awaitStop();
+            jettyFactory.release();
             throw startFailure(host, port, failure.get());
         }
         this.spark = service;
@@ -91,6 +97,7 @@ public final class ApiServer implements AutoCloseable {
         }
         spark.stop();
         spark.awaitStop();
+        jettyFactory.release();
         spark = null;
         router = null;
         jetty = null;
@@ -112,6 +119,11 @@ public final class ApiServer implements AutoCloseable {
     /** Connections open right now (for tests of connection handling); 0 when stopped. */
     synchronized int openConnections() {
         return jetty == null ? 0 : JettyServerFactory.connectorOf(jetty).getConnectedEndPoints().size();
+    }
+
+    /** The running Jetty server (for tests that check a stopped one is let go); null when stopped. */
+    synchronized Server jetty() {
+        return jetty;
     }
 
     public synchronized boolean isRunning() {

@@ -13,24 +13,35 @@ import org.eclipse.jetty.util.thread.ThreadPool;
 /**
  * Builds the Jetty server Spark runs on, with RestLab's own connector: Spark keeps a connector it
  * finds, so host, port and the HTTP settings are ours, not Spark's defaults.
+ *
+ * <p>Spark keeps every factory it is given in a static map for the life of the JVM, so one
+ * {@link ApiServer} registers one factory once, and the factory holds what a start needs only
+ * from {@link #prepare} until {@link #release}: a stopped server is not kept.
  */
 final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServerFactory {
 
-    private final String host;
-    private final int port;
-    private final TrafficLog traffic;
-    private final long idleTimeoutMillis;
-    private volatile Server created;
-
     /**
+     * What the next server is built with.
+     *
      * @param traffic where every exchange is recorded, or null to record nothing
      * @param idleTimeoutMillis a connection silent this long is closed (keep-alive or stalled)
      */
-    JettyServerFactory(String host, int port, TrafficLog traffic, long idleTimeoutMillis) {
-        this.host = host;
-        this.port = port;
-        this.traffic = traffic;
-        this.idleTimeoutMillis = idleTimeoutMillis;
+    record Settings(String host, int port, TrafficLog traffic, long idleTimeoutMillis) {
+    }
+
+    private volatile Settings next;
+    private volatile Server created;
+
+    /** Sets what the server Spark asks for next is built with. */
+    void prepare(Settings settings) {
+        this.next = settings;
+        this.created = null;
+    }
+
+    /** Forgets the settings and the server built with them, so that a stopped server can go. */
+    void release() {
+        this.next = null;
+        this.created = null;
     }
 
     @Override
@@ -42,6 +53,10 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
 
     @Override
     public Server create(ThreadPool threadPool) {
+        Settings settings = next;
+        if (settings == null) {
+            throw new IllegalStateException("no settings: prepare() before Spark starts");
+        }
         Server server = new Server(threadPool) {
             @Override
             public void setHandler(Handler spark) {
@@ -55,18 +70,18 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
             request.getHttpFields().remove("X-HTTP-Method-Override");
         });
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
-        ServerConnector connector = traffic == null ? new ServerConnector(server, http1)
-                : WireCapture.connector(server, http1, traffic);
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(idleTimeoutMillis);
+        ServerConnector connector = settings.traffic() == null ? new ServerConnector(server, http1)
+                : WireCapture.connector(server, http1, settings.traffic());
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(settings.idleTimeoutMillis());
         server.addConnector(connector);
         server.setStopTimeout(2_000);
         created = server;
         return server;
     }
 
-    /** The server Spark asked for, or null when Spark never got that far. */
+    /** The server Spark asked for since {@link #prepare}, or null when Spark never got that far. */
     Server created() {
         return created;
     }
