@@ -1,13 +1,11 @@
 package dev.restlab;
 
-import dev.restlab.http.Api;
-import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.StoreChoice;
 import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -19,19 +17,29 @@ import javafx.stage.Stage;
 /** The window: opens the workbench and starts its server; closing it stops the server. */
 public final class App extends Application {
 
+    /**
+     * The options for the one window of this JVM: JavaFX makes the Application itself and takes
+     * only strings, so {@link #launch(Options)} leaves the parsed value here for {@link #start}.
+     */
+    private static final AtomicReference<Options> LAUNCH_OPTIONS = new AtomicReference<>();
+
     private Workbench workbench;
+
+    /** Opens the window with these options; returns when it has closed. Once per JVM, as JavaFX allows. */
+    static void launch(Options options) {
+        LAUNCH_OPTIONS.set(options);
+        Application.launch(App.class);
+    }
 
     @Override
     public void start(Stage stage) {
-        Map<String, String> named = getParameters().getNamed();
-        String host = named.getOrDefault("host", Api.LOOPBACK);
-        int port = Integer.parseInt(named.getOrDefault("port", "" + Api.DEFAULT_PORT));
-        Optional<UserStore> store = openStore(StoreChoice.fromAppArguments(named));
+        Options options = LAUNCH_OPTIONS.get() == null ? Options.defaults() : LAUNCH_OPTIONS.get();
+        Optional<UserStore> store = openStore(options.users());
         if (store.isEmpty()) {
             Platform.exit();
             return;
         }
-        workbench = new Workbench(store.get(), host, port, getHostServices()::showDocument);
+        workbench = new Workbench(store.get(), options.host(), options.port(), getHostServices()::showDocument);
         stage.setTitle("RestLab");
         stage.setScene(new Scene(workbench.root(), 1280, 800));
         StartupMarker.printWhenShown(stage);

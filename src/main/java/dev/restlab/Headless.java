@@ -4,7 +4,6 @@ import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
 import dev.restlab.server.ServerStartException;
-import dev.restlab.users.StoreChoice;
 import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.TrafficLog;
@@ -26,16 +25,15 @@ public final class Headless {
         this.err = err;
     }
 
-    /** Serves until the JVM is asked to shut down; returns the process exit code. */
-    public int run(String host, int port, StoreChoice users) {
-        return run(host, port, users, false);
-    }
-
-    /** Like {@link #run(String, int, StoreChoice)}; {@code trace} prints every exchange in full. */
-    public int run(String host, int port, StoreChoice users, boolean trace) {
+    /**
+     * Serves as the options say until the JVM is asked to shut down; returns the process exit
+     * code. With {@link Options#trace()} every exchange is printed in full.
+     */
+    public int run(Options options) {
+        String host = options.host();
         UserStore store;
         try {
-            store = users.open();
+            store = options.users().open();
         } catch (StoreUnavailableException e) {
             err.println("restlab: " + e.getMessage());
             return 1;
@@ -44,14 +42,14 @@ public final class Headless {
         ApiServer server = new ApiServer(store, traffic);
         int bound;
         try {
-            bound = server.start(host, port);
+            bound = server.start(host, options.port());
         } catch (ServerStartException e) {
             store.close();
             err.println("restlab: " + e.getMessage());
             return 1;
         }
         printBanner(host, bound, store.location());
-        AutoCloseable printer = traffic.subscribe(new TrafficPrinter(out, trace));
+        AutoCloseable printer = traffic.subscribe(new TrafficPrinter(out, options.trace()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

@@ -1,15 +1,12 @@
 package dev.restlab;
 
 import dev.restlab.http.Api;
-import dev.restlab.server.ApiServer;
 import dev.restlab.users.StoreChoice;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -70,15 +67,27 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        validate();
-        StoreChoice users = storeChoice();
+        Options options = options();
         if (headless) {
-            return new Headless(System.out, System.err).run(host, port, users, trace);
+            return new Headless(System.out, System.err).run(options);
         }
-        List<String> appArgs = new ArrayList<>(List.of("--host=" + host, "--port=" + port));
-        appArgs.addAll(users.toAppArguments());
-        Application.launch(App.class, appArgs.toArray(String[]::new));
+        App.launch(options);
         return 0;
+    }
+
+    /**
+     * The parsed flags, checked, as one value.
+     *
+     * @throws ParameterException when a flag's value is out of range or not what it should be
+     */
+    Options options() {
+        validate();
+        return new Options(host, port, storeChoice(), trace, List.of());
+    }
+
+    /** Whether the flags asked for no window (for tests of the parsing). */
+    boolean headless() {
+        return headless;
     }
 
     private StoreChoice storeChoice() {

@@ -1,13 +1,17 @@
 package dev.restlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.users.StoreChoice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class MainTest {
@@ -20,6 +24,14 @@ class MainTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
+    }
+
+    /** What Main hands to the window or to headless mode for these flags, without starting either. */
+    private static Options parsed(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.parseArgs(args);
+        Main main = cli.getCommand();
+        return main.options();
     }
 
     @Test
@@ -40,10 +52,36 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--bogus", "--port=abc", "--port=70000", "--port=-1", "--host=example.org", "--host=1.2.3"})
-    void bad_flags_print_a_reason_and_the_usage_on_stderr_and_exit_2(String flag) {
+    @CsvSource(delimiter = '|', value = {
+        "--bogus         | Unknown option: '--bogus'",
+        "--port=abc      | Invalid value for option '--port': 'abc' is not an int",
+        "--port=70000    | --port must be between 0 and 65535, not 70000",
+        "--port=-1       | --port must be between 0 and 65535, not -1",
+        "--host=example.org | --host must be an IP address such as 127.0.0.1 or 0.0.0.0, not 'example.org'",
+        "--host=1.2.3    | --host must be an IP address such as 127.0.0.1 or 0.0.0.0, not '1.2.3'",
+    })
+    void bad_flags_print_their_reason_and_the_usage_on_stderr_and_exit_2(String flag, String reason) {
         assertEquals(2, run("--headless", flag));
+        assertTrue(err.toString().startsWith(reason + System.lineSeparator()), err.toString());
         assertTrue(err.toString().contains("Usage: restlab"), err.toString());
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void no_flags_mean_the_window_on_loopback_on_the_handouts_port_with_users_in_the_data_directory() {
+        CommandLine cli = Main.commandLine();
+        cli.parseArgs();
+        assertFalse(cli.<Main>getCommand().headless());
+        assertEquals(Options.defaults(), parsed());
+        assertEquals(new Options("127.0.0.1", 5001, StoreChoice.defaultDurable(), false, List.of()), parsed());
+    }
+
+    @Test
+    void the_flags_are_handed_over_as_one_checked_value() {
+        assertEquals(new Options("127.0.0.1", 0, StoreChoice.inMemory(), true, List.of()),
+                parsed("--headless", "--host", "localhost", "--port", "0", "--in-memory", "--trace"));
+        Path dir = Path.of("some", "dir");
+        assertEquals(new Options("::", 8080, StoreChoice.durable(dir), false, List.of()),
+                parsed("--host=::", "--port=8080", "--data-dir", dir.toString()));
     }
 }

@@ -1,8 +1,6 @@
 package dev.restlab.users;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Where the person running RestLab wants users kept: in a data directory on disk, or in memory
@@ -12,9 +10,6 @@ import java.util.Map;
  * @param dataDir the data directory, or null for memory only
  */
 public record StoreChoice(Path dataDir) {
-
-    private static final String APP_DATA_DIR = "data-dir";
-    private static final String APP_IN_MEMORY = "in-memory";
 
     /** Users kept in memory only, gone when RestLab stops. */
     public static StoreChoice inMemory() {
@@ -38,19 +33,5 @@ public record StoreChoice(Path dataDir) {
     /** Opens the chosen store; the caller closes it. */
     public UserStore open() throws StoreUnavailableException {
         return isInMemory() ? new InMemoryUserStore() : SqliteUserStore.open(dataDir);
-    }
-
-    /** The choice as JavaFX named parameters ({@code --key=value}), for passing to the window. */
-    public List<String> toAppArguments() {
-        return List.of(isInMemory() ? "--" + APP_IN_MEMORY + "=true" : "--" + APP_DATA_DIR + "=" + dataDir);
-    }
-
-    /** The choice back from JavaFX's named parameters; none given means the default data directory. */
-    public static StoreChoice fromAppArguments(Map<String, String> named) {
-        if (Boolean.parseBoolean(named.get(APP_IN_MEMORY))) {
-            return inMemory();
-        }
-        String dir = named.get(APP_DATA_DIR);
-        return dir == null ? defaultDurable() : durable(Path.of(dir));
     }
 }

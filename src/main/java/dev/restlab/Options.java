@@ -1,0 +1,31 @@
+package dev.restlab;
+
+import dev.restlab.http.Api;
+import dev.restlab.users.StoreChoice;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the command line asked for, parsed and checked once by {@link Main} and handed as one
+ * value to the window ({@link App}) or to {@link Headless}.
+ *
+ * @param host the IP address to listen on, as typed (a wildcard such as 0.0.0.0 means every interface)
+ * @param port the port, 0 for any free one
+ * @param users where users are kept
+ * @param trace headless only: print every exchange in full
+ * @param allowedHosts host names, besides this machine's own, that requests may name in {@code Host}
+ */
+public record Options(String host, int port, StoreChoice users, boolean trace, List<String> allowedHosts) {
+
+    public Options {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(users, "users");
+        allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /** What RestLab does with no flags: loopback on the handout's port, users in the data directory. */
+    public static Options defaults() {
+        return new Options(Api.LOOPBACK, Api.DEFAULT_PORT, StoreChoice.defaultDurable(), false,
+                List.of());
+    }
+}
