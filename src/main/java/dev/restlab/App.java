@@ -39,7 +39,8 @@ public final class App extends Application {
             Platform.exit();
             return;
         }
-        workbench = new Workbench(store.get(), options.host(), options.port(), getHostServices()::showDocument);
+        workbench = new Workbench(store.get(), options.host(), options.port(), options.allowedHosts(),
+                getHostServices()::showDocument);
         stage.setTitle("RestLab");
         stage.setScene(new Scene(workbench.root(), 1280, 800));
         StartupMarker.printWhenShown(stage);

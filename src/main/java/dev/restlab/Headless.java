@@ -8,6 +8,8 @@ import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.TrafficLog;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -40,6 +42,7 @@ public final class Headless {
         }
         TrafficLog traffic = new TrafficLog();
         ApiServer server = new ApiServer(store, traffic);
+        options.allowedHosts().forEach(server::allowHost);
         int bound;
         try {
             bound = server.start(host, options.port());
@@ -76,15 +79,25 @@ public final class Headless {
     }
 
     private void printBanner(String host, int port, String usersKeptIn) {
-        out.println("RestLab: the lab's user API, with no window");
-        out.println(" * Users kept in " + usersKeptIn);
-        if (host.equals(Api.ALL_INTERFACES)) {
-            out.println(" * Running on all addresses (0.0.0.0)");
+        banner(host, port, usersKeptIn).forEach(out::println);
+        out.flush();
+    }
+
+    /** What headless mode prints once it serves, line by line, as Flask's development server does. */
+    static List<String> banner(String host, int port, String usersKeptIn) {
+        List<String> lines = new ArrayList<>();
+        lines.add("RestLab: the lab's user API, with no window");
+        lines.add(" * Users kept in " + usersKeptIn);
+        if (ServedAddresses.isWildcard(host)) {
+            lines.add(" * WARNING: listening on every network interface (--host " + host + "): anyone who can"
+                    + " reach this computer can list, create and delete users, with no login. Use --host "
+                    + Api.LOOPBACK + " (the default) unless others need to connect.");
+            lines.add(" * Running on all addresses (" + host + ")");
         }
         for (String url : ServedAddresses.urls(host, port)) {
-            out.println(" * Running on " + url);
+            lines.add(" * Running on " + url);
         }
-        out.println("Press CTRL+C to quit");
-        out.flush();
+        lines.add("Press CTRL+C to quit");
+        return lines;
     }
 }

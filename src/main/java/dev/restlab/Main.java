@@ -1,10 +1,12 @@
 package dev.restlab;
 
 import dev.restlab.http.Api;
+import dev.restlab.server.AllowedHosts;
 import dev.restlab.users.StoreChoice;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,6 +41,12 @@ public final class Main implements Callable<Integer> {
             description = "Address to listen on: 127.0.0.1 (this computer only, the default)"
                     + " or 0.0.0.0 (all network interfaces).")
     private String host;
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Also answer requests that name NAME in their Host header (repeatable): a name"
+                    + " that points at this computer. Others than localhost and this computer's own"
+                    + " addresses get 421, which keeps web pages from reaching RestLab by DNS rebinding.")
+    private List<String> allowedHosts = new ArrayList<>();
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private StoreFlags store;
@@ -82,7 +90,15 @@ public final class Main implements Callable<Integer> {
      */
     Options options() {
         validate();
-        return new Options(host, port, storeChoice(), trace, List.of());
+        List<String> names = new ArrayList<>();
+        for (String name : allowedHosts) {
+            try {
+                names.add(AllowedHosts.normalize(name));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
+            }
+        }
+        return new Options(host, port, storeChoice(), trace, names);
     }
 
     /** Whether the flags asked for no window (for tests of the parsing). */

@@ -54,9 +54,19 @@ public final class Workbench implements AutoCloseable {
 
     /** @param openInBrowser shows a URL in the system's browser (the app's HostServices) */
     public Workbench(UserStore store, String host, int port, Consumer<String> openInBrowser) {
+        this(store, host, port, List.of(), openInBrowser);
+    }
+
+    /**
+     * @param allowedHosts host names, besides this computer's, that requests may name ({@code --allow-host})
+     * @param openInBrowser shows a URL in the system's browser (the app's HostServices)
+     */
+    public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
+            Consumer<String> openInBrowser) {
         this.store = store;
         TrafficLog traffic = new TrafficLog();
         this.server = new ApiServer(store, traffic);
+        allowedHosts.forEach(server::allowHost);
         UiThreads threads = new UiThreads(io, Platform::runLater);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, host, port);
         Supplier<URI> base = () -> URI.create(Api.loopbackUrl(Math.max(server.port(), 0)));
@@ -147,6 +157,21 @@ public final class Workbench implements AutoCloseable {
         @Override
         public List<String> urls(String host, int port) {
             return ServedAddresses.urls(host, port);
+        }
+
+        @Override
+        public boolean isWildcard(String host) {
+            return ServedAddresses.isWildcard(host);
+        }
+
+        @Override
+        public void allowHost(String name) {
+            server.allowHost(name);
+        }
+
+        @Override
+        public List<String> allowedHosts() {
+            return server.allowedHosts();
         }
 
         @Override

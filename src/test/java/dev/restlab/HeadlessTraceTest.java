@@ -63,7 +63,7 @@ class HeadlessTraceTest {
             assertEquals("Press CTRL+C to quit", child.readLine());
             int port = URI.create(url).getPort();
             try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.getOutputStream().write(("POST /people/v1/users HTTP/1.1\r\nHost: x\r\n"
+                socket.getOutputStream().write(("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                         + "Content-Type: text/plain\r\nContent-Length: 12\r\nConnection: close\r\n\r\n"
                         + "\u001b[2J\u001b]0;pwn\u0007").getBytes(StandardCharsets.UTF_8));
                 socket.getOutputStream().flush();

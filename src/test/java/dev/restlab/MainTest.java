@@ -42,6 +42,7 @@ class MainTest {
         assertTrue(out.toString().contains("--port=N"));
         assertTrue(out.toString().contains("--data-dir=DIR"));
         assertTrue(out.toString().contains("--in-memory"));
+        assertTrue(out.toString().contains("--allow-host=NAME"));
     }
 
     @Test
@@ -59,6 +60,8 @@ class MainTest {
         "--port=-1       | --port must be between 0 and 65535, not -1",
         "--host=example.org | --host must be an IP address such as 127.0.0.1 or 0.0.0.0, not 'example.org'",
         "--host=1.2.3    | --host must be an IP address such as 127.0.0.1 or 0.0.0.0, not '1.2.3'",
+        "--allow-host=evil.example:5001 | --allow-host: 'evil.example:5001' is not a host name: give a name"
+            + " such as restlab.example or an IP address, without a port or a path",
     })
     void bad_flags_print_their_reason_and_the_usage_on_stderr_and_exit_2(String flag, String reason) {
         assertEquals(2, run("--headless", flag));
@@ -80,6 +83,8 @@ class MainTest {
     void the_flags_are_handed_over_as_one_checked_value() {
         assertEquals(new Options("127.0.0.1", 0, StoreChoice.inMemory(), true, List.of()),
                 parsed("--headless", "--host", "localhost", "--port", "0", "--in-memory", "--trace"));
+        assertEquals(List.of("classroom.example", "[::1]"),
+                parsed("--allow-host", "Classroom.Example", "--allow-host=::1").allowedHosts());
         Path dir = Path.of("some", "dir");
         assertEquals(new Options("::", 8080, StoreChoice.durable(dir), false, List.of()),
                 parsed("--host=::", "--port=8080", "--data-dir", dir.toString()));

@@ -3,7 +3,10 @@ package dev.restlab.server;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.TrafficLog;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
     /** Spark's registry of server factories is static and has no remove: one entry per ApiServer. */
     private final String embeddedServerId = "restlab-" + INSTANCES.incrementAndGet();
     private final JettyServerFactory jettyFactory = new JettyServerFactory();
+    private final AllowedHosts allowedHosts = new AllowedHosts();
     private boolean registered;
     private Service spark;
     private Router router;
@@ -65,7 +69,15 @@ public final class ApiServer implements AutoCloseable {
             EmbeddedServers.add(embeddedServerId, new EmbeddedJettyFactory(jettyFactory));
             registered = true;
         }
-        jettyFactory.prepare(new JettyServerFactory.Settings(host, port, traffic, idleTimeout.toMillis()));
+        InetAddress bound;
+        try {
+            bound = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ServerStartException("Cannot listen on " + host + ": it is not an address of this"
+                    + " computer. Use 127.0.0.1 for this computer only, or 0.0.0.0 for all network interfaces.", e);
+        }
+        jettyFactory.prepare(new JettyServerFactory.Settings(host, bound, port, traffic, idleTimeout.toMillis(),
+                allowedHosts));
 
         Service service = Service.ignite();
         service.embeddedServerIdentifier(embeddedServerId);
@@ -114,6 +126,21 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalArgumentException("idle timeout must be positive, not " + timeout);
         }
         this.idleTimeout = timeout;
+    }
+
+    /**
+     * Also answers requests whose {@code Host} names {@code name}, from now on, running or not;
+     * requests for other names than this machine's are answered 421 (see {@link AllowedHosts}).
+     *
+     * @throws IllegalArgumentException with a reason, when {@code name} is not a host name
+     */
+    public void allowHost(String name) {
+        allowedHosts.add(name);
+    }
+
+    /** The names added with {@link #allowHost}, sorted. */
+    public List<String> allowedHosts() {
+        return allowedHosts.added();
     }
 
     /** Connections open right now (for tests of connection handling); 0 when stopped. */

@@ -2,6 +2,7 @@ package dev.restlab.server;
 
 import dev.restlab.wire.TrafficLog;
 import dev.restlab.wire.WireCapture;
+import java.net.InetAddress;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -23,10 +24,13 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
     /**
      * What the next server is built with.
      *
+     * @param bound the address {@code host} stands for
      * @param traffic where every exchange is recorded, or null to record nothing
      * @param idleTimeoutMillis a connection silent this long is closed (keep-alive or stalled)
+     * @param allowedHosts the host names requests may name; others are answered 421
      */
-    record Settings(String host, int port, TrafficLog traffic, long idleTimeoutMillis) {
+    record Settings(String host, InetAddress bound, int port, TrafficLog traffic, long idleTimeoutMillis,
+            AllowedHosts allowedHosts) {
     }
 
     private volatile Settings next;
@@ -60,8 +64,9 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
         Server server = new Server(threadPool) {
             @Override
             public void setHandler(Handler spark) {
-                // Spark sets its own handler on the server it is given: ours goes in front of it.
-                super.setHandler(new PathlessTargets(spark));
+                // Spark sets its own handler on the server it is given: ours go in front of it,
+                // the Host check first, so that no request for another host reaches anything.
+                super.setHandler(spark == null ? null : hostChecked(new PathlessTargets(spark), settings));
             }
         };
         HttpConfiguration http = new HttpConfiguration();
@@ -79,6 +84,12 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
         server.setStopTimeout(2_000);
         created = server;
         return server;
+    }
+
+    private static Handler hostChecked(Handler handler, Settings settings) {
+        HostCheck check = new HostCheck(settings.allowedHosts(), settings.bound());
+        check.setHandler(handler);
+        return check;
     }
 
     /** The server Spark asked for since {@link #prepare}, or null when Spark never got that far. */

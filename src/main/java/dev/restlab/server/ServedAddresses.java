@@ -5,9 +5,11 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The URLs at which a running server can be reached, as Flask prints them ("Running on ..."), so
@@ -15,12 +17,15 @@ import java.util.List;
  */
 public final class ServedAddresses {
 
+    /** Dotted IPv4, or IPv6 (hex digits and colons, maybe an IPv4 tail): what InetAddress parses without DNS. */
+    private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
     private ServedAddresses() {
     }
 
     public static List<String> urls(String host, int port) {
         List<String> urls = new ArrayList<>();
-        if (!host.equals(Api.ALL_INTERFACES)) {
+        if (!isWildcard(host)) {
             urls.add(url(host, port));
             return urls;
         }
@@ -29,6 +34,22 @@ public final class ServedAddresses {
             urls.add(url(address, port));
         }
         return urls;
+    }
+
+    /**
+     * Whether binding {@code host} listens on every network interface: 0.0.0.0, and its IPv6
+     * spellings such as {@code ::}, {@code 0:0:0:0:0:0:0:0} and {@code ::ffff:0.0.0.0}. Only IP
+     * literals are looked at (never a DNS lookup): a name is not a wildcard.
+     */
+    public static boolean isWildcard(String host) {
+        if (!IP_LITERAL.matcher(host).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The IPv4 addresses of this machine's interfaces that are up, loopback excluded. */

@@ -23,11 +23,15 @@ public final class ServerBarController {
     @FXML private Label status;
     @FXML private Label problem;
     @FXML private Label networkNote;
+    @FXML private Label bindWarning;
     @FXML private Button smaller;
     @FXML private Button larger;
     @FXML private ToggleButton dark;
     @FXML private Label usersLocation;
     @FXML private Button reset;
+    @FXML private TextField hostToAllow;
+    @FXML private Button allowHost;
+    @FXML private Label allowedHosts;
 
     public ServerBarController(ServerBarViewModel server, LookViewModel look) {
         this.server = server;
@@ -50,12 +54,18 @@ public final class ServerBarController {
         status.textProperty().bind(server.statusProperty());
         showWhenNotEmpty(problem);
         problem.textProperty().bind(server.problemProperty());
+        showWhenNotEmpty(bindWarning);
+        bindWarning.textProperty().bind(server.bindWarningProperty());
         showWhenNotEmpty(networkNote);
         networkNote.textProperty().bind(server.networkNoteProperty());
         smaller.setOnAction(e -> look.smaller());
         larger.setOnAction(e -> look.larger());
         dark.selectedProperty().bindBidirectional(look.darkProperty());
         usersLocation.textProperty().bind(server.usersLocationProperty());
+        hostToAllow.textProperty().bindBidirectional(server.hostToAllowProperty());
+        hostToAllow.setOnAction(e -> server.allowHost());
+        allowHost.setOnAction(e -> server.allowHost());
+        allowedHosts.textProperty().bind(server.allowedHostsProperty());
         reset.setOnAction(e -> {
             if (Confirm.ask(reset, "Reset users", "Delete every user for good?", server.resetQuestion())) {
                 server.resetUsers();

@@ -21,6 +21,8 @@ public final class ServerBarViewModel {
 
     private final ServerControl server;
     private final UiThreads threads;
+    /** The address asked for on the command line, kept for its choice (e.g. {@code ::}, not 0.0.0.0). */
+    private final String askedHost;
 
     private final StringProperty portText = new SimpleStringProperty();
     private final BooleanProperty allInterfaces = new SimpleBooleanProperty(false);
@@ -30,6 +32,9 @@ public final class ServerBarViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Stopped");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper networkNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bindWarning = new ReadOnlyStringWrapper("");
+    private final StringProperty hostToAllow = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper allowedHosts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper usersLocation = new ReadOnlyStringWrapper("");
     private final String resetQuestion;
     private Runnable afterReset = () -> { };
@@ -37,9 +42,11 @@ public final class ServerBarViewModel {
     public ServerBarViewModel(ServerControl server, UiThreads threads, String host, int port) {
         this.server = server;
         this.threads = threads;
+        this.askedHost = host;
         this.portText.set(Integer.toString(port));
-        this.allInterfaces.set(Api.ALL_INTERFACES.equals(host));
+        this.allInterfaces.set(server.isWildcard(host));
         this.usersLocation.set("Users kept in " + server.usersLocation());
+        this.allowedHosts.set(describeAllowed(server.allowedHosts()));
         this.resetQuestion = "All users, from every client, are removed from " + server.usersLocation()
                 + ". This cannot be undone.";
     }
@@ -83,7 +90,7 @@ public final class ServerBarViewModel {
                     + " (" + Api.DEFAULT_PORT + " is the handout's), or 0 for any free port.");
             return;
         }
-        String host = allInterfaces.get() ? Api.ALL_INTERFACES : Api.LOOPBACK;
+        String host = bindHost();
         busy.set(true);
         problem.set("");
         status.set("Starting on port " + port + "…");
@@ -93,7 +100,9 @@ public final class ServerBarViewModel {
             portText.set(Integer.toString(bound));
             List<String> urls = server.urls(host, bound);
             status.set("Serving on " + urls.get(0));
-            networkNote.set(allInterfaces.get() ? networkNote(urls.subList(1, urls.size())) : "");
+            boolean everywhere = server.isWildcard(host);
+            networkNote.set(everywhere ? networkNote(urls.subList(1, urls.size())) : "");
+            bindWarning.set(everywhere ? bindWarning(host) : "");
         }, failure -> {
             busy.set(false);
             status.set("Stopped");
@@ -115,11 +124,52 @@ public final class ServerBarViewModel {
             boundPort.set(-1);
             status.set("Stopped");
             networkNote.set("");
+            bindWarning.set("");
         }, failure -> {
             busy.set(false);
             problem.set("The server did not stop cleanly: " + failure.getMessage()
                     + ". Try Stop again; closing RestLab also stops it.");
         });
+    }
+
+    /**
+     * Also answers requests naming the host typed into {@link #hostToAllowProperty()} (the window's
+     * {@code --allow-host}); a name that is no host name is explained and kept for correcting.
+     */
+    public void allowHost() {
+        String name = hostToAllow.get() == null ? "" : hostToAllow.get().strip();
+        if (name.isEmpty()) {
+            return;
+        }
+        threads.run(() -> {
+            server.allowHost(name);
+            return server.allowedHosts();
+        }, names -> {
+            hostToAllow.set("");
+            problem.set("");
+            allowedHosts.set(describeAllowed(names));
+        }, failure -> problem.set(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+    }
+
+    private static String describeAllowed(List<String> names) {
+        return names.isEmpty() ? "" : "Also answers for " + String.join(", ", names);
+    }
+
+    /**
+     * Where to listen: the command line's address while the bar's choice agrees with it (so
+     * {@code --host ::} or {@code --host 192.168.1.5} are honoured), else the choice's own address.
+     */
+    private String bindHost() {
+        if (allInterfaces.get() == server.isWildcard(askedHost)) {
+            return askedHost;
+        }
+        return allInterfaces.get() ? Api.ALL_INTERFACES : Api.LOOPBACK;
+    }
+
+    private static String bindWarning(String host) {
+        return "Warning: listening on every network interface (" + host + "). Anyone who can reach this"
+                + " computer can list, create and delete users; there is no login. Choose “This"
+                + " computer only” unless others need to connect.";
     }
 
     private static String networkNote(List<String> others) {
@@ -165,8 +215,23 @@ public final class ServerBarViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** A host name to allow, as typed. */
+    public StringProperty hostToAllowProperty() {
+        return hostToAllow;
+    }
+
+    /** The host names allowed besides this computer's, in words; empty when none. */
+    public ReadOnlyStringProperty allowedHostsProperty() {
+        return allowedHosts.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty usersLocationProperty() {
         return usersLocation.getReadOnlyProperty();
+    }
+
+    /** A warning while the server listens on every network interface; empty otherwise. */
+    public ReadOnlyStringProperty bindWarningProperty() {
+        return bindWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty networkNoteProperty() {

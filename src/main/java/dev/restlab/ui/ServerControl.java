@@ -16,6 +16,18 @@ public interface ServerControl {
     /** The URLs at which others reach a server bound to {@code host:port}. */
     List<String> urls(String host, int port);
 
+    /** Whether binding {@code host} listens on every network interface (0.0.0.0, ::, …). */
+    boolean isWildcard(String host);
+
+    /**
+     * Also answers requests whose {@code Host} names {@code name}. The exception message (a name
+     * that is no host name) is shown to the user.
+     */
+    void allowHost(String name) throws Exception;
+
+    /** The names added with {@link #allowHost}, sorted. */
+    List<String> allowedHosts();
+
     /** Where users are kept, in words: a file path, or memory only. */
     String usersLocation();
 

@@ -21,7 +21,7 @@ class MalformedRequestsTest {
     void a_path_with_a_percent_escape_that_is_not_utf8_is_400() throws Exception {
         for (String request : new String[] {"GET /people/v1/users/41%ff69", "DELETE /people/v1/users/%c3",
             "GET /%ff", "GET /people/v1/users/%e2%82"}) {
-            String answer = server.answerUntilClosed(request + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            String answer = server.answerUntilClosed(request + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             assertTrue(answer.startsWith("HTTP/1.1 400 "), request + " -> " + answer);
             assertTrue(answer.endsWith("Malformed path: a %-escape is broken or is not UTF-8\n"), answer);
         }
@@ -38,7 +38,7 @@ class MalformedRequestsTest {
 
     @Test
     void a_body_with_broken_chunked_encoding_is_400() throws Exception {
-        String answer = server.answerUntilClosed("POST /people/v1/users HTTP/1.1\r\nHost: x\r\n"
+        String answer = server.answerUntilClosed("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "zz\r\n{\"name\": \"a\", \"email\": \"b\"}\r\n0\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
@@ -48,7 +48,7 @@ class MalformedRequestsTest {
     @Test
     void a_body_shorter_than_its_content_length_is_400_when_the_client_stops_sending() throws Exception {
         try (RawConnection client = server.connect()) {
-            client.send("POST /people/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            client.send("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{\"name\": \"a\"");
             client.shutdownOutput();
             RawResponse answer = client.readResponse();

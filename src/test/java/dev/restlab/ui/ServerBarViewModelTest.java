@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServerBarViewModelTest {
 
@@ -16,6 +18,7 @@ class ServerBarViewModelTest {
         String failStartWith;
         String failStopWith;
         int resets;
+        final java.util.TreeSet<String> allowed = new java.util.TreeSet<>();
 
         @Override
         public int start(String host, int port) throws Exception {
@@ -35,10 +38,28 @@ class ServerBarViewModelTest {
         }
 
         @Override
+        public boolean isWildcard(String host) {
+            return List.of("0.0.0.0", "::", "::ffff:0.0.0.0", "0:0:0:0:0:0:0:0").contains(host);
+        }
+
+        @Override
         public List<String> urls(String host, int port) {
-            return host.equals("0.0.0.0")
+            return isWildcard(host)
                     ? List.of("http://127.0.0.1:" + port, "http://192.168.1.20:" + port)
                     : List.of("http://" + host + ":" + port);
+        }
+
+        @Override
+        public void allowHost(String name) {
+            if (name.contains(":")) {
+                throw new IllegalArgumentException("'" + name + "' is not a host name");
+            }
+            allowed.add(name.toLowerCase());
+        }
+
+        @Override
+        public List<String> allowedHosts() {
+            return List.copyOf(allowed);
         }
 
         @Override
@@ -72,6 +93,67 @@ class ServerBarViewModelTest {
         assertEquals(List.of("start 0.0.0.0:5001"), server.calls);
         assertTrue(bar.networkNoteProperty().get().contains("Others on your network"));
         assertTrue(bar.networkNoteProperty().get().contains("http://192.168.1.20:5001"));
+    }
+
+    @Test
+    void a_wildcard_bind_shows_a_warning_while_it_serves_and_loopback_shows_none() {
+        bar.start();
+        assertEquals("", bar.bindWarningProperty().get());
+        bar.stop();
+
+        bar.allInterfacesProperty().set(true);
+        bar.start();
+        assertTrue(bar.bindWarningProperty().get().startsWith("Warning: listening on every network interface (0.0.0.0)."),
+                bar.bindWarningProperty().get());
+        assertTrue(bar.bindWarningProperty().get().contains("list, create and delete users"));
+        bar.stop();
+        assertEquals("", bar.bindWarningProperty().get(), "no warning once stopped");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"::", "::ffff:0.0.0.0", "0:0:0:0:0:0:0:0", "0.0.0.0"})
+    void every_wildcard_spelling_from_the_command_line_is_honoured_and_warned_about(String host) {
+        ServerBarViewModel fromFlags = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, host, 5001);
+        assertTrue(fromFlags.allInterfacesProperty().get(), "the bar's choice shows all interfaces");
+        fromFlags.start();
+        assertEquals(List.of("start " + host + ":5001"), server.calls);
+        assertTrue(fromFlags.bindWarningProperty().get().contains("(" + host + ")"),
+                fromFlags.bindWarningProperty().get());
+        assertTrue(fromFlags.networkNoteProperty().get().contains("http://192.168.1.20:5001"));
+
+        fromFlags.stop();
+        fromFlags.allInterfacesProperty().set(false);
+        fromFlags.start();
+        assertEquals("start 127.0.0.1:5001", server.calls.get(server.calls.size() - 1));
+        assertEquals("", fromFlags.bindWarningProperty().get());
+    }
+
+    @Test
+    void a_typed_host_name_is_allowed_and_listed_and_a_bad_one_is_explained_and_kept() {
+        assertEquals("", bar.allowedHostsProperty().get());
+        bar.hostToAllowProperty().set(" classroom.example ");
+        bar.allowHost();
+        assertEquals(List.of("classroom.example"), server.allowedHosts());
+        assertEquals("Also answers for classroom.example", bar.allowedHostsProperty().get());
+        assertEquals("", bar.hostToAllowProperty().get(), "the field empties for the next name");
+
+        bar.hostToAllowProperty().set("evil.example:5001");
+        bar.allowHost();
+        assertEquals("'evil.example:5001' is not a host name", bar.problemProperty().get());
+        assertEquals("evil.example:5001", bar.hostToAllowProperty().get(), "kept for correcting");
+        assertEquals("Also answers for classroom.example", bar.allowedHostsProperty().get());
+
+        bar.hostToAllowProperty().set("teacher.local");
+        bar.allowHost();
+        assertEquals("", bar.problemProperty().get());
+        assertEquals("Also answers for classroom.example, teacher.local", bar.allowedHostsProperty().get());
+    }
+
+    @Test
+    void names_allowed_on_the_command_line_are_listed_from_the_start() {
+        server.allowHost("restlab.test");
+        ServerBarViewModel fromFlags = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, "127.0.0.1", 5001);
+        assertEquals("Also answers for restlab.test", fromFlags.allowedHostsProperty().get());
     }
 
     @Test

@@ -46,7 +46,7 @@ class FramingAttackTest {
         String id;
         try (RawConnection client = server.connect()) {
             String json = "{\"name\": \"Ann\", \"email\": \"ann@example.com\"}";
-            client.send("POST /people/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            client.send("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + json.length() + "\r\n\r\n" + json);
             String created = client.readResponse().wireText();
             Matcher uuid = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -54,17 +54,17 @@ class FramingAttackTest {
             assertTrue(uuid.find(), created);
             id = uuid.group();
         }
-        String smuggled = "DELETE /people/v1/users/" + id + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        String smuggled = "DELETE /people/v1/users/" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         String body = "\r\n" + smuggled + "A\n\n".repeat(200_000); // 600 KB: under the 1 MiB body limit
 
         String answers;
         try (RawConnection client = server.connect()) {
             ByteArrayOutputStream attack = new ByteArrayOutputStream();
-            attack.writeBytes(("POST /people/v1/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            attack.writeBytes(("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             attack.writeBytes(chunked(body));
-            attack.writeBytes(("GET /people/v1/users HTTP/1.1\r\nHost: x\r\n\r\n"
-                    + "GET /people/v1/users/" + id + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            attack.writeBytes(("GET /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    + "GET /people/v1/users/" + id + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             client.send(attack.toByteArray());
             answers = client.readResponse().wireText() + client.readResponse().wireText() + client.readResponse().wireText();
 
@@ -90,10 +90,10 @@ class FramingAttackTest {
         String body = "A\n\n".repeat(1_048_576);
         try (RawConnection client = server.connect()) {
             ByteArrayOutputStream attack = new ByteArrayOutputStream();
-            attack.writeBytes(("GET /?attack HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+            attack.writeBytes(("GET /?attack HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             attack.writeBytes(chunked(body));
-            attack.writeBytes("GET /?after HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            attack.writeBytes("GET /?after HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             client.send(attack.toByteArray());
             client.readResponse().wireText();
             String after = client.readResponse().wireText();

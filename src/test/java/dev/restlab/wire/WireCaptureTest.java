@@ -83,9 +83,9 @@ class WireCaptureTest {
     void on_one_socket_a_routed_request_and_then_a_rejected_one_are_told_apart() throws Exception {
         String answer;
         try (RawConnection client = server.connect()) {
-            client.send("GET /?first HTTP/1.1\r\nHost: x\r\n\r\n");
+            client.send("GET /?first HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             client.readResponse().wireText();
-            client.send("GET /bad path HTTP/1.1\r\nHost: x\r\n\r\n");
+            client.send("GET /bad path HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             answer = client.readToEndText();
         }
         List<Exchange> exchanges = server.awaitExchanges(2);
@@ -99,7 +99,7 @@ class WireCaptureTest {
     void headers_too_large_are_recorded_as_a_rejected_431() throws Exception {
         String answer;
         try (RawConnection client = server.connect()) {
-            client.send("GET /people/v1/users HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+            client.send("GET /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
             answer = client.readToEndText();
         }
         Exchange e = server.awaitExchange(x -> x.status() == 431);
@@ -140,7 +140,7 @@ class WireCaptureTest {
         try (ApiServer other = new ApiServer(new InMemoryUserStore(), small);
                 RawConnection client = RawConnection.open(other.start("127.0.0.1", 0))) {
             for (int i = 0; i < 1_000; i++) {
-                client.send("GET /?n=" + i + " HTTP/1.1\r\nHost: x\r\n\r\n");
+                client.send("GET /?n=" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
                 client.readResponse().wireText();
             }
             Await.until("the last request", () -> small.lastId() == 1_000);
@@ -155,7 +155,7 @@ class WireCaptureTest {
     void without_a_traffic_log_nothing_is_captured_and_the_server_still_serves() throws Exception {
         try (ApiServer plain = new ApiServer(new InMemoryUserStore());
                 RawConnection client = RawConnection.open(plain.start("127.0.0.1", 0))) {
-            client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             assertEquals(200, client.readResponse().status());
         }
     }
