@@ -1,6 +1,7 @@
 package dev.restlab.users;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -80,8 +81,13 @@ public final class SqliteUserStore implements UserStore {
         }
         Connection db = null;
         try {
+            // Look before anything may write: a file refused below is left byte for byte, and
+            // so is the log beside it.
+            boolean empty = !FileInspection.anythingAt(file)
+                    || FileInspection.inspect(file, APPLICATION_ID, FORMAT_VERSION) == FileInspection.Verdict.EMPTY;
+            checkWritable(file, dir);
             db = DriverManager.getConnection("jdbc:sqlite:" + file);
-            prepare(db, file);
+            prepare(db, file, empty);
             InMemoryUserStore index = load(db, capacity);
             return new SqliteUserStore(file, lock, db, index);
         } catch (SQLException e) {
@@ -96,24 +102,39 @@ public final class SqliteUserStore implements UserStore {
     }
 
     /**
-     * Checks the file is sound and RestLab's (creating the table if the file is new), and only
-     * then sets the journal up, so that a file we refuse is left exactly as it was.
+     * Refuses, at start, a database file (or its log, or the folder SQLite makes its log in) that
+     * this process may read but not write: read-only, immutable ({@code chattr +i}), or on a
+     * read-only disk. SQLite would open such a file read-only without a word, and every write
+     * would fail later, while serving.
      */
-    private static void prepare(Connection db, Path file) throws SQLException, StoreUnavailableException {
+    private static void checkWritable(Path file, Path dir) throws StoreUnavailableException {
+        if (!Files.isWritable(dir)) {
+            throw StoreUnavailableException.folderUnusable(file, dir,
+                    new AccessDeniedException(dir.toString()));
+        }
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path part = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(part) && !Files.isWritable(part)) {
+                throw StoreUnavailableException.notWritable(file, part);
+            }
+        }
+    }
+
+    /**
+     * Makes the table in a new or empty file (the file was inspected already), and only then
+     * sets the journal up.
+     */
+    private static void prepare(Connection db, Path file, boolean empty) throws SQLException, StoreUnavailableException {
         try (Statement sql = db.createStatement()) {
             sql.execute("PRAGMA busy_timeout=2000");
-            // Reading every page first turns "not a database" or a damaged page into an error
-            // here, at start, rather than in the middle of serving.
-            String check = singleString(sql, "PRAGMA quick_check");
-            if (!"ok".equals(check)) {
-                throw StoreUnavailableException.damaged(file, "SQLite's check says: " + check, null);
-            }
-            // IMMEDIATE takes the write lock now: a file we may read but not write fails here.
+            // IMMEDIATE takes the write lock now: a file another program holds fails here.
             sql.execute("BEGIN IMMEDIATE");
             try {
-                checkOrCreateSchema(sql, file);
+                if (empty) {
+                    createSchema(sql);
+                }
                 sql.execute("COMMIT");
-            } catch (SQLException | StoreUnavailableException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 sql.execute("ROLLBACK");
                 throw e;
             }
@@ -132,26 +153,14 @@ public final class SqliteUserStore implements UserStore {
         }
     }
 
-    private static void checkOrCreateSchema(Statement sql, Path file)
-            throws SQLException, StoreUnavailableException {
-        int applicationId = singleInt(sql, "PRAGMA application_id");
-        int version = singleInt(sql, "PRAGMA user_version");
-        int tables = singleInt(sql, "SELECT count(*) FROM sqlite_schema");
-        if (applicationId == 0 && version == 0 && tables == 0) {
-            sql.execute("CREATE TABLE users ("
-                    + " seq INTEGER PRIMARY KEY," // the rowid: insertion order, oldest first
-                    + " id TEXT NOT NULL UNIQUE,"
-                    + " name TEXT NOT NULL,"
-                    + " email TEXT NOT NULL)");
-            sql.execute("PRAGMA application_id=" + APPLICATION_ID);
-            sql.execute("PRAGMA user_version=" + FORMAT_VERSION);
-        } else if (applicationId != APPLICATION_ID) {
-            throw StoreUnavailableException.notOurs(file, "another program made it");
-        } else if (version != FORMAT_VERSION) {
-            throw StoreUnavailableException.notOurs(file, "it has format " + version
-                    + ", this RestLab reads format " + FORMAT_VERSION
-                    + "; a newer RestLab may have written it");
-        }
+    private static void createSchema(Statement sql) throws SQLException {
+        sql.execute("CREATE TABLE users ("
+                + " seq INTEGER PRIMARY KEY," // the rowid: insertion order, oldest first
+                + " id TEXT NOT NULL UNIQUE,"
+                + " name TEXT NOT NULL,"
+                + " email TEXT NOT NULL)");
+        sql.execute("PRAGMA application_id=" + APPLICATION_ID);
+        sql.execute("PRAGMA user_version=" + FORMAT_VERSION);
     }
 
     private static InMemoryUserStore load(Connection db, Capacity capacity) throws SQLException {
@@ -282,7 +291,8 @@ public final class SqliteUserStore implements UserStore {
         return new StoreWriteException(what + " (SQLite says: " + firstLine(e.getMessage()) + ")", e);
     }
 
-    private static StoreUnavailableException explain(Path file, SQLException e) {
+    /** What an SQLite error at start means for the person starting RestLab. */
+    static StoreUnavailableException explain(Path file, SQLException e) {
         SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
         String detail = "SQLite says: " + firstLine(e.getMessage());
         if (code == null) {
@@ -316,12 +326,6 @@ public final class SqliteUserStore implements UserStore {
     private static String singleString(Statement sql, String query) throws SQLException {
         try (ResultSet rows = sql.executeQuery(query)) {
             return rows.next() ? rows.getString(1) : null;
-        }
-    }
-
-    private static int singleInt(Statement sql, String query) throws SQLException {
-        try (ResultSet rows = sql.executeQuery(query)) {
-            return rows.next() ? rows.getInt(1) : 0;
         }
     }
 

@@ -52,6 +52,12 @@ public final class StoreUnavailableException extends Exception {
                 cause);
     }
 
+    static StoreUnavailableException notWritable(Path file, Path part) {
+        return new StoreUnavailableException(file, "the file " + (part.equals(file) ? "" : part + " ")
+                + "can be read but not written (it is read-only, immutable, or on a read-only disk)."
+                + " Make it writable again (on Linux, for example, chmod u+w or chattr -i), or copy it to a folder you may write.", null);
+    }
+
     static StoreUnavailableException busy(Path file, String detail, Throwable cause) {
         return new StoreUnavailableException(file, "another program holds the database locked ("
                 + detail + "). Close that program first.", cause);
