@@ -89,11 +89,20 @@ public final class MessagePieces {
         for (Piece piece : pieces) {
             text.append(piece.asText("\n"));
         }
-        String fence = "`".repeat(Math.max(3, longestRun(text, '`') + 1));
-        if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-            text.append('\n');
+        return fenced(text.toString());
+    }
+
+    /**
+     * A text as a fenced Markdown code block marked {@code http}: line ends made LF, the fence
+     * longer than any backquote run inside, so that nothing in the text can close it.
+     */
+    public static String fenced(String text) {
+        StringBuilder code = new StringBuilder(text.replace("\r\n", "\n"));
+        String fence = "`".repeat(Math.max(3, longestRun(code, '`') + 1));
+        if (code.length() > 0 && code.charAt(code.length() - 1) != '\n') {
+            code.append('\n');
         }
-        return fence + "http\n" + text + fence + "\n";
+        return fence + "http\n" + code + fence + "\n";
     }
 
     /** The CSS class a kind of piece is shown with, in the window and in HTML. */

@@ -1,0 +1,26 @@
+package dev.restlab.lab;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lab: a title, an introduction and ordered steps, each ticked by the live traffic. Labs are
+ * data ({@link LabFile} reads them from YAML), not code.
+ *
+ * @param source where the lab was read from (a file, or {@code handout} for the built-in one)
+ */
+public record Lab(String title, String introduction, List<Step> steps, String source) {
+
+    public Lab {
+        steps = List.copyOf(steps);
+    }
+
+    public Optional<Step> step(String id) {
+        return steps.stream().filter(step -> step.id().equals(id)).findFirst();
+    }
+
+    /** The step's place in the lab, from 1; 0 when it is not a step of this lab. */
+    public int number(Step step) {
+        return steps.indexOf(step) + 1;
+    }
+}

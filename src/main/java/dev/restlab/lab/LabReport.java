@@ -1,0 +1,100 @@
+package dev.restlab.lab;
+
+import dev.restlab.wire.MessagePieces;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * A lab report a student can hand in: the lab's title, who and when, each step done or not, and
+ * for each done step the exchange that did it as it crossed the wire, its OpenAPI verdict and the
+ * explanation. Written as Markdown; the HTML is that Markdown rendered by commonmark-java into one
+ * self-contained page (no external resources), with any HTML in the text escaped.
+ */
+public final class LabReport {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final String STYLE = "body{font-family:sans-serif;max-width:60em;margin:2em auto;"
+            + "padding:0 1em;line-height:1.45}pre{background:#f4f6f8;padding:.6em;overflow-x:auto}"
+            + "code{font-family:'DejaVu Sans Mono',Consolas,Menlo,monospace}h2{margin-top:1.6em}";
+
+    private LabReport() {
+    }
+
+    /** @param student the student's name, or empty */
+    public static String markdown(LabTracker tracker, String student, Instant madeAt) {
+        Lab lab = tracker.lab();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(escape(lab.title())).append("\n\n");
+        if (!student.isBlank()) {
+            md.append("Student: ").append(escape(student.strip())).append("  \n");
+        }
+        md.append("Report made: ").append(WHEN.format(madeAt)).append("  \n");
+        md.append("Steps done: ").append(tracker.doneCount()).append(" of ").append(lab.steps().size())
+                .append("\n\n");
+        if (!lab.introduction().isEmpty()) {
+            md.append(escape(lab.introduction())).append("\n\n");
+        }
+        for (Step step : lab.steps()) {
+            Optional<Tick> tick = tracker.tickOf(step);
+            md.append("## ").append(tick.isPresent() ? "✓ " : "✗ ").append(lab.number(step)).append(". ")
+                    .append(escape(step.title())).append("\n\n");
+            if (tick.isEmpty()) {
+                md.append("*Not done.*\n\n");
+            } else {
+                md.append("*Done ").append(WHEN.format(tick.get().time())).append(": ")
+                        .append(escape(tick.get().summary())).append(".*\n\n");
+            }
+            if (!step.task().isEmpty()) {
+                md.append(escape(step.task())).append("\n\n");
+            }
+            if (!step.explanation().isEmpty()) {
+                md.append("**Why:** ").append(escape(step.explanation()));
+                if (!step.reference().isEmpty()) {
+                    md.append(" (").append(escape(step.reference())).append(")");
+                }
+                md.append("\n\n");
+            }
+            tick.filter(done -> done.exchangeId() > 0).ifPresent(done -> {
+                md.append("**OpenAPI:** ").append(escape(done.verdict())).append("\n\n");
+                md.append("Request, as sent on the wire:\n\n").append(MessagePieces.fenced(done.request())).append('\n');
+                md.append("Response, as curl -i prints it:\n\n").append(MessagePieces.fenced(done.response())).append('\n');
+            });
+        }
+        return md.toString();
+    }
+
+    /** The Markdown report as one self-contained HTML page. */
+    public static String html(LabTracker tracker, String student, Instant madeAt) {
+        String markdown = markdown(tracker, student, madeAt);
+        String body = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build()
+                .render(Parser.builder().build().parse(markdown));
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+                + htmlText(tracker.lab().title()) + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n"
+                + body + "</body>\n</html>\n";
+    }
+
+    /**
+     * The characters that make Markdown inline markup (emphasis, code, links, HTML, entities)
+     * backslash-escaped, so a name or a title is shown as written; the rest stays readable.
+     */
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if ("\\`*_[]<>&|~".indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c == '\n' ? ' ' : c); // one paragraph: no line can start a block
+        }
+        return escaped.toString();
+    }
+
+    private static String htmlText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

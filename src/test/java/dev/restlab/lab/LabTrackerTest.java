@@ -1,0 +1,115 @@
+package dev.restlab.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.wire.Exchange;
+import dev.restlab.wire.ExchangeBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The handout lab fed with exchanges as the capture would record them. */
+class LabTrackerTest {
+
+    private static final String ID = "6c00badf-2fb6-4c60-925f-c8efaf8edaa3";
+    private static final String WINDOW = "RestLab-window/0.1";
+
+    private final List<Tick> ticks = new ArrayList<>();
+    private long ids;
+
+    private LabTracker tracker(ProgressStore store) {
+        LabTracker tracker = new LabTracker(LabFile.handout(), store,
+                e -> e.request().header("User-Agent").orElse("").startsWith(WINDOW));
+        tracker.onTick(ticks::add);
+        return tracker;
+    }
+
+    private ExchangeBuilder curl(String method, String target, int status) {
+        return Exchange.builder().id(++ids).request(method, target).requestHeader("User-Agent", "curl/7.88.1")
+                .status(status, "");
+    }
+
+    private ExchangeBuilder post(int status) {
+        return curl("POST", "/people/v1/users", status).requestHeader("Content-Type", "application/json");
+    }
+
+    /** Everything up to and including the create step. */
+    private void upToCreate(LabTracker lab) {
+        lab.serverRunning(5001);
+        lab.accept(curl("GET", "/", 200).build());
+        lab.accept(curl("GET", "/", 200).build());
+        lab.accept(post(201).responseHeader("Location", "/people/v1/users/" + ID)
+                .responseBody("User created successfully! ID: " + ID + ", Name: John, Email: j@x\n").build());
+    }
+
+    @Test
+    void the_whole_handout_ticks_in_order_and_each_tick_names_its_exchange() {
+        LabTracker lab = tracker(ProgressStore.inMemory());
+        upToCreate(lab);
+        assertEquals(Map.of("id", ID), lab.values());
+        lab.accept(post(400).build());
+        lab.accept(curl("POST", "/people/v1/users", 415).build());
+        lab.accept(curl("GET", "/people/v1/users", 200).responseBody("{\"users\":[]}").build());
+        lab.accept(curl("GET", "/people/v1/users?name=John", 200).build());
+        lab.accept(curl("GET", "/people/v1/users?name=Nobody", 404).build());
+        lab.accept(curl("GET", "/people/v1/users/" + ID, 200).build());
+        lab.accept(curl("DELETE", "/people/v1/users/" + ID, 204).build());
+        lab.accept(curl("DELETE", "/people/v1/users/" + ID, 404).build());
+        lab.accept(curl("GET", "/openapi.json", 200).build());
+        lab.accept(curl("GET", "/people/v1/users", 200).requestHeader("Referer", "http://127.0.0.1:5001/docs").build());
+
+        assertEquals(14, lab.doneCount());
+        assertTrue(lab.current().isEmpty(), "the lab is complete");
+        assertEquals(14, ticks.size());
+        assertEquals("the server answers on port 5001", ticks.get(0).summary());
+        assertEquals("exchange #3, POST /people/v1/users, 201", ticks.get(3).summary());
+        assertEquals(3, ticks.get(3).exchangeId());
+        assertTrue(ticks.get(3).response().startsWith("HTTP/1.1 201"), ticks.get(3).response());
+        assertTrue(ticks.get(3).verdict().startsWith("createUser"), ticks.get(3).verdict());
+    }
+
+    @Test
+    void a_step_done_out_of_order_a_wrong_status_or_the_wrong_client_does_not_tick() {
+        LabTracker lab = tracker(ProgressStore.inMemory());
+        lab.serverRunning(5001);
+        lab.accept(post(201).build());                                    // a later step: no tick
+        lab.accept(curl("GET", "/", 404).build());                         // wrong status
+        lab.accept(Exchange.builder().request("GET", "/").requestHeader("User-Agent", WINDOW).build()); // the window
+        assertEquals(1, lab.doneCount());
+        assertEquals("root", lab.current().orElseThrow().id());
+        lab.accept(curl("GET", "/", 200).build());
+        assertEquals("root-i", lab.current().orElseThrow().id());
+    }
+
+    @Test
+    void the_id_checks_want_the_user_the_create_step_got_back() {
+        LabTracker lab = tracker(ProgressStore.inMemory());
+        upToCreate(lab);
+        lab.accept(post(400).build());
+        lab.accept(curl("POST", "/people/v1/users", 415).build());
+        lab.accept(curl("GET", "/people/v1/users", 200).responseBody("{\"users\":[]}").build());
+        lab.accept(curl("GET", "/people/v1/users?name=John", 200).build());
+        lab.accept(curl("GET", "/people/v1/users?name=Nobody", 404).build());
+        lab.accept(curl("GET", "/people/v1/users/00000000-0000-4000-8000-000000000000", 200).build());
+        assertEquals("by-id", lab.current().orElseThrow().id(), "another user's id does not count");
+        lab.accept(curl("GET", "/people/v1/users/" + ID, 200).build());
+        assertEquals("delete", lab.current().orElseThrow().id());
+    }
+
+    @Test
+    void progress_survives_a_restart_on_the_same_folder_and_start_again_clears_it(@TempDir Path data) {
+        upToCreate(tracker(ProgressStore.inFolder(data)));
+        LabTracker again = tracker(ProgressStore.inFolder(data));
+        assertEquals(4, again.doneCount());
+        assertEquals("missing-field", again.current().orElseThrow().id());
+        assertEquals(Map.of("id", ID), again.values());
+        assertEquals(3, again.tickOf(again.lab().step("create").orElseThrow()).orElseThrow().exchangeId());
+
+        again.restart();
+        assertEquals(0, tracker(ProgressStore.inFolder(data)).doneCount());
+    }
+}
