@@ -1,9 +1,14 @@
 package dev.restlab.lab;
 
 import dev.restlab.wire.MessagePieces;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.commonmark.parser.Parser;
@@ -77,6 +82,20 @@ public final class LabReport {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
                 + htmlText(tracker.lab().title()) + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n"
                 + body + "</body>\n</html>\n";
+    }
+
+    /**
+     * Writes the report twice beside each other: {@code NAME.md} and {@code NAME.html}, where
+     * {@code file} is NAME with or without one of those endings. Returns the two files.
+     */
+    public static List<Path> write(LabTracker tracker, Path file, String student) throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.(md|html?)$", "");
+        Path markdown = file.resolveSibling(name + ".md");
+        Path html = file.resolveSibling(name + ".html");
+        Instant now = Instant.now();
+        Files.writeString(markdown, markdown(tracker, student, now), StandardCharsets.UTF_8);
+        Files.writeString(html, html(tracker, student, now), StandardCharsets.UTF_8);
+        return List.of(markdown, html);
     }
 
     /**
