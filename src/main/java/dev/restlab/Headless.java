@@ -1,6 +1,7 @@
 package dev.restlab;
 
 import dev.restlab.http.Api;
+import dev.restlab.lab.Lab;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
 import dev.restlab.server.ServerStartException;
@@ -8,6 +9,7 @@ import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.TrafficLog;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,6 +34,14 @@ public final class Headless {
      * code. With {@link Options#trace()} every exchange is printed in full.
      */
     public int run(Options options) {
+        return run(options, null, null);
+    }
+
+    /**
+     * Like {@link #run(Options)}, following {@code lab} (or none when null) and writing its report
+     * to {@code labReport} (or none when null) when stopped.
+     */
+    public int run(Options options, Lab lab, Path labReport) {
         String host = options.host();
         UserStore store;
         try {
@@ -53,10 +63,15 @@ public final class Headless {
         }
         printBanner(host, bound, store.location());
         AutoCloseable printer = traffic.subscribe(new TrafficPrinter(out, options.trace()));
+        HeadlessLab following = lab == null ? null
+                : HeadlessLab.start(lab, options.users(), traffic, bound, labReport, out, err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             close(printer); // prints the last exchanges before saying goodbye
+            if (following != null) {
+                following.close();
+            }
             store.close();
             out.println("RestLab stopped.");
             out.flush();

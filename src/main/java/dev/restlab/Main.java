@@ -2,6 +2,9 @@ package dev.restlab;
 
 import dev.restlab.http.Api;
 import dev.restlab.server.AllowedHosts;
+import dev.restlab.lab.Lab;
+import dev.restlab.lab.LabFile;
+import dev.restlab.lab.LabFileException;
 import dev.restlab.users.StoreChoice;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -48,6 +51,14 @@ public final class Main implements Callable<Integer> {
                     + " addresses get 421, which keeps web pages from reaching RestLab by DNS rebinding.")
     private List<String> allowedHosts = new ArrayList<>();
 
+    @Option(names = "--lab", paramLabel = "LAB", description = "With --headless: follow a lab, ticking its"
+            + " steps from the live traffic: 'handout' (the built-in lab) or a lab file (.yaml).")
+    private String lab;
+
+    @Option(names = "--lab-report", paramLabel = "FILE", description = "With --lab: write the lab report"
+            + " as FILE.md and FILE.html when RestLab stops.")
+    private Path labReport;
+
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private StoreFlags store;
 
@@ -77,7 +88,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         Options options = options();
         if (headless) {
-            return new Headless(System.out, System.err).run(options);
+            return new Headless(System.out, System.err).run(options, loadLab(), labReport);
         }
         App.launch(options);
         return 0;
@@ -106,6 +117,19 @@ public final class Main implements Callable<Integer> {
         return headless;
     }
 
+    /** The lab asked for, or null; a lab file that is wrong is reported and RestLab goes on without it. */
+    private Lab loadLab() {
+        if (lab == null) {
+            return null;
+        }
+        try {
+            return LabFile.load(lab);
+        } catch (LabFileException e) {
+            System.err.println("restlab: the lab is not used: " + e.getMessage());
+            return null;
+        }
+    }
+
     private StoreChoice storeChoice() {
         if (store == null) {
             return StoreChoice.defaultDurable();
@@ -116,6 +140,12 @@ public final class Main implements Callable<Integer> {
     private void validate() {
         if (host.equalsIgnoreCase("localhost")) {
             host = Api.LOOPBACK;
+        }
+        if (lab != null && !headless) {
+            throw new ParameterException(spec.commandLine(), "--lab works with --headless (a lab in the terminal)");
+        }
+        if (labReport != null && lab == null) {
+            throw new ParameterException(spec.commandLine(), "--lab-report needs --lab (which lab to report on)");
         }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(),

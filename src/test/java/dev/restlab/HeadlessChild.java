@@ -20,7 +20,7 @@ final class HeadlessChild implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
 
-    private HeadlessChild(Process process) {
+    HeadlessChild(Process process) {
         this.process = process;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
