@@ -1,5 +1,6 @@
 package dev.restlab;
 
+import dev.restlab.lab.ProgressStore;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.StoreChoice;
 import dev.restlab.users.StoreUnavailableException;
@@ -39,8 +40,11 @@ public final class App extends Application {
             Platform.exit();
             return;
         }
+        StoreChoice choice = options.users();
+        ProgressStore labProgress = choice.isInMemory() || store.get() instanceof InMemoryUserStore
+                ? ProgressStore.inMemory() : ProgressStore.inFolder(choice.dataDir());
         workbench = new Workbench(store.get(), options.host(), options.port(), options.allowedHosts(),
-                getHostServices()::showDocument);
+                getHostServices()::showDocument, labProgress);
         stage.setTitle("RestLab");
         stage.setScene(new Scene(workbench.root(), 1280, 800));
         StartupMarker.printWhenShown(stage);

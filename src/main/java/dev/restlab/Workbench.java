@@ -2,6 +2,7 @@ package dev.restlab;
 
 import dev.restlab.client.UserApiClient;
 import dev.restlab.http.Api;
+import dev.restlab.lab.ProgressStore;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
@@ -9,6 +10,8 @@ import dev.restlab.ui.ApiPaneController;
 import dev.restlab.ui.ApiPaneViewModel;
 import dev.restlab.ui.ComposerPaneController;
 import dev.restlab.ui.ComposerPaneViewModel;
+import dev.restlab.ui.LabPaneController;
+import dev.restlab.ui.LabPaneViewModel;
 import dev.restlab.ui.LookViewModel;
 import dev.restlab.ui.MainWindowController;
 import dev.restlab.ui.ServerBarController;
@@ -49,20 +52,22 @@ public final class Workbench implements AutoCloseable {
     private final ServerBarViewModel serverBar;
     private final UsersPaneViewModel users;
     private final ApiPaneViewModel apiPane;
+    private final LabPaneViewModel lab;
     private final UiThreads threads;
     private final Parent root;
 
     /** @param openInBrowser shows a URL in the system's browser (the app's HostServices) */
     public Workbench(UserStore store, String host, int port, Consumer<String> openInBrowser) {
-        this(store, host, port, List.of(), openInBrowser);
+        this(store, host, port, List.of(), openInBrowser, ProgressStore.inMemory());
     }
 
     /**
      * @param allowedHosts host names, besides this computer's, that requests may name ({@code --allow-host})
      * @param openInBrowser shows a URL in the system's browser (the app's HostServices)
+     * @param labProgress   where the Lab tab keeps which steps are done
      */
     public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
-            Consumer<String> openInBrowser) {
+            Consumer<String> openInBrowser, ProgressStore labProgress) {
         this.store = store;
         TrafficLog traffic = new TrafficLog();
         this.server = new ApiServer(store, traffic);
@@ -78,6 +83,8 @@ public final class Workbench implements AutoCloseable {
         apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser);
         this.threads = threads;
         usersWatch = traffic.subscribe(users::onTraffic);
+        lab = new LabPaneViewModel(traffic, labProgress, threads, TrafficPaneViewModel::isOwn,
+                serverBar.boundPortProperty(), LabPaneController::toClipboard, trafficPane::select);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         serverBar.setAfterReset(users::refresh);
         serverBar.runningProperty().addListener((o, was, running) -> {
@@ -86,7 +93,8 @@ public final class Workbench implements AutoCloseable {
             }
         });
         Map<Class<?>, Object> controllers = Map.of(
-                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane),
+                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane, lab),
+                LabPaneController.class, new LabPaneController(lab),
                 TrafficPaneController.class, new TrafficPaneController(trafficPane),
                 ServerBarController.class, new ServerBarController(serverBar, look),
                 UsersPaneController.class, new UsersPaneController(users),
@@ -120,6 +128,7 @@ public final class Workbench implements AutoCloseable {
     public void close() {
         closeQuietly(usersWatch);
         closeQuietly(trafficPane);
+        closeQuietly(lab);
         server.stop();
         store.close();
         io.shutdownNow();

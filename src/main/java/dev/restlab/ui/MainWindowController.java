@@ -10,6 +10,8 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 
 /** The frame around the parts: theme, text size and the window-wide keyboard shortcuts. */
@@ -19,20 +21,28 @@ public final class MainWindowController {
     private final ServerBarViewModel server;
     private final UsersPaneViewModel users;
     private final TrafficPaneViewModel traffic;
+    private final LabPaneViewModel lab;
 
     @FXML private BorderPane root;
+    @FXML private TabPane tabs;
+    @FXML private Tab trafficTab;
+    @FXML private Tab labTab;
 
     public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users,
-            TrafficPaneViewModel traffic) {
+            TrafficPaneViewModel traffic, LabPaneViewModel lab) {
         this.look = look;
         this.server = server;
         this.users = users;
         this.traffic = traffic;
+        this.lab = lab;
     }
 
     @FXML
     private void initialize() {
         root.styleProperty().bind(look.fontSizeProperty().asString("-fx-font-size: %dpx;"));
+        // The lab's progress stays in sight on the tab, whichever tab is shown.
+        lab.exchangeShownProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(trafficTab));
+        labTab.textProperty().bind(lab.progressTextProperty().map(done -> "Lab " + done.replace(" of ", "/")));
         applyTheme(look.darkProperty().get());
         look.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
         root.sceneProperty().addListener((o, old, scene) -> {

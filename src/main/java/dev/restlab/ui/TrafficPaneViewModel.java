@@ -109,6 +109,19 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         wanted = new Wanted(method, path, log.lastId());
     }
 
+    /** Selects the exchange with this id, if the list still has it; tells whether it did. */
+    public boolean select(long id) {
+        for (Exchange e : exchanges) {
+            if (e.id() == id) {
+                showOwn.set(showOwn.get() || isOwn(e));
+                filter.set("");
+                selected.set(e);
+                return true;
+            }
+        }
+        return false;
+    }
+
     void add(List<Exchange> batch) {
         exchanges.addAll(batch);
         if (wanted != null) {
