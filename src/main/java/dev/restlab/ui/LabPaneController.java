@@ -14,7 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -39,7 +39,7 @@ public final class LabPaneController {
     @FXML private ListView<LabPaneViewModel.StepRow> steps;
     @FXML private Label stepTitle;
     @FXML private Label task;
-    @FXML private TextField command;
+    @FXML private TextArea command;
     @FXML private Button copyCommand;
     @FXML private Label explanation;
     @FXML private Label question;

@@ -19,7 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class LabPaneWindowTest {
         @SuppressWarnings("unchecked")
         ListView<LabPaneViewModel.StepRow> steps = robot.lookup("#labSteps").queryAs(ListView.class);
         assertTrue(steps.getItems().get(0).done());
-        TextField command = robot.lookup("#labCommand").queryAs(TextField.class);
+        TextArea command = robot.lookup("#labCommand").queryAs(TextArea.class);
         assertEquals("curl http://127.0.0.1:" + port(), command.getText(), "the current step's command, real port");
 
         get(UserApiClient.USER_AGENT, "/"); // the window's own request: this step wants a terminal
