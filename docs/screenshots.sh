@@ -40,4 +40,11 @@ import -window root docs/restlab-light.png
 xdotool key --window "$window" ctrl+d
 sleep 1
 import -window root docs/restlab-dark.png
-echo "wrote docs/restlab-light.png docs/restlab-dark.png"
+
+# The Lab tab (the third tab), back in the light theme: the session above ticked its first steps.
+xdotool key --window "$window" ctrl+d
+lab_tab_x=${LAB_TAB_X:-705}
+xdotool mousemove --window "$window" "$lab_tab_x" 109 click 1
+sleep 1
+import -window root docs/restlab-lab.png
+echo "wrote docs/restlab-light.png docs/restlab-dark.png docs/restlab-lab.png"
