@@ -41,6 +41,7 @@ public final class ApiServer implements AutoCloseable {
     private Service spark;
     private Router router;
     private Server jetty;
+    private ConnectionsPerClient connectionsPerClient;
     private String host;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
@@ -76,8 +77,9 @@ public final class ApiServer implements AutoCloseable {
             throw new ServerStartException("Cannot listen on " + host + ": it is not an address of this"
                     + " computer. Use 127.0.0.1 for this computer only, or 0.0.0.0 for all network interfaces.", e);
         }
+        ConnectionsPerClient perClient = new ConnectionsPerClient(JettyServerFactory.MAX_CONNECTIONS_PER_CLIENT);
         jettyFactory.prepare(new JettyServerFactory.Settings(host, bound, port, traffic, idleTimeout.toMillis(),
-                allowedHosts));
+                allowedHosts, perClient));
 
         Service service = Service.ignite();
         service.embeddedServerIdentifier(embeddedServerId);
@@ -98,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
         this.spark = service;
         this.router = router;
         this.jetty = server;
+        this.connectionsPerClient = perClient;
         this.host = host;
         return port();
     }
@@ -113,6 +116,7 @@ public final class ApiServer implements AutoCloseable {
         spark = null;
         router = null;
         jetty = null;
+        connectionsPerClient = null;
         host = null;
     }
 
@@ -146,6 +150,11 @@ public final class ApiServer implements AutoCloseable {
     /** Connections open right now (for tests of connection handling); 0 when stopped. */
     synchronized int openConnections() {
         return jetty == null ? 0 : JettyServerFactory.connectorOf(jetty).getConnectedEndPoints().size();
+    }
+
+    /** Connections open from {@code client} now (for tests of the per-client cap); 0 when stopped. */
+    synchronized int openConnectionsFrom(InetAddress client) {
+        return connectionsPerClient == null ? 0 : connectionsPerClient.openFrom(client);
     }
 
     /** The running Jetty server (for tests that check a stopped one is let go); null when stopped. */

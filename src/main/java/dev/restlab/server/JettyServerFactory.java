@@ -28,9 +28,10 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
      * @param traffic where every exchange is recorded, or null to record nothing
      * @param idleTimeoutMillis a connection silent this long is closed (keep-alive or stalled)
      * @param allowedHosts the host names requests may name; others are answered 421
+     * @param connectionsPerClient counts each client's connections and closes those over the cap
      */
     record Settings(String host, InetAddress bound, int port, TrafficLog traffic, long idleTimeoutMillis,
-            AllowedHosts allowedHosts) {
+            AllowedHosts allowedHosts, ConnectionsPerClient connectionsPerClient) {
     }
 
     private volatile Settings next;
@@ -48,9 +49,26 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
         this.created = null;
     }
 
+    /**
+     * Threads that run requests. A request whose body is still arriving, or whose answer the
+     * client is not reading, holds one; a class of 30 needs a few dozen at most.
+     */
+    static final int MAX_THREADS = 200;
+    /**
+     * Open connections one client (one IP address) may have. A load test with 32 connections
+     * and a browser's 6 fit; one client holding this many threads leaves the rest of the pool
+     * to everyone else (see {@link ConnectionsPerClient}).
+     */
+    static final int MAX_CONNECTIONS_PER_CLIENT = 64;
+    /**
+     * Slowest a request body may arrive, counted from its first byte: 1 byte per second keeps a
+     * body typed line by line into nc alive, but ends a body trickled a byte per idle timeout.
+     */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1;
+
     @Override
     public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
-        QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000);
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
         pool.setName("restlab-http");
         return create(pool);
     }
@@ -70,6 +88,10 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
             }
         };
         HttpConfiguration http = new HttpConfiguration();
+        http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+        // No minimum response rate: Jetty counts it from the first byte written, so a server slowed
+        // down by its own machine would cut its own answers. A client that does not read holds its
+        // thread until the idle timeout, and one client holds at most MAX_CONNECTIONS_PER_CLIENT.
         http.addCustomizer((connector, config, request) -> {
             // Spark would route by this header; RestLab shows plain HTTP, so the request line wins.
             request.getHttpFields().remove("X-HTTP-Method-Override");
@@ -80,6 +102,7 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeoutMillis());
+        connector.addBean(settings.connectionsPerClient());
         server.addConnector(connector);
         server.setStopTimeout(2_000);
         created = server;
