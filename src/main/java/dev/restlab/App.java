@@ -1,6 +1,8 @@
 package dev.restlab;
 
 import dev.restlab.lab.ProgressStore;
+import dev.restlab.ui.Dialogs;
+import dev.restlab.ui.FxDialogs;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.StoreChoice;
 import dev.restlab.users.StoreUnavailableException;
@@ -10,9 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 /** The window: opens the workbench and starts its server; closing it stops the server. */
@@ -35,7 +34,7 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         Options options = LAUNCH_OPTIONS.get() == null ? Options.defaults() : LAUNCH_OPTIONS.get();
-        Optional<UserStore> store = openStore(options.users());
+        Optional<UserStore> store = openStore(options.users(), new FxDialogs(() -> null));
         if (store.isEmpty()) {
             Platform.exit();
             return;
@@ -56,17 +55,13 @@ public final class App extends Application {
      * Opens where users are kept; when that fails (locked by another RestLab, damaged), says so
      * and offers memory only for this run rather than losing or overwriting anything.
      */
-    private static Optional<UserStore> openStore(StoreChoice choice) {
+    static Optional<UserStore> openStore(StoreChoice choice, Dialogs dialogs) {
         try {
             return Optional.of(choice.open());
         } catch (StoreUnavailableException e) {
-            ButtonType inMemory = new ButtonType("Keep users in memory this time", ButtonBar.ButtonData.OK_DONE);
-            ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.CANCEL_CLOSE);
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage(), inMemory, quit);
-            alert.setTitle("RestLab");
-            alert.setHeaderText("RestLab cannot use its saved users");
-            alert.getDialogPane().setMinWidth(640);
-            return alert.showAndWait().filter(inMemory::equals).map(chosen -> new InMemoryUserStore());
+            boolean inMemory = dialogs.offerAfterProblem("RestLab cannot use its saved users", e.getMessage(),
+                    "Keep users in memory this time", "Quit");
+            return inMemory ? Optional.of(new InMemoryUserStore()) : Optional.empty();
         }
     }
 

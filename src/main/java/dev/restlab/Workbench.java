@@ -10,6 +10,8 @@ import dev.restlab.ui.ApiPaneController;
 import dev.restlab.ui.ApiPaneViewModel;
 import dev.restlab.ui.ComposerPaneController;
 import dev.restlab.ui.ComposerPaneViewModel;
+import dev.restlab.ui.Dialogs;
+import dev.restlab.ui.FxDialogs;
 import dev.restlab.ui.LabPaneController;
 import dev.restlab.ui.LabPaneViewModel;
 import dev.restlab.ui.LookViewModel;
@@ -37,6 +39,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.stage.Window;
 
 /**
  * Wires the window: the server, the HTTP client the window talks through, the ViewModels, and
@@ -73,12 +76,13 @@ public final class Workbench implements AutoCloseable {
         this.server = new ApiServer(store, traffic);
         allowedHosts.forEach(server::allowHost);
         UiThreads threads = new UiThreads(io, Platform::runLater);
-        serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, host, port);
+        Dialogs dialogs = new FxDialogs(this::window);
+        serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, dialogs, host, port);
         Supplier<URI> base = () -> URI.create(Api.loopbackUrl(Math.max(server.port(), 0)));
         LookViewModel look = new LookViewModel();
         // Parsing the OpenAPI document takes a quarter second: done after the window shows.
         Supplier<ApiDescription> api = ApiDescription::bundled;
-        trafficPane = new TrafficPaneViewModel(traffic, threads, api);
+        trafficPane = new TrafficPaneViewModel(traffic, threads, api, dialogs);
         users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficPane);
         apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser);
         this.threads = threads;
@@ -112,6 +116,11 @@ public final class Workbench implements AutoCloseable {
 
     public Parent root() {
         return root;
+    }
+
+    /** The window the parts are shown in, once they are; dialogs open over it. */
+    private Window window() {
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /** Starts the server as the window opens, as the handout's `python app.py` would. */

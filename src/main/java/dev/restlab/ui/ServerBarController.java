@@ -66,11 +66,8 @@ public final class ServerBarController {
         hostToAllow.setOnAction(e -> server.allowHost());
         allowHost.setOnAction(e -> server.allowHost());
         allowedHosts.textProperty().bind(server.allowedHostsProperty());
-        reset.setOnAction(e -> {
-            if (Confirm.ask(reset, "Reset users", "Delete every user for good?", server.resetQuestion())) {
-                server.resetUsers();
-            }
-        });
+        reset.setOnAction(e -> server.reset());
+        reset.disableProperty().bind(server.resettingProperty());
     }
 
     private static void showWhenNotEmpty(Label label) {

@@ -23,6 +23,7 @@ public final class ServerBarViewModel {
     private final UiThreads threads;
     /** The address asked for on the command line, kept for its choice (e.g. {@code ::}, not 0.0.0.0). */
     private final String askedHost;
+    private final Dialogs dialogs;
 
     private final StringProperty portText = new SimpleStringProperty();
     private final BooleanProperty allInterfaces = new SimpleBooleanProperty(false);
@@ -36,13 +37,15 @@ public final class ServerBarViewModel {
     private final StringProperty hostToAllow = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper allowedHosts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper usersLocation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper resetting = new ReadOnlyBooleanWrapper(false);
     private final String resetQuestion;
     private Runnable afterReset = () -> { };
 
-    public ServerBarViewModel(ServerControl server, UiThreads threads, String host, int port) {
+    public ServerBarViewModel(ServerControl server, UiThreads threads, Dialogs dialogs, String host, int port) {
         this.server = server;
         this.threads = threads;
         this.askedHost = host;
+        this.dialogs = dialogs;
         this.portText.set(Integer.toString(port));
         this.allInterfaces.set(server.isWildcard(host));
         this.usersLocation.set("Users kept in " + server.usersLocation());
@@ -56,20 +59,26 @@ public final class ServerBarViewModel {
         this.afterReset = afterReset;
     }
 
-    /** What the view asks before a reset. */
-    public String resetQuestion() {
-        return resetQuestion;
-    }
-
-    /** Forgets every user; the view has asked for confirmation first. */
-    public void resetUsers() {
+    /**
+     * Asks whether to delete every user for good, and only on OK forgets them all; a reset
+     * already under way is not started twice.
+     */
+    public void reset() {
+        if (resetting.get() || !dialogs.confirm("Reset users", "Delete every user for good?", resetQuestion)) {
+            return;
+        }
+        resetting.set(true);
         threads.run(() -> {
             server.resetUsers();
             return null;
         }, done -> {
+            resetting.set(false);
             problem.set("");
             afterReset.run();
-        }, failure -> problem.set("Could not reset the users: " + failure.getMessage()));
+        }, failure -> {
+            resetting.set(false);
+            problem.set("Could not reset the users: " + failure.getMessage());
+        });
     }
 
     public void toggle() {
@@ -232,6 +241,11 @@ public final class ServerBarViewModel {
     /** A warning while the server listens on every network interface; empty otherwise. */
     public ReadOnlyStringProperty bindWarningProperty() {
         return bindWarning.getReadOnlyProperty();
+    }
+
+    /** True from an accepted reset until the users are gone (or the reset failed). */
+    public ReadOnlyBooleanProperty resettingProperty() {
+        return resetting.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty networkNoteProperty() {

@@ -17,8 +17,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import org.fxmisc.richtext.StyleClassedTextArea;
 
 /** The live traffic list and the selected exchange, raw. */
@@ -62,8 +60,8 @@ public final class TrafficPaneController {
         followNewest.selectedProperty().bindBidirectional(traffic.followNewestProperty());
         prettyJson.selectedProperty().bindBidirectional(traffic.prettyJsonProperty());
         clear.setOnAction(e -> traffic.clear());
-        copyCurl.setOnAction(e -> copy(traffic.copyAsCurl()));
-        copyPowerShell.setOnAction(e -> copy(traffic.copyAsPowerShell()));
+        copyCurl.setOnAction(e -> traffic.copyCurlToClipboard());
+        copyPowerShell.setOnAction(e -> traffic.copyPowerShellToClipboard());
         copyCurl.disableProperty().bind(traffic.selectedProperty().isNull());
         copyPowerShell.disableProperty().bind(copyCurl.disableProperty());
 
@@ -118,11 +116,5 @@ public final class TrafficPaneController {
         }
         area.moveTo(0);
         area.requestFollowCaret();
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 }

@@ -49,6 +49,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     private final TrafficLog log;
     private final Supplier<ApiDescription> api;
+    private final Dialogs dialogs;
     private final Map<Long, Conformance> verdicts = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Conformance> eldest) {
@@ -79,10 +80,14 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     private Wanted wanted;
 
-    /** @param api the OpenAPI document, parsed on first use */
-    public TrafficPaneViewModel(TrafficLog log, UiThreads threads, Supplier<ApiDescription> api) {
+    /**
+     * @param api the OpenAPI document, parsed on first use
+     * @param dialogs where the copy commands put their text
+     */
+    public TrafficPaneViewModel(TrafficLog log, UiThreads threads, Supplier<ApiDescription> api, Dialogs dialogs) {
         this.log = log;
         this.api = api;
+        this.dialogs = dialogs;
         this.capacity = log.capacity();
         filter.addListener((o, was, now) -> refilter());
         showOwn.addListener((o, was, now) -> refilter());
@@ -153,6 +158,22 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     public String copyAsPowerShell() {
         Exchange e = selected.get();
         return e == null ? "" : CurlText.copyAsPowerShell(e, baseUrl(e));
+    }
+
+    /** Puts {@link #copyAsCurl()} on the clipboard; with nothing selected, leaves the clipboard alone. */
+    public void copyCurlToClipboard() {
+        copy(copyAsCurl());
+    }
+
+    /** Puts {@link #copyAsPowerShell()} on the clipboard; with nothing selected, leaves the clipboard alone. */
+    public void copyPowerShellToClipboard() {
+        copy(copyAsPowerShell());
+    }
+
+    private void copy(String command) {
+        if (!command.isEmpty()) {
+            dialogs.copyToClipboard(command);
+        }
     }
 
     private static String baseUrl(Exchange e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.FakeDialogs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ class ServerBarViewModelTest {
         final List<String> calls = new ArrayList<>();
         String failStartWith;
         String failStopWith;
+        String failResetWith;
         int resets;
         final java.util.TreeSet<String> allowed = new java.util.TreeSet<>();
 
@@ -68,13 +70,18 @@ class ServerBarViewModelTest {
         }
 
         @Override
-        public void resetUsers() {
+        public void resetUsers() throws Exception {
+            if (failResetWith != null) {
+                throw new Exception(failResetWith);
+            }
             resets++;
         }
     }
 
     private final FakeServer server = new FakeServer();
-    private final ServerBarViewModel bar = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, "127.0.0.1", 5001);
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final ServerBarViewModel bar = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, dialogs,
+            "127.0.0.1", 5001);
 
     @Test
     void start_binds_loopback_by_default_and_says_where_it_serves() {
@@ -113,7 +120,7 @@ class ServerBarViewModelTest {
     @ParameterizedTest
     @ValueSource(strings = {"::", "::ffff:0.0.0.0", "0:0:0:0:0:0:0:0", "0.0.0.0"})
     void every_wildcard_spelling_from_the_command_line_is_honoured_and_warned_about(String host) {
-        ServerBarViewModel fromFlags = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, host, 5001);
+        ServerBarViewModel fromFlags = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, dialogs, host, 5001);
         assertTrue(fromFlags.allInterfacesProperty().get(), "the bar's choice shows all interfaces");
         fromFlags.start();
         assertEquals(List.of("start " + host + ":5001"), server.calls);
@@ -152,7 +159,8 @@ class ServerBarViewModelTest {
     @Test
     void names_allowed_on_the_command_line_are_listed_from_the_start() {
         server.allowHost("restlab.test");
-        ServerBarViewModel fromFlags = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, "127.0.0.1", 5001);
+        ServerBarViewModel fromFlags = new ServerBarViewModel(server, ViewModelTestSupport.SAME_THREAD, dialogs,
+                "127.0.0.1", 5001);
         assertEquals("Also answers for restlab.test", fromFlags.allowedHostsProperty().get());
     }
 
@@ -198,13 +206,46 @@ class ServerBarViewModelTest {
     }
 
     @Test
-    void says_where_users_are_kept_and_resets_them_then_tells_the_table() {
+    void says_where_users_are_kept_and_on_ok_resets_them_then_tells_the_table() {
         int[] reloads = {0};
         bar.setAfterReset(() -> reloads[0]++);
         assertEquals("Users kept in /tmp/restlab/users.db", bar.usersLocationProperty().get());
-        bar.resetUsers();
+        dialogs.answering(true);
+        bar.reset();
         assertEquals(1, server.resets);
         assertEquals(1, reloads[0]);
+        assertFalse(bar.resettingProperty().get());
+    }
+
+    @Test
+    void reset_asks_first_naming_where_the_users_go_from_and_cancel_deletes_nothing() {
+        int[] reloads = {0};
+        bar.setAfterReset(() -> reloads[0]++);
+        dialogs.answering(false);
+        bar.reset();
+        assertEquals(List.of(new FakeDialogs.Question("Delete every user for good?",
+                "All users, from every client, are removed from /tmp/restlab/users.db. This cannot be undone.")),
+                dialogs.asked());
+        assertEquals(0, server.resets);
+        assertEquals(0, reloads[0]);
+        assertFalse(bar.resettingProperty().get());
+    }
+
+    @Test
+    void a_reset_under_way_is_not_asked_for_again_and_a_failed_one_says_why() {
+        List<Runnable> background = new ArrayList<>();
+        ServerBarViewModel slow = new ServerBarViewModel(server, new UiThreads(background::add, Runnable::run),
+                dialogs.answering(true), "127.0.0.1", 5001);
+        slow.reset();
+        assertTrue(slow.resettingProperty().get());
+        slow.reset(); // a second click while the first is under way: not asked, not run
+        assertEquals(1, dialogs.asked().size());
+        assertEquals(1, background.size());
+
+        server.failResetWith = "disk full";
+        background.remove(0).run();
+        assertFalse(slow.resettingProperty().get());
+        assertEquals("Could not reset the users: disk full", slow.problemProperty().get());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
+import dev.restlab.testing.FakeDialogs;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.CurlText;
 import dev.restlab.wire.Exchange;
@@ -37,6 +38,7 @@ class TrafficPaneViewModelTest {
         }
     });
     private final TrafficLog log = new TrafficLog(5);
+    private final FakeDialogs dialogs = new FakeDialogs();
     private ApiServer server;
     private TrafficPaneViewModel traffic;
     private int port;
@@ -45,7 +47,7 @@ class TrafficPaneViewModelTest {
     void start() {
         server = new ApiServer(new InMemoryUserStore(), log);
         port = server.start("127.0.0.1", 0);
-        traffic = new TrafficPaneViewModel(log, threads, ApiDescription::bundled);
+        traffic = new TrafficPaneViewModel(log, threads, ApiDescription::bundled, dialogs);
     }
 
     @AfterEach
@@ -99,6 +101,25 @@ class TrafficPaneViewModelTest {
         assertTrue(traffic.explanationProperty().get().startsWith("OpenAPI: createUser: conforms\n201 Created"));
         assertTrue(traffic.factsProperty().get().contains("from 127.0.0.1:" + post.connection().clientPort()));
         assertTrue(traffic.copyAsCurl().startsWith("curl "));
+    }
+
+    @Test
+    void the_copy_commands_put_the_selected_exchange_on_the_clipboard_and_nothing_without_one() throws Exception {
+        traffic.copyCurlToClipboard();
+        traffic.copyPowerShellToClipboard();
+        assertEquals(0, dialogs.copies(), "with nothing selected the clipboard is left alone");
+
+        send("curl/8.0", "GET", "/people/v1/users?name=Zoe", null);
+        awaitArrivals(1);
+        traffic.selectedProperty().set(traffic.shown().get(0));
+        traffic.copyCurlToClipboard();
+        assertEquals(traffic.copyAsCurl(), dialogs.clipboard().orElseThrow());
+        assertTrue(dialogs.clipboard().orElseThrow().startsWith("curl "));
+        assertTrue(dialogs.clipboard().orElseThrow().contains("/people/v1/users?name=Zoe"));
+        traffic.copyPowerShellToClipboard();
+        assertEquals(traffic.copyAsPowerShell(), dialogs.clipboard().orElseThrow());
+        assertFalse(dialogs.clipboard().orElseThrow().startsWith("curl "));
+        assertEquals(List.of(), dialogs.asked(), "copying asks nothing");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.restlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.Workbench;
@@ -41,11 +42,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkbenchWindowTest {
 
     private Workbench workbench;
+    private final InMemoryUserStore store = new InMemoryUserStore();
     private final List<String> opened = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, opened::add);
+        workbench = new Workbench(store, "127.0.0.1", 0, opened::add);
         stage.setScene(new Scene(workbench.root(), 1280, 800));
         stage.show();
         stage.requestFocus();
@@ -200,11 +202,18 @@ class WorkbenchWindowTest {
 
         robot.clickOn("#reset");
         robot.clickOn("Cancel");
+        // The click's handler has returned once the FX queue is drained. Had it started a reset,
+        // the bar would say so until the store was empty: either shows here, not only later.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(workbench.serverBar().resettingProperty().get(), "Cancel started a reset");
+        assertEquals(1, store.size(), "Cancel deleted users");
         assertEquals(1, table(robot).getItems().size());
 
         robot.clickOn("#reset");
         robot.clickOn("OK");
         waitUntil(() -> table(robot).getItems().isEmpty());
+        assertEquals(0, store.size());
+        assertFalse(workbench.serverBar().resettingProperty().get());
     }
 
     @Test
