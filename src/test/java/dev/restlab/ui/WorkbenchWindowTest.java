@@ -240,8 +240,9 @@ class WorkbenchWindowTest {
         }
         typeInto(robot, "#port", "0");
         robot.clickOn("#startStop");
-        waitUntil(() -> workbench.serverBar().runningProperty().get());
-        assertTrue(text(robot, "#status").startsWith("Serving on http://127.0.0.1:"));
+        // The bar sets running a moment before the status line, in the same FX task: wait for both.
+        waitUntil(() -> workbench.serverBar().runningProperty().get()
+                && text(robot, "#status").startsWith("Serving on http://127.0.0.1:"));
         assertEquals("", text(robot, "#problem"));
     }
 }
