@@ -24,7 +24,7 @@ class LayersTest {
     static final ArchRule the_core_never_depends_on_javafx =
             noClasses().that().resideInAnyPackage("dev.restlab.users..", "dev.restlab.server..",
                             "dev.restlab.wire..", "dev.restlab.client..", "dev.restlab.openapi..",
-                            "dev.restlab.http..")
+                            "dev.restlab.http..", "dev.restlab.har..")
                     .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     @ArchTest
@@ -45,6 +45,12 @@ class LayersTest {
                             "dev\\.restlab\\.server\\.(Router|ApiServer|JettyServerFactory|PathlessTargets|HostCheck|ConnectionsPerClient)(\\$.*)?")
                     .should().dependOnClassesThat().resideInAnyPackage("spark..", "javax.servlet..",
                             "org.eclipse.jetty..");
+
+    /** The HAR library's model stays behind HarExport and HarImport: the rest sees exchanges. */
+    @ArchTest
+    static final ArchRule the_har_library_only_in_the_har_package =
+            noClasses().that().resideOutsideOfPackage("dev.restlab.har..")
+                    .should().dependOnClassesThat().resideInAPackage("de.sstoehr..");
 
     @ArchTest
     static final ArchRule http_depends_on_nothing_but_the_jdk =

@@ -18,6 +18,9 @@ public final class Api {
     /** Every network interface of this computer. */
     public static final String ALL_INTERFACES = "0.0.0.0";
 
+    /** RestLab's version, as {@code --version} and the files it writes (HAR) name it. */
+    public static final String VERSION = "0.1.0";
+
     /** The handout's port, so its curl commands work unchanged. */
     public static final int DEFAULT_PORT = 5001;
 

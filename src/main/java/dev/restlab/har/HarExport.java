@@ -1,0 +1,354 @@
+package dev.restlab.har;
+
+import de.sstoehr.harreader.HarWriter;
+import de.sstoehr.harreader.HarWriterException;
+import de.sstoehr.harreader.model.Har;
+import de.sstoehr.harreader.model.HarCache;
+import de.sstoehr.harreader.model.HarContent;
+import de.sstoehr.harreader.model.HarCreatorBrowser;
+import de.sstoehr.harreader.model.HarEntry;
+import de.sstoehr.harreader.model.HarHeader;
+import de.sstoehr.harreader.model.HarLog;
+import de.sstoehr.harreader.model.HarPostData;
+import de.sstoehr.harreader.model.HarQueryParam;
+import de.sstoehr.harreader.model.HarRequest;
+import de.sstoehr.harreader.model.HarResponse;
+import de.sstoehr.harreader.model.HarTiming;
+import dev.restlab.http.Api;
+import dev.restlab.http.Utf8;
+import dev.restlab.wire.Body;
+import dev.restlab.wire.Exchange;
+import dev.restlab.wire.Header;
+import dev.restlab.wire.Request;
+import dev.restlab.wire.Response;
+import dev.restlab.wire.Timings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Writes exchanges as a HAR 1.2 file (the HTTP Archive format browsers' developer tools read and
+ * write), one entry per exchange, in the order given.
+ *
+ * <p>What the capture knows maps onto HAR like this: {@code send}, {@code wait} and
+ * {@code receive} are the exchange's phases; {@code connect} is given only for a connection's
+ * first exchange and is the time from the server's accept to the request's first byte (the
+ * handshake itself happens before the accept, out of the server's sight), and then
+ * {@code startedDateTime} is the accept; {@code blocked}, {@code dns} and {@code ssl} do not
+ * apply (-1). HAR's times are whole milliseconds here and a loopback exchange takes microseconds,
+ * so each timing also carries its exact value in a custom {@code _…Micros} field, which
+ * {@link HarImport} prefers. Custom fields, all starting with {@code _} as HAR asks:
+ * {@code _rejected} on an entry Jetty answered by itself, {@code _truncated} (with a
+ * {@code comment}) on a body RestLab kept cut short, {@code _target} on a request whose target is
+ * not a path, {@code _clientAddress} and {@code _clientPort} on every entry.
+ */
+public final class HarExport {
+
+    /** The name in {@code log.creator}. */
+    public static final String CREATOR = "RestLab";
+
+    private final String serverHost;
+    private final int serverPort;
+
+    /**
+     * @param serverHost the address the server listens on (a wildcard such as 0.0.0.0 is left out
+     *                   of {@code serverIPAddress})
+     * @param serverPort its port
+     */
+    public HarExport(String serverHost, int serverPort) {
+        this.serverHost = serverHost;
+        this.serverPort = serverPort;
+    }
+
+    /** The HAR document of these exchanges. */
+    public Har har(List<Exchange> exchanges) {
+        List<HarEntry> entries = new ArrayList<>(exchanges.size());
+        for (Exchange exchange : exchanges) {
+            entries.add(entry(exchange));
+        }
+        HarLog log = HarLog.builder()
+                .version("1.2")
+                .creator(HarCreatorBrowser.builder().name(CREATOR).version(Api.VERSION).build())
+                .entries(entries)
+                .build();
+        return new Har(log);
+    }
+
+    /** The HAR document as UTF-8 JSON. */
+    public byte[] json(List<Exchange> exchanges) throws IOException {
+        try {
+            return new HarWriter(new HarMapper()).writeAsBytes(har(exchanges));
+        } catch (HarWriterException e) {
+            throw new IOException("Could not write the HAR: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the HAR document to {@code file}: first beside it, then moved into place, so that a
+     * failure (a full disk) leaves any earlier file whole.
+     */
+    public void write(List<Exchange> exchanges, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        byte[] json = json(exchanges);
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                out.write(json);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private HarEntry entry(Exchange e) {
+        Timings t = e.timings();
+        boolean first = e.index() == 1;
+        long connectMicros = first ? Math.max(0, t.requestFirstNanos() - e.connection().acceptedNanos()) / 1_000 : -1;
+        long connect = first ? millis(connectMicros) : -1;
+        long send = millis(t.sendMicros());
+        long wait = millis(t.waitMicros());
+        long receive = millis(t.receiveMicros());
+        HarTiming timings = HarTiming.builder()
+                .blocked(-1L).dns(-1L).ssl(-1L)
+                .connect(connect).send(send).waitTime(wait).receive(receive)
+                .build();
+        if (first) {
+            timings.setAdditionalField(HarMapper.microsField("connect"), connectMicros);
+        }
+        timings.setAdditionalField(HarMapper.microsField("send"), t.sendMicros());
+        timings.setAdditionalField(HarMapper.microsField("wait"), t.waitMicros());
+        timings.setAdditionalField(HarMapper.microsField("receive"), t.receiveMicros());
+        HarEntry entry = HarEntry.builder()
+                .startedDateTime(dateTime(first ? e.connection().accepted() : e.started()))
+                .time((int) Math.min(Integer.MAX_VALUE, Math.max(0, connect) + send + wait + receive))
+                .request(request(e))
+                .response(response(e.response()))
+                .cache(new HarCache())
+                .timings(timings)
+                .connection(Long.toString(e.connection().id()))
+                .serverIPAddress(isWildcard(serverHost) ? null : serverHost)
+                .build();
+        entry.setAdditionalField("_clientAddress", e.connection().clientAddress());
+        entry.setAdditionalField("_clientPort", e.connection().clientPort());
+        if (e.rejected()) {
+            entry.setAdditionalField("_rejected", true);
+        }
+        return entry;
+    }
+
+    private HarRequest request(Exchange e) {
+        Request r = e.request();
+        Sizes sizes = Sizes.of(headBytes(r.line(), r.headers()), r.body(), r.wireBytes(), isChunked(r.headers()));
+        HarRequest request = HarRequest.builder()
+                .method(r.method())
+                .url(url(r))
+                .httpVersion(r.version())
+                .headers(headers(r.headers()))
+                .queryString(queryString(r.target()))
+                .postData(r.body().isEmpty() ? new HarPostData() : postData(r)) // an empty one is left out
+                .headersSize(sizes.head())
+                .bodySize(sizes.body())
+                .build();
+        if (!r.target().startsWith("/")) {
+            request.setAdditionalField("_target", r.target());
+        }
+        return request;
+    }
+
+    private HarPostData postData(Request r) {
+        Body body = r.body();
+        Text text = Text.of(body);
+        HarPostData postData = HarPostData.builder()
+                .mimeType(r.header("Content-Type").orElse(""))
+                .text(text.value())
+                .comment(cutNote(body))
+                .build();
+        if (text.base64()) {
+            postData.setAdditionalField("_encoding", "base64"); // HAR 1.2 has no encoding for postData
+        }
+        if (body.truncated()) {
+            postData.setAdditionalField("_truncated", true);
+            postData.setAdditionalField("_size", body.size());
+        }
+        return postData;
+    }
+
+    private static HarResponse response(Response r) {
+        long head = 0;
+        for (Response.Interim interim : r.interim()) {
+            head += headBytes(interim.statusLine(), interim.headers());
+        }
+        head += headBytes(r.statusLine(), r.headers());
+        Sizes sizes = Sizes.of(head, r.body(), r.wireBytes(), isChunked(r.headers()));
+        Body body = r.body();
+        Text text = Text.of(body);
+        boolean encoded = r.header("Content-Encoding").filter(coding -> !coding.isBlank()).isPresent();
+        HarContent content = HarContent.builder()
+                .size(body.size())
+                .compression(encoded && body.size() > sizes.body() ? body.size() - sizes.body() : null)
+                .mimeType(r.header("Content-Type").orElse(""))
+                .text(text.value())
+                .encoding(text.base64() ? "base64" : null)
+                .comment(cutNote(body))
+                .build();
+        if (body.truncated()) {
+            content.setAdditionalField("_truncated", true);
+        }
+        return HarResponse.builder()
+                .status(r.status())
+                .statusText(r.reason())
+                .httpVersion(r.version())
+                .headers(headers(r.headers()))
+                .content(content)
+                .redirectURL(r.header("Location").orElse(""))
+                .headersSize(sizes.head())
+                .bodySize(sizes.body())
+                .build();
+    }
+
+    /** {@code http://} and the Host the client named (else the server's address), then the target. */
+    private String url(Request r) {
+        String target = r.target();
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            return target; // absolute form, as sent to a proxy
+        }
+        String authority = r.header("Host").filter(host -> !host.isBlank())
+                .orElse(hostForUrl(serverHost) + ":" + serverPort);
+        return "http://" + authority + (target.startsWith("/") ? target : "/");
+    }
+
+    private static String hostForUrl(String host) {
+        String named = isWildcard(host) ? Api.LOOPBACK : host;
+        return named.contains(":") ? "[" + named + "]" : named;
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.equals(Api.ALL_INTERFACES) || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
+    }
+
+    private static List<HarHeader> headers(List<Header> headers) {
+        List<HarHeader> har = new ArrayList<>(headers.size());
+        for (Header header : headers) {
+            har.add(HarHeader.builder().name(header.name()).value(header.value()).build());
+        }
+        return har;
+    }
+
+    /** The query's parameters in order, percent-decoded where that gives UTF-8 text, else as sent. */
+    private static List<HarQueryParam> queryString(String target) {
+        int question = target.indexOf('?');
+        if (question < 0) {
+            return List.of();
+        }
+        List<HarQueryParam> params = new ArrayList<>();
+        for (String pair : target.substring(question + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            params.add(HarQueryParam.builder().name(decode(name)).value(decode(value)).build());
+        }
+        return params;
+    }
+
+    private static String decode(String raw) {
+        byte[] bytes = new byte[raw.length() * 3];
+        int length = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
+                bytes[length++] = (byte) (hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+                i += 2;
+            } else if (c == '+') {
+                bytes[length++] = ' ';
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(encoded, 0, bytes, length, encoded.length);
+                length += encoded.length;
+            }
+        }
+        return Utf8.decode(java.util.Arrays.copyOf(bytes, length)).orElse(raw);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+
+    /** The start line, the header lines as curl prints them and the blank line, in bytes. */
+    private static long headBytes(String startLine, List<Header> headers) {
+        long bytes = utf8Length(startLine) + 2;
+        for (Header header : headers) {
+            bytes += utf8Length(header.name()) + 2 + utf8Length(header.value()) + 2;
+        }
+        return bytes + 2;
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static boolean isChunked(List<Header> headers) {
+        String coding = Header.first(headers, "Transfer-Encoding");
+        return coding != null && !coding.isBlank();
+    }
+
+    private static String cutNote(Body body) {
+        return body.truncated() ? "RestLab kept only the first " + body.stored().length + " of the "
+                + body.size() + " bytes of this body" : null;
+    }
+
+    /** In UTC to the microsecond: six digits of a second, as any JavaScript Date reads them. */
+    private static ZonedDateTime dateTime(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atZone(ZoneOffset.UTC);
+    }
+
+    /** A whole number of milliseconds, rounded. */
+    private static long millis(long micros) {
+        return (micros + 500) / 1_000;
+    }
+
+    /**
+     * HAR's {@code headersSize} and {@code bodySize}. The capture counts every byte of a message
+     * ({@code wireBytes}) and knows the de-chunked body: without chunks the head is the rest; with
+     * chunks the head is counted from its lines and the body is the rest, framing included.
+     */
+    private record Sizes(long head, long body) {
+        static Sizes of(long countedHead, Body body, long wireBytes, boolean chunked) {
+            if (!chunked && wireBytes - body.size() > 0) {
+                return new Sizes(wireBytes - body.size(), body.size());
+            }
+            if (wireBytes - countedHead >= 0) {
+                // chunked, or a body decoded from its Content-Encoding (imported from a browser)
+                return new Sizes(countedHead, wireBytes - countedHead);
+            }
+            return new Sizes(countedHead, body.size()); // a message cut short, or made by hand
+        }
+    }
+
+    /** A body as HAR text: UTF-8 as it is, anything else in base64. */
+    private record Text(String value, boolean base64) {
+        static Text of(Body body) {
+            return Utf8.decode(body.stored())
+                    .map(text -> new Text(text, false))
+                    .orElseGet(() -> new Text(Base64.getEncoder().encodeToString(body.stored()), true));
+        }
+    }
+}
