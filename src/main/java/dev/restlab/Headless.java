@@ -1,5 +1,6 @@
 package dev.restlab;
 
+import dev.restlab.har.HarExport;
 import dev.restlab.http.Api;
 import dev.restlab.lab.Lab;
 import dev.restlab.server.ApiServer;
@@ -7,17 +8,21 @@ import dev.restlab.server.ServedAddresses;
 import dev.restlab.server.ServerStartException;
 import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
+import dev.restlab.wire.Exchange;
 import dev.restlab.wire.TrafficLog;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The server with no window, for a terminal: prints where it serves, then one access-log line per
  * request like Flask's development server (with {@code --trace}, each request and response in
- * full as curl shows them), until Ctrl+C or SIGTERM.
+ * full as curl shows them), until Ctrl+C or SIGTERM; with {@code --har FILE} it then writes the
+ * traffic to FILE.
  */
 public final class Headless {
 
@@ -43,6 +48,13 @@ public final class Headless {
      */
     public int run(Options options, Lab lab, Path labReport) {
         String host = options.host();
+        if (options.har() != null) {
+            Optional<String> unwritable = HarFile.problem(options.har());
+            if (unwritable.isPresent()) {
+                err.println("restlab: --har " + options.har() + ": " + unwritable.get());
+                return 1;
+            }
+        }
         UserStore store;
         try {
             store = options.users().open();
@@ -72,6 +84,9 @@ public final class Headless {
             if (following != null) {
                 following.close();
             }
+            if (options.har() != null) {
+                writeHar(options.har(), traffic, host, bound);
+            }
             store.close();
             out.println("RestLab stopped.");
             out.flush();
@@ -83,6 +98,22 @@ public final class Headless {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Every exchange the log still holds, as HAR; says how many, and how many it no longer held. */
+    private void writeHar(Path file, TrafficLog traffic, String host, int port) {
+        List<Exchange> exchanges = traffic.snapshot();
+        try {
+            new HarExport(host, port).write(exchanges, file);
+            out.println(" * HAR: " + exchanges.size() + " exchanges written to " + file);
+            long dropped = traffic.lastId() - exchanges.size();
+            if (dropped > 0) {
+                out.println(" * HAR: the " + dropped + " oldest were no longer kept (RestLab keeps the newest "
+                        + traffic.capacity() + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("restlab: could not write the HAR file " + file + ": " + e.getMessage());
+        }
     }
 
     private static void close(AutoCloseable printer) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Reads the command line, then opens the window or serves headless. */
-@Command(name = "restlab", mixinStandardHelpOptions = true, version = "RestLab 0.1.0",
+@Command(name = "restlab", mixinStandardHelpOptions = true, version = "RestLab " + Api.VERSION,
         description = "A workbench for learning HTTP and REST: the lab's user API on a real server,"
                 + " with every request and response shown as curl prints it.")
 public final class Main implements Callable<Integer> {
@@ -35,6 +35,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--trace", description = "With --headless: print every request and response"
             + " in full: the request as sent, the response as curl -i prints it.")
     private boolean trace;
+
+    @Option(names = "--har", paramLabel = "FILE", description = "With --headless: when RestLab stops"
+            + " (Ctrl+C included), write every exchange it still holds to FILE as HAR 1.2, which browsers'"
+            + " developer tools open.")
+    private Path har;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + Api.DEFAULT_PORT,
             description = "Port to serve on, 0 for any free port (default: ${DEFAULT-VALUE}).")
@@ -109,7 +114,7 @@ public final class Main implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
             }
         }
-        return new Options(host, port, storeChoice(), trace, names);
+        return new Options(host, port, storeChoice(), trace, names, har);
     }
 
     /** Whether the flags asked for no window (for tests of the parsing). */
@@ -138,6 +143,10 @@ public final class Main implements Callable<Integer> {
     }
 
     private void validate() {
+        if (har != null && !headless) {
+            throw new ParameterException(spec.commandLine(),
+                    "--har works with --headless; in the window, use Export HAR in the traffic pane");
+        }
         if (host.equalsIgnoreCase("localhost")) {
             host = Api.LOOPBACK;
         }

@@ -2,6 +2,7 @@ package dev.restlab;
 
 import dev.restlab.http.Api;
 import dev.restlab.users.StoreChoice;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,13 +15,20 @@ import java.util.Objects;
  * @param users where users are kept
  * @param trace headless only: print every exchange in full
  * @param allowedHosts host names, besides this machine's own, that requests may name in {@code Host}
+ * @param har headless only: the HAR file every exchange is written to when RestLab stops, or null
  */
-public record Options(String host, int port, StoreChoice users, boolean trace, List<String> allowedHosts) {
+public record Options(String host, int port, StoreChoice users, boolean trace, List<String> allowedHosts,
+        Path har) {
 
     public Options {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(users, "users");
         allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /** Options that write no HAR file. */
+    public Options(String host, int port, StoreChoice users, boolean trace, List<String> allowedHosts) {
+        this(host, port, users, trace, allowedHosts, null);
     }
 
     /** What RestLab does with no flags: loopback on the handout's port, users in the data directory. */

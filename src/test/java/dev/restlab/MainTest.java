@@ -71,6 +71,20 @@ class MainTest {
     }
 
     @Test
+    void har_without_headless_is_a_usage_error_that_points_to_the_window() {
+        assertEquals(2, run("--har", "session.har"));
+        assertTrue(err.toString().startsWith("--har works with --headless; in the window, use Export HAR in the"
+                + " traffic pane" + System.lineSeparator()), err.toString());
+    }
+
+    @Test
+    void har_names_the_file_headless_mode_writes() {
+        assertEquals(Path.of("class", "session.har"),
+                parsed("--headless", "--har", Path.of("class", "session.har").toString()).har());
+        assertEquals(null, parsed("--headless").har());
+    }
+
+    @Test
     void no_flags_mean_the_window_on_loopback_on_the_handouts_port_with_users_in_the_data_directory() {
         CommandLine cli = Main.commandLine();
         cli.parseArgs();

@@ -24,7 +24,7 @@ import java.util.Set;
  * 8601. RestLab's own rule on top: on one {@code connection}, only the first entry has a
  * {@code connect} time.
  */
-final class Har12 {
+public final class Har12 {
 
     private enum Type { STRING, NUMBER, ARRAY, OBJECT }
 
@@ -34,7 +34,7 @@ final class Har12 {
     }
 
     /** Fails with every problem found when the document is not valid HAR 1.2. */
-    static void assertValid(byte[] json) {
+    public static void assertValid(byte[] json) {
         List<String> problems = problems(json);
         if (!problems.isEmpty()) {
             fail("not valid HAR 1.2:\n  " + String.join("\n  ", problems));
@@ -42,7 +42,7 @@ final class Har12 {
     }
 
     /** What is wrong with the document; empty when it is valid HAR 1.2. */
-    static List<String> problems(byte[] json) {
+    public static List<String> problems(byte[] json) {
         Har12 check = new Har12();
         JsonElement root = JsonParser.parseString(new String(json, StandardCharsets.UTF_8));
         if (!root.isJsonObject()) {
