@@ -88,7 +88,7 @@ public final class Workbench implements AutoCloseable {
         this.threads = threads;
         usersWatch = traffic.subscribe(users::onTraffic);
         lab = new LabPaneViewModel(traffic, labProgress, threads, TrafficPaneViewModel::isOwn,
-                serverBar.boundPortProperty(), LabPaneController::toClipboard, trafficPane::select);
+                serverBar.boundPortProperty(), dialogs, trafficPane::select);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         serverBar.setAfterReset(users::refresh);
         serverBar.runningProperty().addListener((o, was, running) -> {

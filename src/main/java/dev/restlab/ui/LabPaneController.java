@@ -6,9 +6,7 @@ import javafx.animation.FadeTransition;
 import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -16,8 +14,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
@@ -50,13 +46,6 @@ public final class LabPaneController {
 
     public LabPaneController(LabPaneViewModel lab) {
         this.lab = lab;
-    }
-
-    /** Puts a text on the system clipboard (for the ViewModel, which knows no JavaFX scene). */
-    public static void toClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     @FXML
@@ -95,7 +84,7 @@ public final class LabPaneController {
         showAnswer.setOnAction(e -> lab.showAnswer());
         showExchange.setOnAction(e -> lab.showExchange());
         openLab.setOnAction(e -> chooseLabFile());
-        startAgain.setOnAction(e -> askToStartAgain());
+        startAgain.setOnAction(e -> lab.startAgain());
         exportReport.setOnAction(e -> chooseReportFile());
         lab.tickedProperty().addListener((o, was, now) -> celebrate());
     }
@@ -130,17 +119,6 @@ public final class LabPaneController {
         File file = chooser.showOpenDialog(openLab.getScene().getWindow());
         if (file != null) {
             lab.openLabFile(file.toPath());
-        }
-    }
-
-    private void askToStartAgain() {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                "Every tick of this lab is forgotten, and it starts again from its first step.",
-                ButtonType.OK, ButtonType.CANCEL);
-        ask.setHeaderText("Start the lab again?");
-        ask.initOwner(startAgain.getScene().getWindow());
-        if (ask.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
-            lab.startAgain();
         }
     }
 

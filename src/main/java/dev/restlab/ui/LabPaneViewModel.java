@@ -13,7 +13,6 @@ import dev.restlab.wire.TrafficLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import javafx.beans.property.IntegerProperty;
@@ -47,7 +46,7 @@ public final class LabPaneViewModel implements AutoCloseable {
     private final UiThreads threads;
     private final Predicate<Exchange> fromWindow;
     private final ObservableIntegerValue port;
-    private final Consumer<String> clipboard;
+    private final Dialogs dialogs;
     private final LongPredicate showExchange;
 
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
@@ -73,19 +72,19 @@ public final class LabPaneViewModel implements AutoCloseable {
     /**
      * @param fromWindow   tells the window's own requests from other clients'
      * @param port         the running server's port (0 or less when stopped)
-     * @param clipboard    puts a text on the system clipboard
+     * @param dialogs      asks before the lab starts again, and holds the clipboard
      * @param showExchange selects the exchange with this id in the traffic list; false when the
      *                     list no longer has it
      */
     public LabPaneViewModel(TrafficLog traffic, ProgressStore progress, UiThreads threads,
-            Predicate<Exchange> fromWindow, ObservableIntegerValue port, Consumer<String> clipboard,
+            Predicate<Exchange> fromWindow, ObservableIntegerValue port, Dialogs dialogs,
             LongPredicate showExchange) {
         this.traffic = traffic;
         this.progress = progress;
         this.threads = threads;
         this.fromWindow = fromWindow;
         this.port = port;
-        this.clipboard = clipboard;
+        this.dialogs = dialogs;
         this.showExchange = showExchange;
         chosen.addListener((o, was, now) -> describe());
         port.addListener((o, was, now) -> {
@@ -128,7 +127,7 @@ public final class LabPaneViewModel implements AutoCloseable {
 
     public void copyCommand() {
         if (!command.get().isEmpty()) {
-            clipboard.accept(command.get());
+            dialogs.copyToClipboard(command.get());
             message.set("Copied: paste it into a terminal.");
         }
     }
@@ -149,9 +148,16 @@ public final class LabPaneViewModel implements AutoCloseable {
         });
     }
 
-    /** Clears the progress of this lab: the caller has asked the user first. */
+    /** Clears the progress of this lab, after asking. */
     public void startAgain() {
+        if (!dialogs.confirm("RestLab", "Start the lab again?",
+                "Every tick of this lab is forgotten, and it starts again from its first step.")) {
+            return;
+        }
         tracker.restart();
+        if (port.get() > 0) {
+            tracker.serverRunning(port.get()); // the server is still running: that step is done again
+        }
         message.set("The lab starts again from its first step.");
         refresh(true);
     }

@@ -1,0 +1,107 @@
+package dev.restlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.Workbench;
+import dev.restlab.users.InMemoryUserStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window's keyboard shortcuts, pressed as a user presses them, in the real window headless. */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardShortcutsTest {
+
+    private final InMemoryUserStore store = new InMemoryUserStore();
+    private Workbench workbench;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(store, "127.0.0.1", 0, url -> { });
+        scene = new Scene(workbench.root(), 1280, 800);
+        stage.setScene(scene);
+        stage.show();
+        stage.requestFocus();
+        workbench.startServer();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    }
+
+    private int port() throws Exception {
+        waitUntil(() -> workbench.serverBar().boundPortProperty().get() > 0);
+        return workbench.serverBar().boundPortProperty().get();
+    }
+
+    @Test
+    void ctrl_r_stops_and_starts_the_server(FxRobot robot) throws Exception {
+        port();
+        robot.push(KeyCode.SHORTCUT, KeyCode.R);
+        waitUntil(() -> !workbench.serverBar().runningProperty().get());
+        robot.push(KeyCode.SHORTCUT, KeyCode.R);
+        waitUntil(() -> workbench.serverBar().runningProperty().get());
+    }
+
+    @Test
+    void ctrl_plus_and_ctrl_minus_change_the_text_size_and_ctrl_d_the_theme(FxRobot robot) throws Exception {
+        String before = workbench.root().getStyle();
+        robot.push(KeyCode.SHORTCUT, KeyCode.EQUALS);
+        waitUntil(() -> !workbench.root().getStyle().equals(before));
+        String larger = workbench.root().getStyle();
+        assertTrue(size(larger) > size(before), larger + " after " + before);
+        robot.push(KeyCode.SHORTCUT, KeyCode.MINUS);
+        waitUntil(() -> workbench.root().getStyle().equals(before));
+
+        String theme = Application.getUserAgentStylesheet();
+        robot.push(KeyCode.SHORTCUT, KeyCode.D);
+        waitUntil(() -> !Application.getUserAgentStylesheet().equals(theme));
+        robot.push(KeyCode.SHORTCUT, KeyCode.D);
+        waitUntil(() -> Application.getUserAgentStylesheet().equals(theme));
+    }
+
+    @Test
+    void f5_reloads_the_users_and_ctrl_l_clears_the_traffic(FxRobot robot) throws Exception {
+        HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port() + "/")).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, answer.statusCode());
+        TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        waitUntil(() -> !traffic.getItems().isEmpty());
+        robot.push(KeyCode.SHORTCUT, KeyCode.L);
+        waitUntil(() -> traffic.getItems().isEmpty());
+
+        TableView<?> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        int before = users.getItems().size();
+        store.create("Fiona", "f@example.com"); // behind the server's back: only F5 can show it
+        robot.push(KeyCode.F5);
+        waitUntil(() -> users.getItems().size() == before + 1);
+        assertNotEquals(0, users.getItems().size());
+    }
+
+    private static int size(String style) {
+        return Integer.parseInt(style.replaceAll("\\D+", ""));
+    }
+}
