@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The API's JSON: the one Gson the routes write with, and the strict reading of request bodies.
@@ -76,11 +77,16 @@ final class Json {
 
     /**
      * Parses one complete JSON document, refusing everything RFC 8259 refuses (gson alone is
-     * lenient: single quotes, comments, trailing garbage).
+     * lenient: single quotes, comments, trailing garbage) and strings that hold half a surrogate
+     * pair.
      *
-     * @throws JsonParseException with a one-line reason when the text is not JSON
+     * @throws Malformed with a one-line reason when the text is not JSON
      */
-    static JsonElement parseStrict(String text) {
+    static JsonElement parseStrict(String text) throws Malformed {
+        Optional<JsonSyntax.Fault> fault = JsonSyntax.firstFault(text, NESTING_LIMIT);
+        if (fault.isPresent()) {
+            throw new Malformed(fault.get());
+        }
         try {
             JsonReader reader = new JsonReader(new StringReader(text));
             reader.setStrictness(Strictness.STRICT);
@@ -91,24 +97,17 @@ final class Json {
             }
             return element;
         } catch (IOException | RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            throw new JsonParseException(firstLine(root.getMessage()), e);
+            // JsonSyntax found no fault, so Gson should find none either; if it does, say so plainly.
+            throw new Malformed(new JsonSyntax.Fault(1, 1, "not valid JSON"));
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "not valid JSON";
+    /** A text that is not JSON; the message is one line, in the API's words. */
+    static final class Malformed extends Exception {
+        Malformed(JsonSyntax.Fault fault) {
+            super("Malformed JSON at line " + fault.line() + " column " + fault.column() + ": " + fault.reason(),
+                    null, false, false);
         }
-        String line = message.lines().findFirst().orElse(message).strip();
-        int advice = line.indexOf("Use JsonReader.setStrictness");
-        if (advice > 0) {
-            line = line.substring(0, advice).strip();
-        }
-        return line;
     }
 
     /** Users for Gson, in Flask's order; only ever written (requests are read as trees). */

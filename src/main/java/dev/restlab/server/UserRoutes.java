@@ -2,13 +2,13 @@ package dev.restlab.server;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import dev.restlab.http.Api;
 import dev.restlab.http.MediaType;
 import dev.restlab.users.StoreFullException;
 import dev.restlab.users.User;
 import dev.restlab.users.UserStore;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,6 +84,12 @@ public final class UserRoutes {
         if (!MediaType.isJson(request.header("Content-Type").orElse(null))) {
             return Reply.text(415, NOT_JSON);
         }
+        List<String> codings = contentCodings(request);
+        if (!codings.isEmpty()) {
+            // Read as plain, a gzip body would be taken for broken text; RFC 7694 says which coding we take.
+            return Reply.text(415, "Content-Encoding " + String.join(", ", codings) + " is not supported:"
+                    + " send the body uncompressed, without Content-Encoding\n").withHeader("Accept-Encoding", "identity");
+        }
         JsonElement body;
         try {
             String text = RequestBody.readUtf8(request);
@@ -97,8 +103,8 @@ public final class UserRoutes {
             return Reply.text(400, e.getMessage() + "\n").withHeader("Connection", "close");
         } catch (RequestBody.NotUtf8 e) {
             return Reply.text(400, e.getMessage() + "\n");
-        } catch (JsonParseException e) {
-            return Reply.text(400, "Malformed JSON: " + e.getMessage() + "\n");
+        } catch (Json.Malformed e) {
+            return Reply.text(400, e.getMessage() + "\n");
         }
         if (!body.isJsonObject()) {
             return Reply.text(400,
@@ -153,6 +159,20 @@ public final class UserRoutes {
     /** 507: the disk or the store is full; the store's one line says which and what to do. */
     private static Reply insufficientStorage(StoreFullException full) {
         return Reply.text(507, "Insufficient Storage: " + full.getMessage() + "\n");
+    }
+
+    /** The codings applied to the body, in order, identity left out (it means none). */
+    private static List<String> contentCodings(RouteRequest request) {
+        List<String> codings = new ArrayList<>();
+        for (String header : request.headers("Content-Encoding")) {
+            for (String coding : header.split(",")) {
+                String name = coding.strip();
+                if (!name.isEmpty() && !name.equalsIgnoreCase("identity")) {
+                    codings.add(name);
+                }
+            }
+        }
+        return codings;
     }
 
     /** Absent, null or "" count as missing, as in the handout's {@code if not name}. */

@@ -27,7 +27,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +44,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,6 +171,16 @@ class ApiDocumentAgreementTest {
         }
     }
 
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     /**
      * Sends one request exactly as written on a fresh connection and reads the answer. After a
      * HEAD answer nothing may follow, so whatever does is taken as its (wrong) body.
@@ -219,6 +232,8 @@ class ApiDocumentAgreementTest {
                 Call.json("POST", USERS, "{\"name\": \"\", \"email\": \"john@example.com\"}"),
                 Call.json("POST", USERS, ""),
                 Call.json("POST", USERS, "{\"name\": \"John\", "),
+                Call.json("POST", USERS, "{'name': 'John'}"),
+                Call.json("POST", USERS, "{\"name\": \"\\ud800\", \"email\": \"john@example.com\"}"),
                 Call.json("POST", USERS, "[\"John\"]"),
                 Call.json("POST", USERS, "{\"name\": 1, \"email\": \"john@example.com\"}"),
                 Call.json("POST", USERS, "{\"name\": \"" + "x".repeat(101) + "\", \"email\": \"j@example.com\"}"),
@@ -233,7 +248,9 @@ class ApiDocumentAgreementTest {
         causes.put("POST " + USERS + " 415", () -> List.of(
                 new Call("POST", USERS, Map.of("Content-Type", "text/plain"),
                         "name=John".getBytes(StandardCharsets.UTF_8), null),
-                new Call("POST", USERS, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), null)));
+                new Call("POST", USERS, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), null),
+                new Call("POST", USERS, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"),
+                        gzip("{\"name\": \"John\", \"email\": \"john@example.com\"}"), null)));
         causes.put("POST " + USERS + " 507", () -> {
             STORE.fillForNextWrite();
             return List.of(Call.json("POST", USERS, "{\"name\": \"John\", \"email\": \"john@example.com\"}"));
@@ -278,7 +295,7 @@ class ApiDocumentAgreementTest {
             assertTrue(m.find(), created.text());
             return m.group(1);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

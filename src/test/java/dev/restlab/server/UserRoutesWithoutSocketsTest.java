@@ -143,6 +143,48 @@ class UserRoutesWithoutSocketsTest {
     }
 
     @Test
+    void malformed_json_is_named_in_the_apis_words_with_its_place() throws IOException {
+        assertReply(400, Reply.TEXT, "Malformed JSON at line 1 column 10: expected a value: an object, an array,"
+                + " a string in double quotes, a number, true, false or null\n", create("{\"name\": }"));
+        assertReply(400, Reply.TEXT, "Malformed JSON at line 1 column 2: names need double quotes, not single ones\n",
+                create("{'name': 'John', 'email': 'john@example.com'}"));
+        assertTrue(store.all().isEmpty());
+    }
+
+    @Test
+    void a_lone_surrogate_escape_is_refused_not_stored_as_a_question_mark() throws IOException {
+        Reply reply = create("{\"name\": \"\\ud800\", \"email\": \"john@example.com\"}");
+        assertReply(400, Reply.TEXT, "Malformed JSON at line 1 column 11: \\ud800 is the first half of a UTF-16"
+                + " surrogate pair, and no second half (\\udc00 to \\udfff) follows: it is no character\n", reply);
+        assertEquals(400, create("{\"name\": \"John\", \"email\": \"j\\udfff@example.com\"}").status());
+        assertTrue(store.all().isEmpty());
+        assertEquals(201, create("{\"name\": \"\\ud83d\\ude80\", \"email\": \"r@example.com\"}").status());
+        assertEquals("\ud83d\ude80", store.all().get(0).name(), "a whole pair is one character, kept as sent");
+    }
+
+    @Test
+    void a_body_with_a_content_encoding_is_415_with_the_coding_named() throws IOException {
+        for (String coding : new String[] {"gzip", "br", "deflate, gzip", "GZIP", "x-custom"}) {
+            Reply reply = send(FakeRequest.post(USERS, JSON, "{\"name\": \"John\", \"email\": \"j@example.com\"}")
+                    .header("Content-Encoding", coding));
+            assertReply(415, Reply.TEXT, "Content-Encoding " + coding
+                    + " is not supported: send the body uncompressed, without Content-Encoding\n", reply);
+            assertEquals(Optional.of("identity"), reply.header("Accept-Encoding"), "RFC 7694 section 3");
+        }
+        Reply split = send(FakeRequest.post(USERS, JSON, "{}").header("Content-Encoding", "identity")
+                .header("Content-Encoding", "gzip"));
+        assertEquals(415, split.status(), "a coding in a second header counts too");
+        assertTrue(store.all().isEmpty());
+    }
+
+    @Test
+    void identity_is_no_coding_at_all() throws IOException {
+        Reply reply = send(FakeRequest.post(USERS, JSON, "{\"name\": \"John\", \"email\": \"j@example.com\"}")
+                .header("Content-Encoding", "identity"));
+        assertEquals(201, reply.status(), reply.toString());
+    }
+
+    @Test
     void names_are_echoed_as_text_never_as_html() throws IOException {
         Reply reply = create("{\"name\": \"<script>alert(1)</script>\", \"email\": \"x@example.com\"}");
         assertEquals(201, reply.status());
