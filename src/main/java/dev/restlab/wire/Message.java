@@ -155,12 +155,25 @@ final class Message {
         }
         first = common(line.substring(0, space));
         int last = line.lastIndexOf(' ');
+        // Jetty skips extra spaces around the target: so does the capture.
         if (last > space && line.startsWith("HTTP/", last + 1)) {
-            second = line.substring(space + 1, last);
+            second = spacesStripped(line.substring(space + 1, last));
             third = common(line.substring(last + 1));
         } else {
-            second = line.substring(space + 1);
+            second = spacesStripped(line.substring(space + 1));
         }
+    }
+
+    private static String spacesStripped(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && text.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) == ' ') {
+            to--;
+        }
+        return text.substring(from, to);
     }
 
     private void parseStatusLine(String line) {

@@ -21,6 +21,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records every HTTP exchange on a Jetty connector into a {@link TrafficLog}, from the bytes
@@ -32,6 +34,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * exchange into text happens later, in {@link CurlText}, on whoever asks.
  */
 public final class WireCapture implements NetworkTrafficListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WireCapture.class);
 
     private final TrafficLog log;
     private final RequestReader.Rules rules;
@@ -72,7 +76,11 @@ public final class WireCapture implements NetworkTrafficListener {
     public void incoming(Socket socket, ByteBuffer bytes) {
         Conversation conversation = conversations.get(socket);
         if (conversation != null) {
-            conversation.incoming(bytes, System.nanoTime());
+            try {
+                conversation.incoming(bytes, System.nanoTime());
+            } catch (RuntimeException e) {
+                stopFollowing(socket, e);
+            }
         }
     }
 
@@ -80,7 +88,11 @@ public final class WireCapture implements NetworkTrafficListener {
     public void outgoing(Socket socket, ByteBuffer bytes) {
         Conversation conversation = conversations.get(socket);
         if (conversation != null) {
-            conversation.outgoing(bytes, System.nanoTime());
+            try {
+                conversation.outgoing(bytes, System.nanoTime());
+            } catch (RuntimeException e) {
+                stopFollowing(socket, e);
+            }
         }
     }
 
@@ -90,6 +102,13 @@ public final class WireCapture implements NetworkTrafficListener {
         if (conversation != null) {
             conversation.closed(System.nanoTime());
         }
+    }
+
+    /** A fault in the capture must not break the connection it watches: it stops watching it. */
+    private void stopFollowing(Socket socket, RuntimeException fault) {
+        conversations.remove(socket);
+        LOG.warn("The capture stopped following the connection from {}; its exchanges are not recorded",
+                socket.getRemoteSocketAddress(), fault);
     }
 
     /** Marks each request that Jetty hands to the routes; the others were Jetty's own answers. */
