@@ -92,11 +92,12 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
         // No minimum response rate: Jetty counts it from the first byte written, so a server slowed
         // down by its own machine would cut its own answers. A client that does not read holds its
         // thread until the idle timeout, and one client holds at most MAX_CONNECTIONS_PER_CLIENT.
+        http.addCustomizer(new SingleHostHeader());
         http.addCustomizer((connector, config, request) -> {
             // Spark would route by this header; RestLab shows plain HTTP, so the request line wins.
             request.getHttpFields().remove("X-HTTP-Method-Override");
         });
-        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        HttpConnectionFactory http1 = new ChunkExtensionLimit(http);
         ServerConnector connector = settings.traffic() == null ? new ServerConnector(server, http1)
                 : WireCapture.connector(server, http1, settings.traffic());
         connector.setHost(settings.host());

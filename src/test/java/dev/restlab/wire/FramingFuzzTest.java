@@ -3,7 +3,7 @@ package dev.restlab.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import dev.restlab.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -289,7 +289,7 @@ class FramingFuzzTest {
             answers += got;
         }
         int expected = answers;
-        Wait.until(expected + " exchanges, one per answer; have " + traffic.snapshot().size(),
+        Await.until(expected + " exchanges, one per answer; have " + traffic.snapshot().size(),
                 () -> traffic.snapshot().size() >= expected);
         server.stop(); // every connection is closed: nothing more can be recorded
 
@@ -301,11 +301,11 @@ class FramingFuzzTest {
             int clientPort = entry.getKey();
             List<String> jetty = handled.getOrDefault(clientPort, List.of());
             handledTotal += jetty.size();
-            List<Exchange> mine = recorded.stream().filter(e -> e.clientPort() == clientPort).toList();
+            List<Exchange> mine = recorded.stream().filter(e -> e.connection().clientPort() == clientPort).toList();
             List<String> captured = new ArrayList<>();
             for (Exchange e : mine) {
                 if (!e.rejected()) {
-                    captured.add(e.method() + " " + e.target() + " #" + e.requestBodySize());
+                    captured.add(e.method() + " " + e.target() + " #" + e.request().body().size());
                 }
             }
             // The handler knows a body's size only when it read all of it.
