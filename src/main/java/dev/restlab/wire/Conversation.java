@@ -28,7 +28,7 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
     private final TrafficLog log;
     private final Connection connection;
     private final RequestReader requestReader;
-    private final MessageReader responseReader = new MessageReader(false, this);
+    private final MessageReader responseReader = new MessageReader(this);
     /** Requests not yet recorded, oldest first; each gets the next response to start. */
     private final ArrayDeque<Message> requests = new ArrayDeque<>();
     private long dispatched;
@@ -108,7 +108,7 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
     }
 
     @Override
-    public void started(Message message, boolean isRequest) {
+    public void started(Message message) {
         for (Message request : requests) {
             if (request.partner == null) {
                 pair(request, message);

@@ -4,16 +4,17 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 
 /**
- * Follows one direction of an HTTP/1.x connection, as bytes arrive in any slicing, and cuts it
- * into messages: the head up to the blank line, then a body framed by {@code Content-Length},
- * by chunks (de-chunked here) or by the end of the connection. Several messages may share one
- * buffer (pipelining, keep-alive). Bytes it cannot make sense of stay with the current message.
+ * Follows what the server writes on one connection, as bytes arrive in any slicing, and cuts it
+ * into responses: the head up to the blank line (interim 1xx heads kept with the final one), then
+ * a body framed by {@code Content-Length}, by chunks (de-chunked here) or by the end of the
+ * connection. Several responses may share one buffer. Bytes it cannot make sense of stay with the
+ * current response. Requests are cut by {@link RequestReader}, with the server's own parser.
  */
 final class MessageReader {
 
     /** What the reader tells its connection. */
     interface Events {
-        void started(Message message, boolean request);
+        void started(Message response);
 
         void completed(Message message);
 
@@ -25,7 +26,6 @@ final class MessageReader {
 
     private static final int MAX_LINE = 4096;
 
-    private final boolean requests;
     private final Events events;
     private State state = State.IDLE;
     private Message current;
@@ -35,8 +35,7 @@ final class MessageReader {
     private final StringBuilder line = new StringBuilder();
     private boolean lineDone;
 
-    MessageReader(boolean requests, Events events) {
-        this.requests = requests;
+    MessageReader(Events events) {
         this.events = events;
     }
 
@@ -46,7 +45,7 @@ final class MessageReader {
         }
         while (bytes.hasRemaining()) {
             switch (state) {
-                case IDLE -> begin(bytes, nanos);
+                case IDLE -> begin(nanos);
                 case HEAD -> readHead(bytes, nanos);
                 case LENGTH -> {
                     int n = (int) Math.min(remaining, bytes.remaining());
@@ -94,17 +93,12 @@ final class MessageReader {
         }
     }
 
-    private void begin(ByteBuffer bytes, long nanos) {
-        byte b = bytes.get(bytes.position());
-        if (requests && (b == '\r' || b == '\n')) {
-            bytes.get(); // servers ignore empty lines before a request line (RFC 9112, 2.2)
-            return;
-        }
+    private void begin(long nanos) {
         current = new Message(nanos);
         state = State.HEAD;
         lineLength = 0;
         linesSeen = 0;
-        events.started(current, requests);
+        events.started(current);
     }
 
     private void readHead(ByteBuffer bytes, long nanos) {
@@ -133,9 +127,9 @@ final class MessageReader {
     }
 
     private void headComplete(long nanos) {
-        current.parseHead(requests);
-        int status = requests ? 0 : current.status();
-        if (!requests && status >= 100 && status < 200 && status != 101) {
+        current.parseHead(false);
+        int status = current.status();
+        if (status >= 100 && status < 200 && status != 101) {
             // An interim answer such as "100 Continue": keep it, then read the real one.
             if (current.interim == null) {
                 current.interim = new ArrayList<>(1);
@@ -149,7 +143,7 @@ final class MessageReader {
         current.headComplete = true;
         String transferEncoding = current.header("Transfer-Encoding");
         String contentLength = current.header("Content-Length");
-        if (!requests && (status == 204 || status == 304 || status == 101
+        if ((status == 204 || status == 304 || status == 101
                 || "HEAD".equals(events.requestMethodOf(current)))) {
             complete(nanos);
         } else if (transferEncoding != null && isChunked(transferEncoding)) {
@@ -163,8 +157,6 @@ final class MessageReader {
             if (remaining == 0) {
                 complete(nanos);
             }
-        } else if (requests) {
-            complete(nanos); // a request without length has no body
         } else {
             state = State.UNTIL_CLOSE;
         }
