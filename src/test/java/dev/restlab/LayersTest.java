@@ -42,7 +42,7 @@ class LayersTest {
     static final ArchRule route_code_never_sees_spark_or_the_servlet_api =
             noClasses().that().resideInAPackage("dev.restlab.server..")
                     .and().haveNameNotMatching(
-                            "dev\\.restlab\\.server\\.(Router|ApiServer|JettyServerFactory|PathlessTargets|HostCheck|ConnectionsPerClient)(\\$.*)?")
+                            "dev\\.restlab\\.server\\.(Router|ApiServer|JettyServerFactory|PathlessTargets|HostCheck|ConnectionsPerClient|ChunkExtensionLimit|SingleHostHeader)(\\$.*)?")
                     .should().dependOnClassesThat().resideInAnyPackage("spark..", "javax.servlet..",
                             "org.eclipse.jetty..");
 
