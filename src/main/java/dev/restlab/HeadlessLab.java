@@ -38,8 +38,7 @@ final class HeadlessLab implements AutoCloseable {
     static HeadlessLab start(Lab lab, StoreChoice users, TrafficLog traffic, int port, Path report,
             PrintStream out, PrintStream err) {
         ProgressStore progress = users.isInMemory() ? ProgressStore.inMemory() : ProgressStore.inFolder(users.dataDir());
-        LabTracker tracker = new LabTracker(lab, progress,
-                e -> e.request().header("User-Agent").orElse("").startsWith(UserApiClient.USER_AGENT));
+        LabTracker tracker = new LabTracker(lab, progress, UserApiClient::sentByWindow);
         new LabPrinter(tracker, out, port).start();
         tracker.serverRunning(port);
         return new HeadlessLab(tracker, traffic.subscribe(tracker), report, out, err);

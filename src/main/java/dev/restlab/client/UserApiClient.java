@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.restlab.http.Api;
+import dev.restlab.wire.Exchange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,6 +29,11 @@ public final class UserApiClient {
 
     /** The composer's requests: the window's too, but not the forms', which reload their own table. */
     public static final String COMPOSER_USER_AGENT = USER_AGENT + " (composer)";
+
+    /** True when RestLab's window (its forms or its composer) sent this exchange's request. */
+    public static boolean sentByWindow(Exchange exchange) {
+        return exchange.request().header("User-Agent").filter(ua -> ua.startsWith(USER_AGENT)).isPresent();
+    }
 
     /** How the create form encodes its body: JSON as the API wants, or not, to show a 415. */
     public enum BodyStyle { JSON, PLAIN_TEXT }

@@ -106,7 +106,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     /** The window's own requests carry its User-Agent. */
     public static boolean isOwn(Exchange e) {
-        return e.request().header("User-Agent").filter(ua -> ua.startsWith(UserApiClient.USER_AGENT)).isPresent();
+        return UserApiClient.sentByWindow(e);
     }
 
     @Override

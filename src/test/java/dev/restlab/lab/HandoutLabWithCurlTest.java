@@ -33,8 +33,7 @@ class HandoutLabWithCurlTest {
 
     @BeforeEach
     void followTheTraffic() {
-        lab = new LabTracker(LabFile.handout(), ProgressStore.inMemory(),
-                e -> e.request().header("User-Agent").orElse("").startsWith(UserApiClient.USER_AGENT));
+        lab = new LabTracker(LabFile.handout(), ProgressStore.inMemory(), UserApiClient::sentByWindow);
         lab.onTick(ticks::add);
         following = server.traffic().subscribe(lab);
         lab.serverRunning(server.port());
