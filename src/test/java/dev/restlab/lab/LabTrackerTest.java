@@ -112,4 +112,19 @@ class LabTrackerTest {
         again.restart();
         assertEquals(0, tracker(ProgressStore.inFolder(data)).doneCount());
     }
+
+    @Test
+    void a_damaged_progress_file_starts_the_lab_afresh_and_is_replaced_at_the_next_tick(@TempDir Path data)
+            throws Exception {
+        upToCreate(tracker(ProgressStore.inFolder(data)));
+        Path file;
+        try (var files = java.nio.file.Files.list(data)) {
+            file = files.filter(f -> f.getFileName().toString().startsWith("lab-")).findFirst().orElseThrow();
+        }
+        java.nio.file.Files.writeString(file, "{\"ticks\": [ {\"stepId\": 42");
+        LabTracker afresh = tracker(ProgressStore.inFolder(data));
+        assertEquals(0, afresh.doneCount());
+        afresh.serverRunning(5001);
+        assertEquals(1, tracker(ProgressStore.inFolder(data)).doneCount(), "the file is whole again");
+    }
 }

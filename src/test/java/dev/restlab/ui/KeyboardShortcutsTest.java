@@ -11,11 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window's keyboard shortcuts, pressed as a user presses them, in the real window headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -31,16 +28,10 @@ class KeyboardShortcutsTest {
 
     private final InMemoryUserStore store = new InMemoryUserStore();
     private Workbench workbench;
-    private Scene scene;
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(store, "127.0.0.1", 0, url -> { });
-        scene = new Scene(workbench.root(), 1280, 800);
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
-        workbench.startServer();
+        workbench = WindowTests.show(stage, new Workbench(store, "127.0.0.1", 0, url -> { }));
     }
 
     @AfterEach
@@ -49,12 +40,11 @@ class KeyboardShortcutsTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WindowTests.waitUntil(condition);
     }
 
     private int port() throws Exception {
-        waitUntil(() -> workbench.serverBar().boundPortProperty().get() > 0);
-        return workbench.serverBar().boundPortProperty().get();
+        return WindowTests.port(workbench);
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Lab tab in the real window, headless: steps tick from a terminal client's requests. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,12 +34,8 @@ class LabPaneWindowTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, List.of(), url -> { },
-                ProgressStore.inMemory());
-        stage.setScene(new Scene(workbench.root(), 1280, 800));
-        stage.show();
-        stage.requestFocus();
-        workbench.startServer();
+        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, List.of(),
+                url -> { }, ProgressStore.inMemory()));
     }
 
     @AfterEach
@@ -51,12 +44,11 @@ class LabPaneWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WindowTests.waitUntil(condition);
     }
 
     private int port() throws Exception {
-        waitUntil(() -> workbench.serverBar().boundPortProperty().get() > 0);
-        return workbench.serverBar().boundPortProperty().get();
+        return WindowTests.port(workbench);
     }
 
     private void get(String userAgent, String path) throws Exception {

@@ -18,9 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -47,11 +45,7 @@ class WorkbenchWindowTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(store, "127.0.0.1", 0, opened::add);
-        stage.setScene(new Scene(workbench.root(), 1280, 800));
-        stage.show();
-        stage.requestFocus();
-        workbench.startServer();
+        workbench = WindowTests.show(stage, new Workbench(store, "127.0.0.1", 0, opened::add));
     }
 
     @AfterEach
@@ -60,7 +54,7 @@ class WorkbenchWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WindowTests.waitUntil(condition);
     }
 
     private static String text(FxRobot robot, String query) {
