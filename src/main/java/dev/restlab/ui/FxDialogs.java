@@ -1,11 +1,17 @@
 package dev.restlab.ui;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** {@link Dialogs} for the window: JavaFX alerts over the window, and the system clipboard. */
@@ -42,6 +48,40 @@ public final class FxDialogs implements Dialogs {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, String description, String... extensions) {
+        FileChooser chooser = chooser(title, description, extensions);
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(f -> withExtension(f.toPath(), extensions));
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, String description, String... extensions) {
+        File file = chooser(title, description, extensions).showOpenDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, String description, String... extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (extensions.length > 0) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description,
+                    Arrays.stream(extensions).map(ext -> "*." + ext).toList()));
+        }
+        return chooser;
+    }
+
+    /** GTK's save dialog, unlike Windows', does not add the filter's extension to a bare name. */
+    static Path withExtension(Path chosen, String... extensions) {
+        String name = chosen.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean hasOne = Arrays.stream(extensions).anyMatch(ext -> name.endsWith("." + ext.toLowerCase(Locale.ROOT)));
+        if (extensions.length == 0 || hasOne) {
+            return chosen;
+        }
+        return chosen.resolveSibling(chosen.getFileName() + "." + extensions[0]);
     }
 
     private boolean show(Alert alert, ButtonType accepted) {

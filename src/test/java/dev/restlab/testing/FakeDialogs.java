@@ -1,6 +1,7 @@
 package dev.restlab.testing;
 
 import dev.restlab.ui.Dialogs;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,7 +19,13 @@ public final class FakeDialogs implements Dialogs {
     public record Question(String header, String text) {
     }
 
+    /** One file chooser as it was opened: its title and the extensions it offered. */
+    public record FileQuestion(String title, List<String> extensions) {
+    }
+
     private final Deque<Boolean> answers = new ArrayDeque<>();
+    private final Deque<Optional<Path>> files = new ArrayDeque<>();
+    private final List<FileQuestion> fileQuestions = new ArrayList<>();
     private final List<Question> asked = new ArrayList<>();
     private final List<String> copied = new ArrayList<>();
 
@@ -27,6 +34,20 @@ public final class FakeDialogs implements Dialogs {
         for (boolean answer : next) {
             answers.add(answer);
         }
+        return this;
+    }
+
+    /** Queues the files the next file choosers answer, in order. */
+    public FakeDialogs choosing(Path... next) {
+        for (Path file : next) {
+            files.add(Optional.of(file));
+        }
+        return this;
+    }
+
+    /** Queues a file chooser that the person cancels. */
+    public FakeDialogs cancellingChooser() {
+        files.add(Optional.empty());
         return this;
     }
 
@@ -43,6 +64,29 @@ public final class FakeDialogs implements Dialogs {
     @Override
     public void copyToClipboard(String text) {
         copied.add(text);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, String description, String... extensions) {
+        return chosenFile(title, extensions);
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, String description, String... extensions) {
+        return chosenFile(title, extensions);
+    }
+
+    /** Every file chooser opened so far, oldest first. */
+    public List<FileQuestion> fileQuestions() {
+        return List.copyOf(fileQuestions);
+    }
+
+    private Optional<Path> chosenFile(String title, String... extensions) {
+        fileQuestions.add(new FileQuestion(title, List.of(extensions)));
+        if (files.isEmpty()) {
+            throw new AssertionError("a file chooser \"" + title + "\" opened but the test scripted no file");
+        }
+        return files.remove();
     }
 
     /** Every question asked so far, oldest first. */
