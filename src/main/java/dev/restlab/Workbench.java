@@ -82,7 +82,7 @@ public final class Workbench implements AutoCloseable {
         LookViewModel look = new LookViewModel();
         // Parsing the OpenAPI document takes a quarter second: done after the window shows.
         Supplier<ApiDescription> api = ApiDescription::bundled;
-        trafficPane = new TrafficPaneViewModel(traffic, threads, api, dialogs);
+        trafficPane = new TrafficPaneViewModel(traffic, threads, api, dialogs, serverBar.boundPortProperty()::get);
         users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficPane);
         apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser);
         this.threads = threads;

@@ -20,8 +20,8 @@ public final class RawHttp {
     }
 
     /**
-     * Builds the bytes of a request from its parts. Adds Host, Content-Length, User-Agent and
-     * {@code Connection: close} only when the typed headers lack them.
+     * Builds the bytes of a request from its parts. Adds Host, Content-Length, User-Agent, the
+     * window's {@link WindowTag} and {@code Connection: close} only when the typed headers lack them.
      */
     public static String compose(String method, String target, String headers, String body, String hostPort) {
         StringBuilder request = new StringBuilder();
@@ -32,6 +32,9 @@ public final class RawHttp {
         }
         if (!lowerHeaders.contains("\nuser-agent:")) {
             request.append("User-Agent: ").append(UserApiClient.COMPOSER_USER_AGENT).append("\r\n");
+        }
+        if (!lowerHeaders.contains("\n" + WindowTag.HEADER.toLowerCase(Locale.ROOT) + ":")) {
+            request.append(WindowTag.HEADER).append(": ").append(WindowTag.value(WindowTag.Kind.USER)).append("\r\n");
         }
         for (String line : headers.split("\\R")) {
             if (!line.isBlank()) {

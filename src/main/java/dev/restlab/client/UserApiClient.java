@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -24,27 +25,50 @@ import java.util.function.Supplier;
  */
 public final class UserApiClient {
 
-    /** Marks the window's own requests on the wire, so the traffic list can tell them apart. */
-    public static final String USER_AGENT = "RestLab-window/0.1";
+    /** The forms' User-Agent: says which program sent the request (the tag says whether it was this window). */
+    public static final String USER_AGENT = Api.WINDOW_USER_AGENT;
 
-    /** The composer's requests: the window's too, but not the forms', which reload their own table. */
+    /** The composer's User-Agent: the window's too, but not the forms', which reload their own table. */
     public static final String COMPOSER_USER_AGENT = USER_AGENT + " (composer)";
 
-    /** True when RestLab's window (its forms or its composer) sent this exchange's request. */
+    /**
+     * True when this running window (its forms, its composer, its own refreshes) sent this
+     * exchange's request: it carries the window's {@link WindowTag}, which a copied command does not.
+     */
     public static boolean sentByWindow(Exchange exchange) {
-        return exchange.request().header("User-Agent").filter(ua -> ua.startsWith(USER_AGENT)).isPresent();
+        return WindowTag.isWindow(exchange);
+    }
+
+    /** True when the window's forms (not its composer) sent this exchange's request. */
+    public static boolean sentByForms(Exchange exchange) {
+        return sentByWindow(exchange) && exchange.request().header("User-Agent").equals(Optional.of(USER_AGENT));
     }
 
     /** How the create form encodes its body: JSON as the API wants, or not, to show a 415. */
     public enum BodyStyle { JSON, PLAIN_TEXT }
 
-    /** Made on first use, off the FX thread: building one sets up TLS, a tenth of a second. */
-    private volatile HttpClient http;
+    private final LazyHttp http;
     private final Supplier<URI> baseUri;
+    private final WindowTag.Kind kind;
 
-    /** @param baseUri where the server is now, e.g. http://127.0.0.1:5001 (it may move on restart) */
+    /**
+     * A client for the requests the user asks for.
+     *
+     * @param baseUri where the server is now, e.g. http://127.0.0.1:5001 (it may move on restart)
+     */
     public UserApiClient(Supplier<URI> baseUri) {
+        this(baseUri, WindowTag.Kind.USER, new LazyHttp());
+    }
+
+    private UserApiClient(Supplier<URI> baseUri, WindowTag.Kind kind, LazyHttp http) {
         this.baseUri = baseUri;
+        this.kind = kind;
+        this.http = http;
+    }
+
+    /** The same client (same server, same connections) for requests the window sends by itself. */
+    public UserApiClient background() {
+        return new UserApiClient(baseUri, WindowTag.Kind.BACKGROUND, http);
     }
 
     public ApiResponse listUsers() throws IOException, InterruptedException {
@@ -78,30 +102,36 @@ public final class UserApiClient {
     private HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(baseUri.get().resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(10))
-                .header("User-Agent", USER_AGENT);
+                .header("User-Agent", USER_AGENT)
+                .header(WindowTag.HEADER, WindowTag.value(kind));
     }
 
     private ApiResponse send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http().send(request.build(),
+        HttpResponse<String> response = http.get().send(request.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new ApiResponse(response.statusCode(), response.body(), usersIn(response));
     }
 
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade headers: plain HTTP/1.1, as curl sends
-                            .connectTimeout(Duration.ofSeconds(3))
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .build();
+    /** One HttpClient, made on first use, off the FX thread: building one sets up TLS, a tenth of a second. */
+    private static final class LazyHttp {
+        private volatile HttpClient client;
+
+        HttpClient get() {
+            HttpClient made = client;
+            if (made == null) {
+                synchronized (this) {
+                    if (client == null) {
+                        client = HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade headers: plain HTTP/1.1, as curl sends
+                                .connectTimeout(Duration.ofSeconds(3))
+                                .followRedirects(HttpClient.Redirect.NEVER)
+                                .build();
+                    }
+                    made = client;
                 }
-                client = http;
             }
+            return made;
         }
-        return client;
     }
 
     /** The users of a listing ({"users": [...]}), a filter result ([...]) or a single user. */

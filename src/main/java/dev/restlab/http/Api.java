@@ -24,6 +24,15 @@ public final class Api {
     /** The handout's port, so its curl commands work unchanged. */
     public static final int DEFAULT_PORT = 5001;
 
+    /**
+     * The header with which the window marks its own requests (its value is a secret of the
+     * running window); copied commands leave it out.
+     */
+    public static final String WINDOW_TAG_HEADER = "X-RestLab-Window";
+
+    /** The User-Agent of the window's requests; copied commands leave it out, so curl sends its own. */
+    public static final String WINDOW_USER_AGENT = "RestLab-window/0.1";
+
     private Api() {
     }
 

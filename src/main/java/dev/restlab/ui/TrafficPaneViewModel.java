@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -50,6 +51,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     private final TrafficLog log;
     private final Supplier<ApiDescription> api;
     private final Dialogs dialogs;
+    private final IntSupplier serverPort;
     private final Map<Long, Conformance> verdicts = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Conformance> eldest) {
@@ -85,6 +87,17 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
      * @param dialogs where the copy commands put their text
      */
     public TrafficPaneViewModel(TrafficLog log, UiThreads threads, Supplier<ApiDescription> api, Dialogs dialogs) {
+        this(log, threads, api, dialogs, () -> -1);
+    }
+
+    /**
+     * @param api the OpenAPI document, parsed on first use
+     * @param dialogs where the copy commands put their text
+     * @param serverPort the port the server listens on now (-1 while stopped): copies are sent there
+     */
+    public TrafficPaneViewModel(TrafficLog log, UiThreads threads, Supplier<ApiDescription> api, Dialogs dialogs,
+            IntSupplier serverPort) {
+        this.serverPort = serverPort;
         this.log = log;
         this.api = api;
         this.dialogs = dialogs;
@@ -149,15 +162,16 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         selected.set(null);
     }
 
-    /** The selected exchange as a bash command that sends it again. */
+    /** The selected exchange as a bash command that sends it again, to where the server is now. */
     public String copyAsCurl() {
         Exchange e = selected.get();
-        return e == null ? "" : CurlText.copyAsCurl(e, baseUrl(e));
+        return e == null ? "" : portNote(e) + CurlText.copyAsCurl(e, baseUrl(e));
     }
 
+    /** The selected exchange as a PowerShell command that sends it again, to where the server is now. */
     public String copyAsPowerShell() {
         Exchange e = selected.get();
-        return e == null ? "" : CurlText.copyAsPowerShell(e, baseUrl(e));
+        return e == null ? "" : portNote(e) + CurlText.copyAsPowerShell(e, baseUrl(e));
     }
 
     /** Puts {@link #copyAsCurl()} on the clipboard; with nothing selected, leaves the clipboard alone. */
@@ -176,8 +190,37 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         }
     }
 
-    private static String baseUrl(Exchange e) {
-        return "http://" + e.request().header("Host").orElse(Api.LOOPBACK + ":" + Api.DEFAULT_PORT);
+    /**
+     * Where a copy is sent: the host the request named, on the port the server has now (an old
+     * row may come from before a restart on another port); while the server is stopped, the
+     * port the request went to.
+     */
+    private String baseUrl(Exchange e) {
+        HostPort named = HostPort.of(e);
+        int now = serverPort.getAsInt();
+        return "http://" + named.host() + ":" + (now > 0 ? now : named.port());
+    }
+
+    /** A comment line when the copy goes elsewhere than the request went, or nowhere yet. */
+    private String portNote(Exchange e) {
+        int then = HostPort.of(e).port();
+        int now = serverPort.getAsInt();
+        if (now > 0 && now != then) {
+            return "# This request went to port " + then + "; the server listens on " + now + " now, so this goes there.\n";
+        }
+        return "";
+    }
+
+    /** The host and port a request was addressed to ({@code Host}), or RestLab's default address. */
+    private record HostPort(String host, int port) {
+        static HostPort of(Exchange e) {
+            String host = e.request().header("Host").orElse("").strip();
+            int colon = host.lastIndexOf(':');
+            if (colon > 0 && colon > host.lastIndexOf(']') && host.substring(colon + 1).matches("\\d{1,5}")) {
+                return new HostPort(host.substring(0, colon), Integer.parseInt(host.substring(colon + 1)));
+            }
+            return new HostPort(host.isEmpty() ? Api.LOOPBACK : host, host.isEmpty() ? Api.DEFAULT_PORT : 80);
+        }
     }
 
     /** One row's "client" cell: address:port, and whether it was this window. */

@@ -9,7 +9,6 @@ import dev.restlab.client.UserRow;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.HttpGlossary;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -156,7 +155,7 @@ public final class UsersPaneViewModel {
     private static boolean changedUsersElsewhere(Exchange e) {
         boolean changed = e.path().startsWith(USERS)
                 && ((e.method().equals("POST") && e.status() == 201) || (e.method().equals("DELETE") && e.status() == 204));
-        return changed && !e.request().header("User-Agent").equals(Optional.of(UserApiClient.USER_AGENT));
+        return changed && !UserApiClient.sentByForms(e);
     }
 
     /** Shows the id of a selected row in the get-by-id field, ready for the RESTful way. */

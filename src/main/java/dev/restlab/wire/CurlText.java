@@ -1,5 +1,6 @@
 package dev.restlab.wire;
 
+import dev.restlab.http.Api;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,10 +55,13 @@ public final class CurlText {
 
     /**
      * A bash command that sends the same request again to {@code baseUrl} (for example
-     * {@code http://127.0.0.1:5001}): same method, target, headers and body. curl works out
-     * {@code Host} and {@code Content-Length} itself; a header curl would add but the original
-     * lacked is switched off ({@code -H 'Accept:'}). Every argument is quoted for bash, so
-     * quotes, {@code $}, {@code !}, backslashes, newlines and non-ASCII text arrive unchanged.
+     * {@code http://127.0.0.1:5001}) and prints the answer as the window shows it ({@code -i}):
+     * same method, target, headers and body. curl works out {@code Host} and {@code Content-Length}
+     * itself; a header curl would add but the original lacked is switched off ({@code -H 'Accept:'}).
+     * The window's own marks (its tag header and its User-Agent) are left out, so the command
+     * sent from a terminal is a terminal's request, with curl's User-Agent. Every argument is
+     * quoted for bash, so quotes, {@code $}, {@code !}, backslashes, newlines and non-ASCII text
+     * arrive unchanged.
      */
     public static String copyAsCurl(Exchange exchange, String baseUrl) {
         Request e = exchange.request();
@@ -91,7 +95,7 @@ public final class CurlText {
         args.add(BashQuote.quote(url));
         for (Header header : e.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
-            if (CURL_COMPUTES.contains(name) || isCurlDefault(header)) {
+            if (CURL_COMPUTES.contains(name) || isCurlDefault(header) || isWindowMark(header)) {
                 continue;
             }
             // curl drops a header given as "Name:"; "Name;" sends it with an empty value.
@@ -127,7 +131,7 @@ public final class CurlText {
         if (pipeIn != null) {
             command.append(pipeIn).append(" | ");
         }
-        command.append("curl");
+        command.append(method.equals("HEAD") ? "curl" : "curl -i"); // -i: the status line and headers too, as the window shows
         for (String arg : args) {
             command.append(" \\\n  ").append(arg);
         }
@@ -150,6 +154,9 @@ public final class CurlText {
             if (CURL_COMPUTES.contains(name) || name.equals("connection")) {
                 continue; // PowerShell sets these itself and refuses them in -Headers
             }
+            if (isWindowMark(header)) {
+                continue;
+            }
             if (name.equals("content-type")) {
                 command.append(" `\n  -ContentType ").append(PowerShellQuote.quote(header.value()));
             } else if (name.equals("user-agent")) {
@@ -165,6 +172,15 @@ public final class CurlText {
             command.append(" `\n  -Body ").append(PowerShellQuote.quote(e.body().text()));
         }
         return command.toString();
+    }
+
+    /**
+     * The marks with which RestLab's window tells its own requests apart: a copy without them is
+     * taken for what it is, another client's request.
+     */
+    private static boolean isWindowMark(Header header) {
+        return header.name().equalsIgnoreCase(Api.WINDOW_TAG_HEADER)
+                || (header.name().equalsIgnoreCase("User-Agent") && header.value().startsWith(Api.WINDOW_USER_AGENT));
     }
 
     /** curl sends {@code Accept: *}{@code /*} and its own {@code User-Agent} unasked. */

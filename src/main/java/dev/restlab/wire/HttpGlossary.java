@@ -53,7 +53,9 @@ public final class HttpGlossary {
             Map.entry("server", "the software that answered (RFC 9110 §10.2.4)."),
             Map.entry("transfer-encoding", "the body comes in chunks, each with its size, when the length is not known up front (RFC 9112 §6.1)."),
             Map.entry("upgrade", "asks to switch protocols on this connection (RFC 9110 §7.8)."),
-            Map.entry("user-agent", "the client software that sent the request (RFC 9110 §10.1.5)."));
+            Map.entry("user-agent", "the client software that sent the request (RFC 9110 §10.1.5)."),
+            Map.entry("x-restlab-window", "RestLab's window marks the requests it sent itself with this (not part of HTTP:"
+                    + " an X- header is any program's own); Copy as curl leaves it out, so a pasted command is a terminal's."));
 
     private HttpGlossary() {
     }

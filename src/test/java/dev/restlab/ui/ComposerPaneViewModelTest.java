@@ -3,6 +3,7 @@ package dev.restlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.client.WindowTag;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -36,7 +37,8 @@ class ComposerPaneViewModelTest {
         composer.use(example("Create John (201)"));
         String body = "{\"name\": \"John\", \"email\": \"john@example.com\"}";
         assertEquals("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1:" + port.get() + "\r\n"
-                + "User-Agent: RestLab-window/0.1 (composer)\r\nContent-Type: application/json\r\n"
+                + "User-Agent: RestLab-window/0.1 (composer)\r\n"
+                + "X-RestLab-Window: " + WindowTag.value(WindowTag.Kind.USER) + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body,
                 composer.previewBinding().get());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.Workbench;
 import dev.restlab.client.UserApiClient;
+import dev.restlab.client.WindowTag;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.users.InMemoryUserStore;
 import java.net.URI;
@@ -52,9 +53,12 @@ class LabPaneWindowTest {
     }
 
     private void get(String userAgent, String path) throws Exception {
-        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port() + path)).header("User-Agent", userAgent).build(),
-                HttpResponse.BodyHandlers.discarding());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("User-Agent", userAgent);
+        if (userAgent.equals(UserApiClient.USER_AGENT)) { // as the window's forms send it
+            request.header(WindowTag.HEADER, WindowTag.value(WindowTag.Kind.USER));
+        }
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, response.statusCode());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.client.UserApiClient;
+import dev.restlab.client.WindowTag;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
 import dev.restlab.testing.FakeDialogs;
@@ -78,6 +79,9 @@ class TrafficPaneViewModelTest {
     private HttpResponse<String> send(String userAgent, String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("User-Agent", userAgent);
+        if (userAgent.equals(UserApiClient.USER_AGENT)) { // as the window's forms send it
+            request.header(WindowTag.HEADER, WindowTag.value(WindowTag.Kind.USER));
+        }
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -120,6 +124,29 @@ class TrafficPaneViewModelTest {
         assertEquals(traffic.copyAsPowerShell(), dialogs.clipboard().orElseThrow());
         assertFalse(dialogs.clipboard().orElseThrow().startsWith("curl "));
         assertEquals(List.of(), dialogs.asked(), "copying asks nothing");
+    }
+
+    @Test
+    void an_old_row_is_copied_to_the_port_the_server_has_now_and_says_so() throws Exception {
+        int[] now = {port};
+        TrafficPaneViewModel moving = new TrafficPaneViewModel(log, threads, ApiDescription::bundled, dialogs,
+                () -> now[0]);
+        try (moving) {
+            send("curl/8.0", "GET", "/people/v1/users?name=Zoe", null);
+            awaitUntil(() -> !moving.shown().isEmpty());
+            moving.selectedProperty().set(moving.shown().get(0));
+            assertTrue(moving.copyAsCurl().startsWith("curl -i \\\n  'http://127.0.0.1:" + port + "/people/v1/users?name=Zoe'"),
+                    moving.copyAsCurl());
+
+            now[0] = port + 1; // restarted elsewhere
+            assertTrue(moving.copyAsCurl().startsWith("# This request went to port " + port + "; the server listens on "
+                    + (port + 1) + " now, so this goes there.\ncurl -i \\\n  'http://127.0.0.1:" + (port + 1) + "/"),
+                    moving.copyAsCurl());
+            assertTrue(moving.copyAsPowerShell().contains("-Uri 'http://127.0.0.1:" + (port + 1) + "/"), moving.copyAsPowerShell());
+
+            now[0] = -1; // stopped: the port it went to
+            assertTrue(moving.copyAsCurl().startsWith("curl -i \\\n  'http://127.0.0.1:" + port + "/"), moving.copyAsCurl());
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.client.UserApiClient;
+import dev.restlab.client.WindowTag;
 import dev.restlab.client.UserRow;
 import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
@@ -157,8 +158,11 @@ class UsersPaneViewModelTest {
     }
 
     private static Exchange posted(String userAgent, int status) {
-        return Exchange.builder().id(1).request("POST", Api.USERS)
-                .requestHeader("User-Agent", userAgent).status(status, "").build();
+        var request = Exchange.builder().id(1).request("POST", Api.USERS).requestHeader("User-Agent", userAgent);
+        if (userAgent.startsWith(UserApiClient.USER_AGENT)) { // as the window's forms and composer send it
+            request.requestHeader(WindowTag.HEADER, WindowTag.value(WindowTag.Kind.USER));
+        }
+        return request.status(status, "").build();
     }
 
     @Test

@@ -2,11 +2,14 @@ package dev.restlab.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.client.UserApiClient;
 import dev.restlab.testing.RawConnection;
 import dev.restlab.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -106,5 +109,26 @@ class CopyAsCurlTest {
         replay("GET", "/", List.of("User-Agent: Mozilla/5.0 (X11; 'quoted')", "Accept: text/html", "X-Empty:"), null);
         replay("HEAD", "/", List.of(), null);
         replay("PUT", "/people/v1/users", List.of(), new byte[0]);
+    }
+
+    @Test
+    void a_copy_of_the_windows_request_run_in_a_terminal_is_a_terminals_request_and_prints_what_the_pane_shows()
+            throws Exception {
+        UserApiClient window = new UserApiClient(() -> URI.create("http://127.0.0.1:" + SERVER.port()));
+        window.filterByName("Copy Me");
+        Exchange original = SERVER.awaitExchange(x -> x.target().endsWith("?name=Copy+Me") && UserApiClient.sentByWindow(x));
+
+        String command = CurlText.copyAsCurl(original, "http://127.0.0.1:" + SERVER.port());
+        Process bash = new ProcessBuilder("bash", "-c", command + " --silent").start();
+        String printed = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(bash.waitFor(30, TimeUnit.SECONDS), "the command hangs: " + command);
+        assertEquals(0, bash.exitValue(), command);
+        Exchange again = SERVER.awaitExchange(x -> x.target().endsWith("?name=Copy+Me") && x.id() != original.id());
+
+        assertFalse(UserApiClient.sentByWindow(again), "the pasted command is not taken for the window: " + command);
+        assertTrue(again.request().header("User-Agent").orElseThrow().startsWith("curl/"), command);
+        assertEquals(CurlText.curlI(again).substring(0, CurlText.curlI(again).indexOf("\r\n")),
+                printed.substring(0, printed.indexOf("\r\n")), "curl -i prints the status line the pane shows");
+        assertTrue(printed.endsWith("User with name 'Copy Me' not found\n"), printed);
     }
 }

@@ -73,9 +73,27 @@ class CurlTextTest {
     @Test
     void copy_as_curl_leaves_out_what_curl_computes_and_switches_off_what_curl_would_add() {
         Exchange e = post(utf8("{}"), 2, new byte[0], 0);
-        assertEquals("curl \\\n  'http://127.0.0.1:5001/people/v1/users' \\\n"
+        assertEquals("curl -i \\\n  'http://127.0.0.1:5001/people/v1/users' \\\n"
                 + "  -H 'Content-Type: application/json' \\\n  -H 'User-Agent:' \\\n  -H 'Accept:' \\\n"
                 + "  --data-binary '{}'", CurlText.copyAsCurl(e, "http://127.0.0.1:5001/"));
+    }
+
+    @Test
+    void a_copy_leaves_out_the_windows_tag_and_user_agent_so_a_terminal_sends_it_as_curl() {
+        Exchange e = Exchange.builder().request("GET", "/people/v1/users").requestHeader("Host", "127.0.0.1:5001")
+                .requestHeader("User-Agent", "RestLab-window/0.1").requestHeader("X-RestLab-Window", "0123abcd user")
+                .requestHeader("Accept", "application/json").status(200, "OK").build();
+        assertEquals("curl -i \\\n  'http://127.0.0.1:5001/people/v1/users' \\\n  -H 'Accept: application/json'",
+                CurlText.copyAsCurl(e, "http://127.0.0.1:5001"));
+        assertEquals("Invoke-WebRequest -UseBasicParsing -Method 'GET' -Uri 'http://127.0.0.1:5001/people/v1/users' `\n"
+                + "  -Headers @{ 'Accept' = 'application/json' }", CurlText.copyAsPowerShell(e, "http://127.0.0.1:5001"));
+    }
+
+    @Test
+    void a_head_copy_uses_head_not_i() {
+        Exchange e = Exchange.builder().request("HEAD", "/").requestHeader("Host", "h").requestHeader("Accept", "*/*")
+                .requestHeader("User-Agent", "curl/8.0").status(200, "OK").build();
+        assertEquals("curl \\\n  --head \\\n  'http://h/'", CurlText.copyAsCurl(e, "http://h"));
     }
 
     @Test
