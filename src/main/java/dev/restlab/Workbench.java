@@ -133,6 +133,11 @@ public final class Workbench implements AutoCloseable {
         return serverBar;
     }
 
+    /** The traffic list's ViewModel: what is listed and selected. */
+    public TrafficPaneViewModel trafficPane() {
+        return trafficPane;
+    }
+
     @Override
     public void close() {
         closeQuietly(usersWatch);

@@ -4,14 +4,17 @@ import dev.restlab.wire.Exchange;
 import dev.restlab.wire.MessagePieces;
 import dev.restlab.wire.Piece;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -82,11 +85,18 @@ public final class TrafficPaneController {
                 pseudoClassStateChanged(OWN, !empty && item != null && TrafficPaneViewModel.isOwn(item));
             }
         });
+        // Several rows may be selected (for a diagram, a diff, an export); the detail pane shows the focused one.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Exchange>) change ->
+                traffic.setSelection(inListOrder(table)));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, chosen) -> traffic.selectedProperty().set(chosen));
         traffic.selectedProperty().addListener((o, old, wanted) -> {
             if (wanted != null && wanted != table.getSelectionModel().getSelectedItem()) {
-                table.getSelectionModel().select(wanted);
-                table.scrollTo(wanted);
+                int row = table.getItems().indexOf(wanted);
+                if (row >= 0) {
+                    table.getSelectionModel().clearAndSelect(row);
+                    table.scrollTo(wanted);
+                }
             }
         });
         count.textProperty().bind(Bindings.size(traffic.shown()).asString("%d shown"));
@@ -100,6 +110,13 @@ public final class TrafficPaneController {
         traffic.responsePiecesProperty().addListener((o, was, pieces) -> show(response, pieces));
         facts.textProperty().bind(traffic.factsProperty());
         explanation.textProperty().bind(traffic.explanationProperty());
+    }
+
+    /** The selected rows top to bottom, whatever order they were chosen in. */
+    private static List<Exchange> inListOrder(TableView<Exchange> table) {
+        return table.getSelectionModel().getSelectedIndices().stream().sorted()
+                .filter(row -> row >= 0 && row < table.getItems().size())
+                .map(table.getItems()::get).filter(Objects::nonNull).toList();
     }
 
     private static <T> void column(TableColumn<Exchange, T> column, Function<Exchange, T> value) {

@@ -66,6 +66,8 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     private final BooleanProperty followNewest = new SimpleBooleanProperty(true);
     private final BooleanProperty prettyJson = new SimpleBooleanProperty(false);
     private final ObjectProperty<Exchange> selected = new SimpleObjectProperty<>();
+    private final ObservableList<Exchange> selection = FXCollections.observableArrayList();
+    private final ObservableList<Exchange> selectionView = FXCollections.unmodifiableObservableList(selection);
     private final ReadOnlyObjectWrapper<List<Piece>> requestPieces = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<Piece>> responsePieces = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
@@ -133,7 +135,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
             if (e.id() == id) {
                 showOwn.set(showOwn.get() || isOwn(e));
                 filter.set("");
-                selected.set(e);
+                focus(e);
                 return true;
             }
         }
@@ -145,7 +147,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         if (wanted != null) {
             batch.stream().filter(wanted::matches).findFirst().ifPresent(e -> {
                 wanted = null;
-                selected.set(e);
+                focus(e);
             });
         }
         int excess = exchanges.size() - capacity;
@@ -155,11 +157,28 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         arrivals.set(arrivals.get() + batch.size());
     }
 
+    /** Makes {@code e} the one selected exchange. */
+    private void focus(Exchange e) {
+        selection.setAll(List.of(e));
+        selected.set(e);
+    }
+
     public void clear() {
         log.clear();
         verdicts.clear();
         exchanges.clear();
+        selection.clear();
         selected.set(null);
+    }
+
+    /**
+     * The view says which rows are selected, in list order. The detail pane keeps showing
+     * {@link #selectedProperty()}, the focused (last chosen) one.
+     */
+    public void setSelection(List<Exchange> chosen) {
+        if (!selection.equals(chosen)) {
+            selection.setAll(chosen);
+        }
     }
 
     /** The selected exchange as a bash command that sends it again, to where the server is now. */
@@ -304,8 +323,14 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         return prettyJson;
     }
 
+    /** The focused exchange, the one the detail pane shows (the last one chosen). */
     public ObjectProperty<Exchange> selectedProperty() {
         return selected;
+    }
+
+    /** Every selected exchange, in the list's order (read-only: the view sets it with {@link #setSelection}). */
+    public ObservableList<Exchange> selectedExchanges() {
+        return selectionView;
     }
 
     /** The selected request as sent, in typed pieces (the view styles them). */

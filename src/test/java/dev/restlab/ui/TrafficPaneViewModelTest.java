@@ -221,4 +221,32 @@ class TrafficPaneViewModelTest {
         assertTrue(traffic.conformance(wrongMethod).conforms(),
                 "a 405 for a method the path does not take is documented");
     }
+
+    @Test
+    void several_rows_may_be_selected_while_the_detail_pane_shows_the_focused_one() throws Exception {
+        send("curl/8.0", "GET", "/", null);
+        send("curl/8.0", "GET", "/test/", null);
+        send("curl/8.0", "PUT", "/people/v1/users", null);
+        awaitArrivals(3);
+        List<Exchange> rows = List.copyOf(traffic.shown());
+
+        traffic.setSelection(List.of(rows.get(0), rows.get(2)));
+        traffic.selectedProperty().set(rows.get(2));
+        assertEquals(List.of(rows.get(0), rows.get(2)), traffic.selectedExchanges());
+        assertEquals(CurlText.curlI(rows.get(2)), MessagePieces.plainText(traffic.responsePiecesProperty().get()),
+                "the detail pane shows the focused exchange only");
+
+        assertTrue(traffic.select(rows.get(1).id()));
+        assertEquals(List.of(rows.get(1)), traffic.selectedExchanges(), "selecting one by id selects it alone");
+
+        traffic.clear();
+        assertEquals(List.of(), traffic.selectedExchanges());
+        assertEquals(null, traffic.selectedProperty().get());
+    }
+
+    @Test
+    void the_selection_is_read_only_outside_the_view_model() {
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> traffic.selectedExchanges().add(null));
+    }
 }
