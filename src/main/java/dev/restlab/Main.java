@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** Reads the command line, then opens the window or serves headless. */
 @Command(name = "restlab", mixinStandardHelpOptions = true, version = "RestLab " + Api.VERSION,
+        subcommands = CheckCommand.class,
         description = "A workbench for learning HTTP and REST: the lab's user API on a real server,"
                 + " with every request and response shown as curl prints it.")
 public final class Main implements Callable<Integer> {

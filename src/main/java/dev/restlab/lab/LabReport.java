@@ -76,12 +76,29 @@ public final class LabReport {
 
     /** The Markdown report as one self-contained HTML page. */
     public static String html(LabTracker tracker, String student, Instant madeAt) {
-        String markdown = markdown(tracker, student, madeAt);
+        return htmlPage(tracker.lab().title(), markdown(tracker, student, madeAt));
+    }
+
+    /**
+     * Markdown as one self-contained HTML page titled {@code title}: any HTML inside the Markdown
+     * is escaped, not passed through, and links are sanitized. Every report RestLab writes uses it.
+     */
+    public static String htmlPage(String title, String markdown) {
         String body = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build()
                 .render(Parser.builder().build().parse(markdown));
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-                + htmlText(tracker.lab().title()) + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n"
+                + htmlText(title) + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n"
                 + body + "</body>\n</html>\n";
+    }
+
+    /** {@code NAME.md} and {@code NAME.html} beside each other, {@code file} being NAME with or without either ending. */
+    public static List<Path> writePair(Path file, String title, String markdown) throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.(md|html?)$", "");
+        Path markdownFile = file.resolveSibling(name + ".md");
+        Path htmlFile = file.resolveSibling(name + ".html");
+        Files.writeString(markdownFile, markdown, StandardCharsets.UTF_8);
+        Files.writeString(htmlFile, htmlPage(title, markdown), StandardCharsets.UTF_8);
+        return List.of(markdownFile, htmlFile);
     }
 
     /**
@@ -89,20 +106,14 @@ public final class LabReport {
      * {@code file} is NAME with or without one of those endings. Returns the two files.
      */
     public static List<Path> write(LabTracker tracker, Path file, String student) throws IOException {
-        String name = file.getFileName().toString().replaceFirst("\\.(md|html?)$", "");
-        Path markdown = file.resolveSibling(name + ".md");
-        Path html = file.resolveSibling(name + ".html");
-        Instant now = Instant.now();
-        Files.writeString(markdown, markdown(tracker, student, now), StandardCharsets.UTF_8);
-        Files.writeString(html, html(tracker, student, now), StandardCharsets.UTF_8);
-        return List.of(markdown, html);
+        return writePair(file, tracker.lab().title(), markdown(tracker, student, Instant.now()));
     }
 
     /**
      * The characters that make Markdown inline markup (emphasis, code, links, HTML, entities)
      * backslash-escaped, so a name or a title is shown as written; the rest stays readable.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 8);
         for (char c : text.toCharArray()) {
             if ("\\`*_[]<>&|~".indexOf(c) >= 0) {

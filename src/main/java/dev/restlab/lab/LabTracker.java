@@ -160,7 +160,7 @@ public final class LabTracker implements Consumer<List<Exchange>> {
     }
 
     /** The user id an answer gave: the last segment of its Location, or the first UUID in its body. */
-    private static Optional<String> idGivenBy(Exchange e) {
+    public static Optional<String> idGivenBy(Exchange e) {
         Optional<String> fromLocation = e.response().header("Location")
                 .flatMap(location -> LabJson.firstUuid(location.substring(location.lastIndexOf('/') + 1)));
         return fromLocation.isPresent() ? fromLocation : LabJson.firstUuid(e.response().body().text());

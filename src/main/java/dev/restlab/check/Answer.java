@@ -1,0 +1,25 @@
+package dev.restlab.check;
+
+import dev.restlab.wire.Exchange;
+import java.util.Optional;
+
+/**
+ * What came back for one request: the exchange as it crossed the wire (its response perhaps cut
+ * short), and a problem in words when the answer was not a whole HTTP response.
+ *
+ * @param exchange the request and what was answered; empty when nothing at all came back
+ * @param problem  empty for a whole answer, else e.g. {@code no answer within 10 s}
+ */
+public record Answer(Optional<Exchange> exchange, String problem) {
+
+    /** True for a whole HTTP response. */
+    public boolean complete() {
+        return exchange.isPresent() && problem.isEmpty();
+    }
+
+    /** E.g. {@code 201 Created}, or the problem when there was no answer. */
+    public String statusText() {
+        return exchange.map(e -> e.response().statusLine().substring(e.response().version().length()).strip())
+                .orElse(problem);
+    }
+}
