@@ -24,7 +24,7 @@ class LayersTest {
     static final ArchRule the_core_never_depends_on_javafx =
             noClasses().that().resideInAnyPackage("dev.restlab.users..", "dev.restlab.server..",
                             "dev.restlab.wire..", "dev.restlab.client..", "dev.restlab.openapi..",
-                            "dev.restlab.http..", "dev.restlab.har..")
+                            "dev.restlab.http..", "dev.restlab.har..", "dev.restlab.diagram..")
                     .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     @ArchTest

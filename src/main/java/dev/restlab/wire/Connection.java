@@ -65,7 +65,11 @@ public final class Connection {
         return accepted.plusNanos(nanos - acceptedNanos);
     }
 
-    void markClosed(long nanos) {
+    /**
+     * Records the close, at {@code nanos} on the capture's clock; only the first call counts. Public
+     * for traffic made elsewhere than the capture (tests, imports).
+     */
+    public void markClosed(long nanos) {
         if (closedNanos < 0) {
             closedNanos = Math.max(nanos, acceptedNanos);
         }

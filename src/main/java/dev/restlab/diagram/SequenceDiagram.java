@@ -1,0 +1,64 @@
+package dev.restlab.diagram;
+
+import java.util.List;
+
+/**
+ * A sequence diagram of exchanges, laid out and ready to draw: lanes (one per client connection,
+ * the server's last), an arrow per request and per response, the server's busy time, the
+ * connections' accepts and closes, and breaks where the traffic paused. Coordinates are in ems
+ * of the drawing's font, x to the right and y down, so the picture scales with the text size.
+ */
+public record SequenceDiagram(List<Lane> lanes, List<Arrow> arrows, List<Activation> activations,
+        List<Mark> marks, List<Break> breaks, List<TimeLabel> times, double width, double height) {
+
+    public SequenceDiagram {
+        lanes = List.copyOf(lanes);
+        arrows = List.copyOf(arrows);
+        activations = List.copyOf(activations);
+        marks = List.copyOf(marks);
+        breaks = List.copyOf(breaks);
+        times = List.copyOf(times);
+    }
+
+    /** True when there is nothing to draw. */
+    public boolean isEmpty() {
+        return arrows.isEmpty();
+    }
+
+    /**
+     * One vertical lifeline. {@code connectionId} is -1 for the server; {@code from} and
+     * {@code to} are where the line runs (a connection's lifeline from its accept to its close).
+     */
+    public record Lane(long connectionId, String title, String subtitle, String tooltip, double x, double from, double to) {
+        public boolean isServer() {
+            return connectionId < 0;
+        }
+    }
+
+    /** What an arrow carries: the request to the server, or the response back. */
+    public enum Direction { REQUEST, RESPONSE }
+
+    /** One message: drawn from {@code fromX} to {@code toX} at height {@code y}, its label above it. */
+    public record Arrow(long exchangeId, Direction direction, double fromX, double toX, double y, String label,
+            String tooltip, boolean rejected) {
+    }
+
+    /** The server busy with one exchange: from the request's last byte to the response's first. */
+    public record Activation(long exchangeId, double x, double from, double to) {
+    }
+
+    /** What happened to a connection. */
+    public enum MarkKind { ACCEPT, CLOSE }
+
+    /** A connection accepted or closed, on its lane. */
+    public record Mark(MarkKind kind, long connectionId, double x, double y, String label) {
+    }
+
+    /** A pause in the traffic cut short: the drawing skips {@code label} of idle time at {@code y}. */
+    public record Break(double y, String label) {
+    }
+
+    /** The clock time of a request, in the margin at the arrow's height. */
+    public record TimeLabel(double y, String text) {
+    }
+}

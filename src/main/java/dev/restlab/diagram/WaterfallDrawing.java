@@ -1,0 +1,79 @@
+package dev.restlab.diagram;
+
+import dev.restlab.diagram.Drawing.Anchor;
+import dev.restlab.diagram.Waterfall.Bar;
+import dev.restlab.diagram.Waterfall.Break;
+import dev.restlab.diagram.Waterfall.Phase;
+import dev.restlab.diagram.Waterfall.Row;
+
+/** Draws a {@link Waterfall}: a legend, then a row per exchange with its bars and their numbers. */
+public final class WaterfallDrawing {
+
+    static final double MARGIN = 1.0;
+    static final double HEADER = 4.4;
+    static final double ROW = 3.2;
+    /** The bars get at least this many ems, however narrow the view. */
+    static final double MIN_BARS = 24;
+
+    private WaterfallDrawing() {
+    }
+
+    /** The width in pixels the drawing needs at least, for the labels, the numbers and some bars. */
+    public static double minWidth(Waterfall waterfall, double em) {
+        double numbers = 0;
+        for (Row row : waterfall.rows()) {
+            numbers = Math.max(numbers, row.numbers().length() * SequenceLayout.CHAR_WIDTH * 0.85);
+        }
+        return Math.max(labelColumn() + MIN_BARS, numbers) * em + 2 * MARGIN * em;
+    }
+
+    private static double labelColumn() {
+        return WaterfallLayout.MAX_LABEL * SequenceLayout.CHAR_WIDTH + 1.5;
+    }
+
+    /**
+     * @param width       the width to fill in pixels (at least {@link #minWidth})
+     * @param highlighted the exchange whose row is picked out, or -1
+     */
+    public static void draw(Waterfall waterfall, Palette palette, double em, double width, long highlighted, Drawing out) {
+        width = Math.max(width, minWidth(waterfall, em));
+        double height = (HEADER + ROW * waterfall.rows().size() + 0.5) * em;
+        out.begin(width, height, palette.background());
+        double small = 0.85 * em;
+        double x = MARGIN * em;
+        for (Phase phase : Phase.values()) {
+            out.rect(x, 0.75 * em, 0.9 * em, 0.9 * em, palette.bar(phase), null);
+            out.text(x + 1.3 * em, 1.55 * em, phase.words(), palette.text(), small, false, Anchor.START);
+            x += (phase.words().length() * SequenceLayout.CHAR_WIDTH * 0.85 + 3) * em;
+        }
+        double barsLeft = (MARGIN + labelColumn()) * em;
+        double barsWidth = width - barsLeft - MARGIN * em;
+        out.text(barsLeft, 2.9 * em, "one time axis" + (waterfall.breaks().isEmpty() ? "" : ", idle time cut out")
+                + (waterfall.span().isEmpty() ? "" : " · " + waterfall.span()), palette.muted(), small, false, Anchor.START);
+        double top = HEADER * em;
+        for (Row row : waterfall.rows()) {
+            boolean bold = row.exchangeId() == highlighted;
+            out.beginItem(row.exchangeId(), "exchange-" + row.exchangeId() + "-row", row.tooltip());
+            out.hitArea(0, top, width, ROW * em);
+            if (bold) {
+                out.rect(0, top, width, ROW * em, palette.highlight(), null);
+            }
+            out.text(MARGIN * em, top + 1.3 * em, row.label(), row.rejected() ? palette.rejected() : palette.text(), em, bold,
+                    Anchor.START);
+            for (Bar bar : row.bars()) {
+                double from = barsLeft + bar.from() * barsWidth;
+                double barWidth = Math.max(bar.to() * barsWidth + barsLeft - from, 2);
+                double barHeight = bar.phase() == Phase.CONNECT ? 0.5 * em : 1.1 * em;
+                out.rect(from, top + 0.35 * em + (1.1 * em - barHeight) / 2, barWidth, barHeight, palette.bar(bar.phase()), null);
+            }
+            out.text(MARGIN * em, top + 2.6 * em, row.numbers(), palette.muted(), small, false, Anchor.START);
+            out.endItem();
+            top += ROW * em;
+        }
+        for (Break pause : waterfall.breaks()) {
+            double at = barsLeft + pause.at() * barsWidth;
+            out.line(at, HEADER * em - 0.2 * em, at, height - 0.3 * em, palette.muted(), 1, true);
+            out.text(at, HEADER * em - 0.3 * em, pause.label(), palette.muted(), small, false, Anchor.MIDDLE);
+        }
+    }
+}
