@@ -10,6 +10,8 @@ import dev.restlab.ui.ApiPaneController;
 import dev.restlab.ui.ApiPaneViewModel;
 import dev.restlab.ui.ComposerPaneController;
 import dev.restlab.ui.ComposerPaneViewModel;
+import dev.restlab.ui.DiagramPaneController;
+import dev.restlab.ui.DiagramPaneViewModel;
 import dev.restlab.ui.Dialogs;
 import dev.restlab.ui.FxDialogs;
 import dev.restlab.ui.LabPaneController;
@@ -96,8 +98,10 @@ public final class Workbench implements AutoCloseable {
                 users.refresh();
             }
         });
+        DiagramPaneViewModel diagram = new DiagramPaneViewModel(trafficPane, look, dialogs);
         Map<Class<?>, Object> controllers = Map.of(
-                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane, lab),
+                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane, lab, diagram),
+                DiagramPaneController.class, new DiagramPaneController(diagram, look),
                 LabPaneController.class, new LabPaneController(lab),
                 TrafficPaneController.class, new TrafficPaneController(trafficPane),
                 ServerBarController.class, new ServerBarController(serverBar, look),

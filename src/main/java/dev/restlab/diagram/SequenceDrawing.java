@@ -22,7 +22,7 @@ public final class SequenceDrawing {
      */
     public static void draw(SequenceDiagram diagram, Palette palette, double em, long highlighted, Drawing out) {
         out.begin(diagram.width() * em, diagram.height() * em, palette.background());
-        double small = em * 0.85;
+        double small = em * SequenceLayout.SMALL;
         for (Lane lane : diagram.lanes()) {
             double x = lane.x() * em;
             out.text(x, 1.5 * em, lane.title(), palette.text(), em, true, Anchor.MIDDLE);
@@ -48,10 +48,11 @@ public final class SequenceDrawing {
         for (Break pause : diagram.breaks()) {
             double y = pause.y() * em;
             out.line(SequenceLayout.MARGIN * em, y, diagram.width() * em - SequenceLayout.MARGIN * em, y, palette.muted(), 1, true);
+            // In the time column, where the reader looks for how much time passed.
             double width = (pause.label().length() * SequenceLayout.CHAR_WIDTH + 1) * small;
-            double middle = diagram.width() * em / 2;
-            out.rect(middle - width / 2, y - 0.7 * small, width, 1.3 * small, palette.background(), null);
-            out.text(middle, y + 0.35 * small, pause.label(), palette.muted(), small, false, Anchor.MIDDLE);
+            double left = SequenceLayout.MARGIN * em - 0.5 * small;
+            out.rect(left, y - 0.7 * small, width, 1.3 * small, palette.background(), null);
+            out.text(left + 0.5 * small, y + 0.35 * small, pause.label(), palette.muted(), small, false, Anchor.START);
         }
         for (TimeLabel time : diagram.times()) {
             out.text(SequenceLayout.MARGIN * em, time.y() * em + 0.3 * small, time.text(), palette.muted(), small, false, Anchor.START);
@@ -79,14 +80,15 @@ public final class SequenceDrawing {
         }
         out.line(from, y, to - sign * head * 0.8, y, color, bold ? 3 : 1.6, arrow.rejected());
         out.polygon(color, to, y, to - sign * head, y - head / 2, to - sign * head, y + head / 2);
-        // Labels line up right of the lanes, beside the server, where every arrow passes.
-        double server = Math.max(from, to);
-        double textRight = server - 1.0 * em;
+        // The label starts beside the client's lane, where the reader's eye is; the room before
+        // the server is as wide as the longest label, so it never runs into the server's lane.
+        double client = arrow.direction() == Direction.REQUEST ? from : to;
+        double textLeft = client + 1.0 * em;
         double textWidth = arrow.label().length() * SequenceLayout.CHAR_WIDTH * em;
         if (!bold) {
-            out.rect(textRight - textWidth - 0.2 * em, y - 1.35 * em, textWidth + 0.4 * em, 1.2 * em, palette.labelBackground(), null);
+            out.rect(textLeft - 0.2 * em, y - 1.35 * em, textWidth + 0.4 * em, 1.2 * em, palette.labelBackground(), null);
         }
-        out.text(textRight, y - 0.45 * em, arrow.label(), color, em, bold, Anchor.END);
+        out.text(textLeft, y - 0.45 * em, arrow.label(), color, em, bold, Anchor.START);
         out.endItem();
     }
 }

@@ -39,13 +39,15 @@ public final class SequenceLayout {
     /** What a cut pause takes. */
     static final double BREAK_ROW = 2.6;
     /** Arrow labels are cut to this many characters (the whole line is in the tooltip). */
-    static final int MAX_LABEL = 44;
+    static final int MAX_LABEL = 36;
 
     static final double MARGIN = 1.0;
     static final double TIME_COLUMN = 6.0;
     static final double HEADER = 4.2;
-    static final double MIN_LANE_SPACING = 11.0;
-    static final double MIN_SERVER_GAP = 16.0;
+    static final double MIN_LANE_SPACING = 9.0;
+    static final double MIN_SERVER_GAP = 10.0;
+    /** Lane subtitles and marks are drawn at this share of the font size. */
+    public static final double SMALL = 0.85;
 
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -78,7 +80,7 @@ public final class SequenceLayout {
         Map<Long, Double> laneX = new LinkedHashMap<>();
         double spacing = MIN_LANE_SPACING;
         for (Exchange first : firstOnConnection.values()) {
-            int longest = Math.max(ClientName.of(first).length(), ClientName.address(first).length());
+            double longest = Math.max(ClientName.of(first).length(), ClientName.address(first).length() * SMALL);
             spacing = Math.max(spacing, longest * CHAR_WIDTH + 2);
         }
         double x = MARGIN + TIME_COLUMN + spacing / 2;
@@ -86,12 +88,15 @@ public final class SequenceLayout {
             laneX.put(id, x);
             x += spacing;
         }
-        int longestLabel = 0;
+        // A label starts beside its client's lane and may run over the lanes to its right; the
+        // room before the server is what the labels of the rightmost lanes still need.
+        double lastLane = laneX.isEmpty() ? MARGIN + TIME_COLUMN + spacing / 2 : x - spacing;
+        double serverGap = MIN_SERVER_GAP;
         for (Exchange e : sorted) {
-            longestLabel = Math.max(longestLabel, Math.max(requestLabel(e).length(), responseLabel(e).length()));
+            int longest = Math.max(requestLabel(e).length(), responseLabel(e).length());
+            serverGap = Math.max(serverGap, longest * CHAR_WIDTH + 3 - (lastLane - laneX.get(e.connection().id())));
         }
-        double serverX = (laneX.isEmpty() ? MARGIN + TIME_COLUMN + spacing / 2 : x - spacing)
-                + Math.max(MIN_SERVER_GAP, longestLabel * CHAR_WIDTH + 3);
+        double serverX = lastLane + serverGap;
         double width = serverX + Math.max(spacing / 2, 8);
 
         List<Event> events = events(sorted, firstOnConnection);

@@ -70,10 +70,16 @@ public final class WaterfallDrawing {
             out.endItem();
             top += ROW * em;
         }
+        double labelsEnd = Double.NEGATIVE_INFINITY;
         for (Break pause : waterfall.breaks()) {
             double at = barsLeft + pause.at() * barsWidth;
             out.line(at, HEADER * em - 0.2 * em, at, height - 0.3 * em, palette.muted(), 1, true);
-            out.text(at, HEADER * em - 0.3 * em, pause.label(), palette.muted(), small, false, Anchor.MIDDLE);
+            // Breaks close together keep their lines; a label goes only where the one before left room.
+            double half = pause.label().length() * SequenceLayout.CHAR_WIDTH * small / 2;
+            if (at - half > labelsEnd + 0.5 * em) {
+                out.text(at, HEADER * em - 0.3 * em, pause.label(), palette.muted(), small, false, Anchor.MIDDLE);
+                labelsEnd = at + half;
+            }
         }
     }
 }

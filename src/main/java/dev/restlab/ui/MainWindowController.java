@@ -20,19 +20,22 @@ public final class MainWindowController {
     private final UsersPaneViewModel users;
     private final TrafficPaneViewModel traffic;
     private final LabPaneViewModel lab;
+    private final DiagramPaneViewModel diagram;
 
     @FXML private BorderPane root;
     @FXML private TabPane tabs;
     @FXML private Tab trafficTab;
     @FXML private Tab labTab;
+    @FXML private Tab diagramTab;
 
     public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users,
-            TrafficPaneViewModel traffic, LabPaneViewModel lab) {
+            TrafficPaneViewModel traffic, LabPaneViewModel lab, DiagramPaneViewModel diagram) {
         this.look = look;
         this.server = server;
         this.users = users;
         this.traffic = traffic;
         this.lab = lab;
+        this.diagram = diagram;
     }
 
     @FXML
@@ -40,6 +43,7 @@ public final class MainWindowController {
         root.styleProperty().bind(look.fontSizeProperty().asString("-fx-font-size: %dpx;"));
         // The lab's progress stays in sight on the tab, whichever tab is shown.
         lab.exchangeShownProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(trafficTab));
+        diagram.activeProperty().bind(diagramTab.selectedProperty()); // laid out only when seen
         labTab.textProperty().bind(lab.progressTextProperty().map(done -> "Lab " + done.replace(" of ", "/")));
         applyTheme(look.darkProperty().get());
         look.darkProperty().addListener((o, was, dark) -> applyTheme(dark));

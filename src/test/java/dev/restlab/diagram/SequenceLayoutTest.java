@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.client.UserApiClient;
+import dev.restlab.client.WindowTag;
 import dev.restlab.diagram.SequenceDiagram.Arrow;
 import dev.restlab.diagram.SequenceDiagram.Direction;
 import dev.restlab.diagram.SequenceDiagram.Lane;
@@ -206,15 +207,20 @@ class SequenceLayoutTest {
 
         Arrow request = arrow(diagram, 1, Direction.REQUEST);
         assertEquals(SequenceLayout.MAX_LABEL, request.label().codePointCount(0, request.label().length()));
-        assertTrue(request.label().startsWith("DELETE /people/v1/users/") && request.label().endsWith("5e4f3a2b"), request.label());
+        assertTrue(request.label().startsWith("DELETE /people/v1/users") && request.label().endsWith("5e4f3a2b"), request.label());
         assertTrue(request.tooltip().contains(path));
     }
 
     @Test
     void clients_are_named_from_their_user_agent() {
         Connection c = connection(1, 50001, 0);
-        assertEquals("RestLab window", ClientName.of(exchange(1, c, 1, "GET", "/", 200, "OK", 0, UserApiClient.USER_AGENT)));
-        assertEquals("RestLab window", ClientName.of(exchange(1, c, 1, "GET", "/", 200, "OK", 0, UserApiClient.COMPOSER_USER_AGENT)));
+        assertEquals("RestLab window", ClientName.of(Exchange.builder().connection(c, 1)
+                .requestHeader("User-Agent", UserApiClient.COMPOSER_USER_AGENT)
+                .requestHeader(WindowTag.HEADER, WindowTag.value(WindowTag.Kind.USER)).build()));
+        assertEquals("RestLab window", ClientName.of(Exchange.builder().connection(c, 1)
+                .requestHeader(WindowTag.HEADER, WindowTag.value(WindowTag.Kind.BACKGROUND)).build()));
+        assertEquals(UserApiClient.USER_AGENT, ClientName.of(exchange(1, c, 1, "GET", "/", 200, "OK", 0, UserApiClient.USER_AGENT)),
+                "a command copied from the window is not the window, whatever its User-Agent");
         assertEquals("Chrome 126", ClientName.of(exchange(1, c, 1, "GET", "/", 200, "OK", 0,
                 "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36")));
         assertEquals("Edge 126", ClientName.of(exchange(1, c, 1, "GET", "/", 200, "OK", 0,
