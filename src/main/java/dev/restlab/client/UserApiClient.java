@@ -80,11 +80,16 @@ public final class UserApiClient {
     }
 
     public ApiResponse getUser(String id) throws IOException, InterruptedException {
-        return send(request(Api.USERS + "/" + pathSegment(id)).GET());
+        return send(request(userPath(id)).GET());
     }
 
     public ApiResponse deleteUser(String id) throws IOException, InterruptedException {
-        return send(request(Api.USERS + "/" + pathSegment(id)).DELETE());
+        return send(request(userPath(id)).DELETE());
+    }
+
+    /** The path of one user as this client sends it: the id percent-encoded ({@code nope x} is {@code nope%20x}). */
+    public static String userPath(String id) {
+        return Api.USERS + "/" + pathSegment(id);
     }
 
     /** Sends what the form holds, empty fields included, so that the server's 400 and 415 can be seen. */

@@ -6,6 +6,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 
 /** The raw request composer. */
 public final class ComposerPaneController {
@@ -20,6 +21,7 @@ public final class ComposerPaneController {
     @FXML private TextArea preview;
     @FXML private TextArea response;
     @FXML private Button send;
+    @FXML private VBox composerRoot;
 
     public ComposerPaneController(ComposerPaneViewModel composer) {
         this.composer = composer;
@@ -37,6 +39,7 @@ public final class ComposerPaneController {
         preview.textProperty().bind(composer.previewBinding());
         response.textProperty().bind(composer.responseProperty());
         send.setOnAction(e -> composer.send());
+        Shortcuts.inPane(composerRoot, Shortcuts.SEND, composer::send);
         target.setOnAction(e -> composer.send());
     }
 }

@@ -12,7 +12,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 
-/** The frame around the parts: theme, text size and the window-wide keyboard shortcuts. */
+/**
+ * The frame around the parts: theme, text size and the window-wide keyboard shortcuts. Ctrl+Enter
+ * is not one of them: it acts in the pane that has the focus (the users form, the composer).
+ */
 public final class MainWindowController {
 
     private final LookViewModel look;
@@ -57,11 +60,13 @@ public final class MainWindowController {
     private void addShortcuts(Scene scene) {
         var keys = scene.getAccelerators();
         keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), server::toggle);
-        keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), users::create);
         keys.put(new KeyCodeCombination(KeyCode.F5), users::refresh);
-        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), look::larger);
-        keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), look::larger);
+        // Ctrl+Plus is Ctrl+Shift+= on a US keyboard, a key of its own on others, or the numpad's.
+        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), look::larger);
+        keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), look::larger);
+        keys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), look::larger);
         keys.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), look::smaller);
+        keys.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), look::smaller);
         keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), traffic::clear);
         keys.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 traffic::copyCurlToClipboard);

@@ -5,7 +5,10 @@ import dev.restlab.wire.Exchange;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
-/** Names the OpenAPI operation an exchange matched, marked ✓ or ✗, with the reason on hover. */
+/**
+ * Names the OpenAPI operation an exchange matched, marked ✓ or ✗, or says the request is not in
+ * the API; the verdict with its reason on hover.
+ */
 final class OperationCell extends TableCell<Exchange, Exchange> {
 
     private final TrafficPaneViewModel traffic;
@@ -24,7 +27,10 @@ final class OperationCell extends TableCell<Exchange, Exchange> {
             return;
         }
         Conformance verdict = traffic.conformance(exchange);
-        setText(verdict.operationId().orElse("—") + (verdict.conforms() ? " ✓" : " ✗"));
+        // A request no operation takes (an unknown path, a wrong method) gets no tick: that it
+        // was answered as documented (404, 405) is in the tooltip, not a mark of success.
+        setText(verdict.operationId().map(id -> id + (verdict.conforms() ? " ✓" : " ✗"))
+                .orElse(verdict.conforms() ? "not in the API" : "not in the API ✗"));
         if (!verdict.conforms()) {
             getStyleClass().add("conforms-no");
         }

@@ -11,6 +11,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 
 /** The users forms and table. */
 public final class UsersPaneController {
@@ -33,6 +34,8 @@ public final class UsersPaneController {
     @FXML private TableColumn<UserRow, String> emailColumn;
     @FXML private TableColumn<UserRow, String> idColumn;
     @FXML private Label outcome;
+    @FXML private VBox usersRoot;
+    @FXML private Label placeholder;
 
     public UsersPaneController(UsersPaneViewModel users) {
         this.users = users;
@@ -51,6 +54,8 @@ public final class UsersPaneController {
         outcome.managedProperty().bind(outcome.visibleProperty());
 
         create.setOnAction(e -> users.create());
+        Shortcuts.inPane(usersRoot, Shortcuts.SEND, users::create);
+        placeholder.textProperty().bind(users.emptyTableTextProperty());
         email.setOnAction(e -> users.create());
         filter.setOnAction(e -> users.applyFilter());
         nameFilter.setOnAction(e -> users.applyFilter());

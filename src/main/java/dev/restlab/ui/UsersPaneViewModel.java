@@ -36,6 +36,9 @@ public final class UsersPaneViewModel {
     private final ObservableList<UserRow> users = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper shown = new ReadOnlyStringWrapper("All users");
+    private final ReadOnlyStringWrapper emptyTableText = new ReadOnlyStringWrapper(NO_USERS_YET);
+
+    private static final String NO_USERS_YET = "No users yet. Create one above, or with curl.";
 
     /** The filter the table shows now: null for all users. */
     private String activeFilter;
@@ -110,9 +113,10 @@ public final class UsersPaneViewModel {
             outcome.set("Type or paste a user's id first (select a row to copy its id).");
             return;
         }
-        focus.showNext("GET", USERS + "/" + id);
+        String path = UserApiClient.userPath(id); // as it goes on the wire: "nope x" is nope%20x
+        focus.showNext("GET", path);
         threads.run(() -> client.getUser(id), response -> {
-            report("GET " + USERS + "/" + id, response);
+            report("GET " + path, response);
             if (response.status() == 200) {
                 activeFilter = null;
                 users.setAll(response.users());
@@ -127,7 +131,9 @@ public final class UsersPaneViewModel {
             return;
         }
         List<UserRow> doomed = List.copyOf(selected);
-        focus.showNext("DELETE", USERS + "/" + doomed.get(0).id());
+        // The outcome tells of the last DELETE, so the traffic pane shows that one too.
+        String lastPath = UserApiClient.userPath(doomed.get(doomed.size() - 1).id());
+        focus.showNext("DELETE", lastPath);
         threads.run(() -> {
             ApiResponse last = null;
             for (UserRow user : doomed) {
@@ -135,8 +141,8 @@ public final class UsersPaneViewModel {
             }
             return last;
         }, response -> {
-            report("DELETE " + USERS + "/" + doomed.get(doomed.size() - 1).id()
-                    + (doomed.size() > 1 ? " (and " + (doomed.size() - 1) + " more)" : ""), response);
+            report("DELETE " + lastPath
+                    + (doomed.size() > 1 ? " (the last of " + doomed.size() + " DELETEs, one per user)" : ""), response);
             refresh();
         }, this::failed);
     }
@@ -170,9 +176,11 @@ public final class UsersPaneViewModel {
             users.setAll(response.users());
             shown.set(filter == null ? "All users (" + users.size() + ")"
                     : "Users named '" + filter + "' (" + users.size() + ")");
+            emptyTableText.set(NO_USERS_YET);
         } else if (response.status() == 404 && filter != null) {
             users.clear();
             shown.set("No user is named '" + filter + "': the server answered 404");
+            emptyTableText.set("No user named '" + filter + "' (the server answered 404).");
         }
     }
 
@@ -214,6 +222,11 @@ public final class UsersPaneViewModel {
 
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    /** What the empty table says: that there are no users yet, or that none has the filtered name. */
+    public ReadOnlyStringProperty emptyTableTextProperty() {
+        return emptyTableText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty shownProperty() {

@@ -12,7 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import dev.restlab.wire.Exchange;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The window's keyboard shortcuts, pressed as a user presses them, in the real window headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -89,6 +96,65 @@ class KeyboardShortcutsTest {
         robot.push(KeyCode.F5);
         waitUntil(() -> users.getItems().size() == before + 1);
         assertNotEquals(0, users.getItems().size());
+    }
+
+    @Test
+    void ctrl_plus_typed_as_a_us_keyboard_types_it_and_the_numpad_plus_and_minus_change_the_text_size(FxRobot robot)
+            throws Exception {
+        String before = workbench.root().getStyle();
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.EQUALS); // Ctrl+Plus on a US keyboard
+        waitUntil(() -> size(workbench.root().getStyle()) > size(before));
+        String once = workbench.root().getStyle();
+        robot.push(KeyCode.SHORTCUT, KeyCode.ADD);
+        waitUntil(() -> size(workbench.root().getStyle()) > size(once));
+        robot.push(KeyCode.SHORTCUT, KeyCode.SUBTRACT);
+        waitUntil(() -> workbench.root().getStyle().equals(once));
+        robot.push(KeyCode.SHORTCUT, KeyCode.SUBTRACT);
+        waitUntil(() -> workbench.root().getStyle().equals(before));
+    }
+
+    @Test
+    void ctrl_enter_acts_in_the_pane_with_the_focus_the_composer_sends_its_request_not_the_users_form(FxRobot robot)
+            throws Exception {
+        port();
+        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        robot.interact(() -> {
+            robot.lookup("#name").queryAs(TextField.class).setText("Formy");
+            robot.lookup("#email").queryAs(TextField.class).setText("formy@example.com");
+        });
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> {
+            robot.lookup("#composerMethod").queryAs(ComboBox.class).setValue("OPTIONS");
+            robot.lookup("#composerTarget").queryAs(TextField.class).setText("/composed");
+        });
+        robot.clickOn("#composerBody").write("x");
+        robot.push(KeyCode.SHORTCUT, KeyCode.ENTER);
+        waitUntil(() -> traffic.getItems().stream().anyMatch(e -> e.target().equals("/composed")));
+        assertTrue(traffic.getItems().stream().noneMatch(e -> e.method().equals("POST")), "the users form sent nothing");
+        assertEquals("Formy", robot.lookup("#name").queryAs(TextField.class).getText());
+
+        robot.clickOn("#name");
+        robot.push(KeyCode.SHORTCUT, KeyCode.ENTER);
+        waitUntil(() -> traffic.getItems().stream().anyMatch(e -> e.method().equals("POST") && e.status() == 201));
+        assertEquals(1, traffic.getItems().stream().filter(e -> e.target().equals("/composed")).count(),
+                "the composer sent once");
+    }
+
+    @Test
+    void ctrl_shift_c_with_no_exchange_selected_leaves_the_clipboard_as_it_was(FxRobot robot) throws Exception {
+        port();
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("what the user copied");
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.clickOn("#trafficFilter");
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] now = new String[1];
+        robot.interact(() -> now[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals("what the user copied", now[0]);
     }
 
     private static int size(String style) {

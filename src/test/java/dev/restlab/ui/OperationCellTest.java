@@ -86,13 +86,20 @@ class OperationCellTest {
     }
 
     @Test
-    void an_exchange_no_operation_describes_shows_a_dash() throws Exception {
+    void an_unknown_path_says_it_is_not_in_the_api_with_no_tick() throws Exception {
         onFx(() -> {
             OperationCell cell = new OperationCell(traffic);
-            Exchange e = Exchange.builder().id(1).request("GET", "/nothing/here").status(200, "OK")
+            Exchange notFound = Exchange.builder().id(1).request("GET", "/nothing/here").status(404, "Not Found")
+                    .responseHeader("Content-Type", "text/plain;charset=utf-8")
+                    .responseBody("Not Found: nothing is served at /nothing/here\n").build();
+            cell.updateItem(notFound, false);
+            assertEquals("not in the API", cell.getText());
+            assertEquals(traffic.conformance(notFound).summary(), cell.getTooltip().getText());
+
+            Exchange answered = Exchange.builder().id(2).request("GET", "/nothing/here").status(200, "OK")
                     .responseHeader("Content-Type", "text/plain").responseBody("hi\n").build();
-            cell.updateItem(e, false);
-            assertTrue(cell.getText().startsWith("— "), cell.getText());
+            cell.updateItem(answered, false);
+            assertEquals("not in the API ✗", cell.getText(), "a 200 where the document says 404");
         });
     }
 

@@ -91,6 +91,37 @@ class UsersPaneViewModelTest {
     }
 
     @Test
+    void a_404_from_the_filter_says_no_user_has_that_name_not_that_there_are_no_users() {
+        create("John", "john@example.com");
+        assertEquals("No users yet. Create one above, or with curl.", users.emptyTableTextProperty().get());
+        users.nameFilterProperty().set("Nobody");
+        users.applyFilter();
+        assertEquals(0, users.users().size());
+        assertEquals("No user named 'Nobody' (the server answered 404).", users.emptyTableTextProperty().get());
+        users.clearFilter();
+        assertEquals("No users yet. Create one above, or with curl.", users.emptyTableTextProperty().get());
+    }
+
+    @Test
+    void the_traffic_pane_is_asked_for_the_paths_as_sent_and_for_the_last_of_several_deletes() {
+        List<String> asked = new java.util.ArrayList<>();
+        UsersPaneViewModel focused = new UsersPaneViewModel(
+                new UserApiClient(() -> URI.create("http://127.0.0.1:" + server.port())),
+                ViewModelTestSupport.SAME_THREAD, (method, path) -> asked.add(method + " " + path));
+        focused.idToGetProperty().set("nope x");
+        focused.getById();
+        assertEquals("GET /people/v1/users/nope%20x", asked.get(0));
+        assertTrue(focused.outcomeProperty().get().startsWith("GET /people/v1/users/nope%20x → 404"),
+                focused.outcomeProperty().get());
+
+        List<UserRow> two = List.of(new UserRow("id-1", "A", "a@x"), new UserRow("id-2", "B", "b@x"));
+        focused.delete(two);
+        assertEquals("DELETE /people/v1/users/id-2", asked.get(asked.size() - 1));
+        assertTrue(focused.outcomeProperty().get().startsWith("DELETE /people/v1/users/id-2 (the last of 2 DELETEs"),
+                focused.outcomeProperty().get());
+    }
+
+    @Test
     void get_by_id_shows_that_user_or_the_404() {
         create("John", "john@example.com");
         UserRow john = users.users().get(0);
