@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -20,6 +21,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.skin.VirtualFlow;
 import org.fxmisc.richtext.StyleClassedTextArea;
 
 /** The live traffic list and the selected exchange, raw. */
@@ -29,6 +31,7 @@ public final class TrafficPaneController {
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
 
     private final TrafficPaneViewModel traffic;
+    private boolean showWholeQueued;
 
     @FXML private TextField filter;
     @FXML private CheckBox showOwn;
@@ -100,11 +103,7 @@ public final class TrafficPaneController {
             }
         });
         count.textProperty().bind(Bindings.size(traffic.shown()).asString("%d shown"));
-        traffic.arrivalsProperty().addListener((o, was, now) -> {
-            if (traffic.followNewestProperty().get() && !table.getItems().isEmpty()) {
-                table.scrollTo(table.getItems().size() - 1);
-            }
-        });
+        traffic.arrivalsProperty().addListener((o, was, now) -> followNewest());
 
         traffic.requestPiecesProperty().addListener((o, was, pieces) -> show(request, pieces));
         traffic.responsePiecesProperty().addListener((o, was, pieces) -> show(response, pieces));
@@ -117,6 +116,35 @@ public final class TrafficPaneController {
         return table.getSelectionModel().getSelectedIndices().stream().sorted()
                 .filter(row -> row >= 0 && row < table.getItems().size())
                 .map(table.getItems()::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Brings the newest row into view. TableView.scrollTo positions the flow from its estimate
+     * of the rows' heights, made before the layout that adds the new rows; when batches arrive
+     * back to back (two requests in flight) that estimate is stale and the newest row could end
+     * below the viewport. So after that layout, with the real heights known, the flow is asked
+     * once more to show the row whole.
+     */
+    private void followNewest() {
+        if (!traffic.followNewestProperty().get() || table.getItems().isEmpty()) {
+            return;
+        }
+        table.scrollTo(table.getItems().size() - 1);
+        Scene scene = table.getScene();
+        if (scene != null && !showWholeQueued) {
+            showWholeQueued = true;
+            scene.addPostLayoutPulseListener(new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    showWholeQueued = false;
+                    if (traffic.followNewestProperty().get() && !table.getItems().isEmpty()
+                            && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                        flow.scrollTo(table.getItems().size() - 1);
+                    }
+                }
+            });
+        }
     }
 
     private static <T> void column(TableColumn<Exchange, T> column, Function<Exchange, T> value) {
