@@ -123,7 +123,8 @@ class KeyboardShortcutsTest {
             robot.lookup("#email").queryAs(TextField.class).setText("formy@example.com");
         });
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(1));
+        robot.interact(() -> tabs.getSelectionModel().select(
+                tabs.getTabs().stream().filter(t -> t.getText().equals("Composer")).findFirst().orElseThrow()));
         robot.interact(() -> {
             robot.lookup("#composerMethod").queryAs(ComboBox.class).setValue("OPTIONS");
             robot.lookup("#composerTarget").queryAs(TextField.class).setText("/composed");
