@@ -18,14 +18,22 @@ public final class Connection {
     private final int clientPort;
     private final Instant accepted;
     private final long acceptedNanos;
+    private final String relayedTo;
     private volatile long closedNanos = -1;
 
     public Connection(long id, String clientAddress, int clientPort, Instant accepted, long acceptedNanos) {
+        this(id, clientAddress, clientPort, accepted, acceptedNanos, null);
+    }
+
+    /** @param relayedTo the URL of the server RestLab relayed this connection to (proxy mode), or null */
+    public Connection(long id, String clientAddress, int clientPort, Instant accepted, long acceptedNanos,
+            String relayedTo) {
         this.id = id;
         this.clientAddress = clientAddress == null ? "" : clientAddress;
         this.clientPort = clientPort;
         this.accepted = accepted;
         this.acceptedNanos = acceptedNanos;
+        this.relayedTo = relayedTo;
     }
 
     public long id() {
@@ -47,6 +55,14 @@ public final class Connection {
     /** The accept on the capture's clock ({@link System#nanoTime()}). */
     public long acceptedNanos() {
         return acceptedNanos;
+    }
+
+    /**
+     * The server RestLab relayed this connection's requests to (proxy mode), e.g. {@code
+     * http://127.0.0.1:5000}; empty when RestLab's own API answered.
+     */
+    public Optional<String> relayedTo() {
+        return Optional.ofNullable(relayedTo);
     }
 
     /** When the connection closed, or empty while it is open. */

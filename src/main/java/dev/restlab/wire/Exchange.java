@@ -1,6 +1,7 @@
 package dev.restlab.wire;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One HTTP request and the response to it, as they crossed the wire between a client and the
@@ -47,6 +48,22 @@ public record Exchange(long id, Connection connection, int index, Request reques
     /** From the request's first byte to the last byte either way. */
     public long durationMicros() {
         return timings.totalMicros();
+    }
+
+    /**
+     * Who answered, in a few words for the views, when it was not the API's routes: Jetty by
+     * itself, or in proxy mode the target or RestLab instead of it; empty for the routes' answers.
+     */
+    public String whoAnswered() {
+        Optional<String> target = connection.relayedTo();
+        if (target.isEmpty()) {
+            return rejected ? "rejected by Jetty before any route ran" : "";
+        }
+        if (!rejected) {
+            return "relayed to " + target.get() + ", which got the request with Via: 1.1 restlab added";
+        }
+        return status() == 502 ? "answered by RestLab: the target " + target.get() + " gave no answer"
+                : "answered by RestLab: not passed on to the target " + target.get();
     }
 
     /** True when a stored body is shorter than the body that crossed the wire. */
