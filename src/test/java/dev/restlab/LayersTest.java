@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The window talks HTTP like any client; the core knows nothing of JavaFX; Spark and Jetty stay
- * where the server and the capture need them, so that leaving them is a bounded job.
+ * where the server, the proxy and the capture need them, so that leaving them is a bounded job.
  */
 @AnalyzeClasses(packages = "dev.restlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayersTest {
@@ -24,7 +24,8 @@ class LayersTest {
     static final ArchRule the_core_never_depends_on_javafx =
             noClasses().that().resideInAnyPackage("dev.restlab.users..", "dev.restlab.server..",
                             "dev.restlab.wire..", "dev.restlab.client..", "dev.restlab.openapi..",
-                            "dev.restlab.http..", "dev.restlab.har..", "dev.restlab.diagram..")
+                            "dev.restlab.http..", "dev.restlab.har..", "dev.restlab.diagram..",
+                            "dev.restlab.proxy..")
                     .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     @ArchTest
@@ -33,9 +34,17 @@ class LayersTest {
 
     @ArchTest
     static final ArchRule spark_and_jetty_only_in_the_server_and_the_capture =
-            noClasses().that().resideOutsideOfPackages("dev.restlab.server..", "dev.restlab.wire..")
+            noClasses().that().resideOutsideOfPackages("dev.restlab.server..", "dev.restlab.wire..",
+                            "dev.restlab.proxy..")
                     .should().dependOnClassesThat().resideInAnyPackage("spark..", "org.eclipse.jetty..",
                             "javax.servlet..");
+
+    /** The relay frames HTTP with Jetty's parser, below any server: no Spark, no servlets. */
+    @ArchTest
+    static final ArchRule the_proxy_uses_jettys_parser_only =
+            noClasses().that().resideInAPackage("dev.restlab.proxy..")
+                    .should().dependOnClassesThat().resideInAnyPackage("spark..", "javax.servlet..",
+                            "org.eclipse.jetty.server..", "dev.restlab.server..");
 
     /** Routes see {@code RouteRequest} and {@code Reply}; Spark stays in the few classes that start it. */
     @ArchTest

@@ -1,13 +1,19 @@
 package dev.restlab.server;
 
+import dev.restlab.http.TargetUrl;
+import dev.restlab.proxy.HostRule;
+import dev.restlab.proxy.ProxyServer;
+import dev.restlab.proxy.ProxySettings;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.TrafficLog;
+import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,8 +23,10 @@ import spark.embeddedserver.EmbeddedServers;
 import spark.embeddedserver.jetty.EmbeddedJettyFactory;
 
 /**
- * Starts and stops the embedded Spark server that serves the handout's API. Synchronous and
- * idempotent; each start ignites a fresh Spark {@link Service}, so one JVM can restart it at will.
+ * Starts and stops what RestLab serves on its port: the embedded Spark server with the handout's
+ * API, or, in proxy mode ({@link #setProxyTarget}), a {@link ProxyServer} that relays to another
+ * server. Synchronous and idempotent; each start ignites a fresh Spark {@link Service}, so one JVM
+ * can restart it at will.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -44,6 +52,9 @@ public final class ApiServer implements AutoCloseable {
     private ConnectionsPerClient connectionsPerClient;
     private String host;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private TargetUrl proxyTarget;
+    private Duration answerTimeout = ProxySettings.DEFAULT_ANSWER_TIMEOUT;
+    private ProxyServer proxy;
 
     public ApiServer(UserStore store) {
         this(store, null);
@@ -62,8 +73,11 @@ public final class ApiServer implements AutoCloseable {
      * @throws ServerStartException when the port is taken or the address is not this machine's
      */
     public synchronized int start(String host, int port) {
-        if (spark != null) {
+        if (spark != null || proxy != null) {
             return port();
+        }
+        if (proxyTarget != null) {
+            return startProxy(host, port);
         }
         AtomicReference<Exception> failure = new AtomicReference<>();
         if (!registered) {
@@ -105,8 +119,74 @@ public final class ApiServer implements AutoCloseable {
         return port();
     }
 
+    private int startProxy(String host, int port) {
+        InetAddress bound = addressOf(host);
+        HostRule hosts = (method, targetHost, hostHeaders) -> {
+            String refused = HostCheck.firstRefused(allowedHosts, bound, method, targetHost, hostHeaders);
+            return refused == null ? null : HostCheck.reason(refused);
+        };
+        ProxyServer server = new ProxyServer(new ProxySettings(proxyTarget, traffic, idleTimeout, answerTimeout,
+                hosts, JettyServerFactory.MAX_CONNECTIONS_PER_CLIENT));
+        try {
+            server.start(host, port);
+        } catch (IOException e) {
+            throw startFailure(host, port, e);
+        } catch (IllegalArgumentException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
+        this.proxy = server;
+        this.host = host;
+        return server.port();
+    }
+
+    private static InetAddress addressOf(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ServerStartException("Cannot listen on " + host + ": it is not an address of this"
+                    + " computer. Use 127.0.0.1 for this computer only, or 0.0.0.0 for all network interfaces.", e);
+        }
+    }
+
+    /**
+     * Proxy mode from the next {@link #start}: every request to RestLab's port goes to {@code
+     * target} and its answer comes back byte for byte; null for the built-in API again.
+     */
+    public synchronized void setProxyTarget(TargetUrl target) {
+        this.proxyTarget = target;
+    }
+
+    /** The server requests are relayed to, as set for the next start; empty for the built-in API. */
+    public synchronized Optional<TargetUrl> proxyTarget() {
+        return Optional.ofNullable(proxyTarget);
+    }
+
+    /** True while serving in proxy mode. */
+    public synchronized boolean isProxying() {
+        return proxy != null;
+    }
+
+    /**
+     * In proxy mode, how long the target may take to accept a connection and to begin each answer
+     * before the client gets a 502; applies from the next {@link #start}.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public synchronized void setAnswerTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("answer timeout must be positive, not " + timeout);
+        }
+        this.answerTimeout = timeout;
+    }
+
     /** Stops serving and waits until the port is free again. Does nothing when stopped. */
     public synchronized void stop() {
+        if (proxy != null) {
+            proxy.stop();
+            proxy = null;
+            host = null;
+            return;
+        }
         if (spark == null) {
             return;
         }
@@ -149,6 +229,9 @@ public final class ApiServer implements AutoCloseable {
 
     /** Connections open right now (for tests of connection handling); 0 when stopped. */
     synchronized int openConnections() {
+        if (proxy != null) {
+            return proxy.openConnections();
+        }
         return jetty == null ? 0 : JettyServerFactory.connectorOf(jetty).getConnectedEndPoints().size();
     }
 
@@ -163,7 +246,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return spark != null;
+        return spark != null || proxy != null;
     }
 
     /**
@@ -176,6 +259,9 @@ public final class ApiServer implements AutoCloseable {
 
     /** The bound port, or -1 when stopped. */
     public synchronized int port() {
+        if (proxy != null) {
+            return proxy.port();
+        }
         return jetty == null ? -1 : JettyServerFactory.connectorOf(jetty).getLocalPort();
     }
 

@@ -53,13 +53,26 @@ final class HostCheck extends HandlerWrapper {
      * named (HTTP/1.0 without Host, an empty Host): a browser always names one.
      */
     private String firstRefused(Request request) {
-        List<String> named = new ArrayList<>();
         String targetHost = request.getHttpURI() == null ? null : request.getHttpURI().getHost();
+        return firstRefused(allowed, bound, request.getMethod(), targetHost,
+                Collections.list(request.getHeaders("Host")));
+    }
+
+    /**
+     * The first host a request names that is not allowed, or null: the rule for RestLab's own
+     * server and for its proxy mode alike.
+     *
+     * @param targetHost the host of an absolute-form target, or null
+     * @param hostHeaders the values of the request's {@code Host} headers
+     */
+    static String firstRefused(AllowedHosts allowed, InetAddress bound, String method, String targetHost,
+            List<String> hostHeaders) {
+        List<String> named = new ArrayList<>();
         // A CONNECT's target names where to tunnel to, not this server (it is refused anyway).
-        if (targetHost != null && !"CONNECT".equals(request.getMethod())) {
+        if (targetHost != null && !"CONNECT".equals(method)) {
             named.add(targetHost);
         }
-        for (String host : Collections.list(request.getHeaders("Host"))) {
+        for (String host : hostHeaders) {
             if (!host.isBlank()) { // an empty Host names no one (RFC 9110 allows it); browsers never send it
                 named.add(hostOf(host));
             }

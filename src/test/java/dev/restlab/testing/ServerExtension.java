@@ -1,6 +1,7 @@
 package dev.restlab.testing;
 
 import dev.restlab.http.Api;
+import dev.restlab.http.TargetUrl;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.UserStore;
@@ -112,6 +113,15 @@ public final class ServerExtension implements BeforeAllCallback, BeforeEachCallb
     public void restart() {
         running().stop();
         client = new TestClient(api.start(Api.LOOPBACK, 0));
+    }
+
+    /**
+     * Restarts the server in proxy mode, relaying to {@code target} (see {@link
+     * ApiServer#setProxyTarget}); its traffic log goes on recording, now the relayed exchanges.
+     */
+    public void proxyTo(TargetUrl target) {
+        running().setProxyTarget(target);
+        restart();
     }
 
     /** The running server itself, for tests of its lifecycle and settings. */

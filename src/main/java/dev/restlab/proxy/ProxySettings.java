@@ -1,0 +1,40 @@
+package dev.restlab.proxy;
+
+import dev.restlab.http.TargetUrl;
+import dev.restlab.wire.TrafficLog;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link ProxyServer} relays.
+ *
+ * @param target where every request goes
+ * @param traffic where every exchange is recorded, or null to record nothing
+ * @param idleTimeout a connection with nothing under way this long is closed, as RestLab's server does
+ * @param answerTimeout how long the target may take to connect, and to start its answer once a
+ *     request has reached it, before the client gets a 502
+ * @param hosts which host names requests may name
+ * @param maxConnectionsPerClient connections one client address may hold; more are closed at once
+ */
+public record ProxySettings(TargetUrl target, TrafficLog traffic, Duration idleTimeout, Duration answerTimeout,
+        HostRule hosts, int maxConnectionsPerClient) {
+
+    /** How long a target may take to answer, unless told otherwise: a Flask handler in a debugger is slow. */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    public ProxySettings {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(hosts, "hosts");
+        positive(idleTimeout, "idle timeout");
+        positive(answerTimeout, "answer timeout");
+        if (maxConnectionsPerClient < 1) {
+            throw new IllegalArgumentException("at least one connection per client, not " + maxConnectionsPerClient);
+        }
+    }
+
+    private static void positive(Duration duration, String what) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, not " + duration);
+        }
+    }
+}
