@@ -2,6 +2,7 @@ package dev.restlab;
 
 import dev.restlab.har.HarExport;
 import dev.restlab.http.Api;
+import dev.restlab.http.TargetUrl;
 import dev.restlab.lab.Lab;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
@@ -65,6 +66,7 @@ public final class Headless {
         TrafficLog traffic = new TrafficLog();
         ApiServer server = new ApiServer(store, traffic);
         options.allowedHosts().forEach(server::allowHost);
+        server.setProxyTarget(options.proxyTo());
         int bound;
         try {
             bound = server.start(host, options.port());
@@ -73,7 +75,7 @@ public final class Headless {
             err.println("restlab: " + e.getMessage());
             return 1;
         }
-        printBanner(host, bound, store.location());
+        printBanner(banner(host, bound, store.location(), options.proxyTo()));
         AutoCloseable printer = traffic.subscribe(new TrafficPrinter(out, options.trace()));
         HeadlessLab following = lab == null ? null
                 : HeadlessLab.start(lab, options.users(), traffic, bound, labReport, out, err);
@@ -124,16 +126,27 @@ public final class Headless {
         }
     }
 
-    private void printBanner(String host, int port, String usersKeptIn) {
-        banner(host, port, usersKeptIn).forEach(out::println);
+    private void printBanner(List<String> lines) {
+        lines.forEach(out::println);
         out.flush();
     }
 
     /** What headless mode prints once it serves, line by line, as Flask's development server does. */
     static List<String> banner(String host, int port, String usersKeptIn) {
+        return banner(host, port, usersKeptIn, null);
+    }
+
+    /** The banner; in proxy mode ({@code proxyTo} not null) it names the target instead of the users' place. */
+    static List<String> banner(String host, int port, String usersKeptIn, TargetUrl proxyTo) {
         List<String> lines = new ArrayList<>();
-        lines.add("RestLab: the lab's user API, with no window");
-        lines.add(" * Users kept in " + usersKeptIn);
+        if (proxyTo == null) {
+            lines.add("RestLab: the lab's user API, with no window");
+            lines.add(" * Users kept in " + usersKeptIn);
+        } else {
+            lines.add("RestLab: a proxy to " + proxyTo + ", with no window");
+            lines.add(" * Every request goes to " + proxyTo + ", and its answer comes back byte for byte"
+                    + " (a 502 when it cannot be had)");
+        }
         if (ServedAddresses.isWildcard(host)) {
             lines.add(" * WARNING: listening on every network interface (--host " + host + "): anyone who can"
                     + " reach this computer can list, create and delete users, with no login. Use --host "

@@ -1,6 +1,7 @@
 package dev.restlab;
 
 import dev.restlab.http.Api;
+import dev.restlab.http.TargetUrl;
 import dev.restlab.server.AllowedHosts;
 import dev.restlab.lab.Lab;
 import dev.restlab.lab.LabFile;
@@ -56,6 +57,11 @@ public final class Main implements Callable<Integer> {
                     + " that points at this computer. Others than localhost and this computer's own"
                     + " addresses get 421, which keeps web pages from reaching RestLab by DNS rebinding.")
     private List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--proxy-to", paramLabel = "URL", description = "Relay every request to the server at URL"
+            + " (such as http://127.0.0.1:5000, your own Flask app) instead of serving the built-in API; its"
+            + " answers come back byte for byte and every exchange is shown and checked as with the API.")
+    private String proxyTo;
 
     @Option(names = "--lab", paramLabel = "LAB", description = "With --headless: follow a lab, ticking its"
             + " steps from the live traffic: 'handout' (the built-in lab) or a lab file (.yaml).")
@@ -115,7 +121,15 @@ public final class Main implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
             }
         }
-        return new Options(host, port, storeChoice(), trace, names, har);
+        TargetUrl target = null;
+        if (proxyTo != null) {
+            try {
+                target = TargetUrl.parse(proxyTo);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--proxy-to: " + e.getMessage());
+            }
+        }
+        return new Options(host, port, storeChoice(), trace, names, har, target);
     }
 
     /** Whether the flags asked for no window (for tests of the parsing). */

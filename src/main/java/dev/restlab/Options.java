@@ -1,6 +1,7 @@
 package dev.restlab;
 
 import dev.restlab.http.Api;
+import dev.restlab.http.TargetUrl;
 import dev.restlab.users.StoreChoice;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,14 +17,20 @@ import java.util.Objects;
  * @param trace headless only: print every exchange in full
  * @param allowedHosts host names, besides this machine's own, that requests may name in {@code Host}
  * @param har headless only: the HAR file every exchange is written to when RestLab stops, or null
+ * @param proxyTo the server every request is relayed to (proxy mode), or null for the built-in API
  */
 public record Options(String host, int port, StoreChoice users, boolean trace, List<String> allowedHosts,
-        Path har) {
+        Path har, TargetUrl proxyTo) {
 
     public Options {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(users, "users");
         allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /** Options for the built-in API (no proxy mode). */
+    public Options(String host, int port, StoreChoice users, boolean trace, List<String> allowedHosts, Path har) {
+        this(host, port, users, trace, allowedHosts, har, null);
     }
 
     /** Options that write no HAR file. */

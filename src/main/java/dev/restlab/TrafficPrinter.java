@@ -45,6 +45,9 @@ final class TrafficPrinter implements Consumer<List<Exchange>> {
 
     /** E.g. {@code * OpenAPI: createUser: conforms}, or the reason it does not. */
     static String openApiLine(Exchange exchange) {
+        if (exchange.rejected() && exchange.connection().relayedTo().isPresent()) {
+            return "* OpenAPI: no operation: " + exchange.whoAnswered();
+        }
         if (exchange.rejected()) {
             return "* OpenAPI: no operation: Jetty answered " + exchange.status()
                     + " by itself, before any route (not part of the API)";

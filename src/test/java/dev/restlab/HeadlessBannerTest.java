@@ -3,6 +3,7 @@ package dev.restlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.http.TargetUrl;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,5 +44,14 @@ class HeadlessBannerTest {
         assertEquals(List.of("RestLab: the lab's user API, with no window", " * Users kept in memory only",
                 " * Running on http://127.0.0.1:5001", "Press CTRL+C to quit"),
                 Headless.banner("127.0.0.1", 5001, "memory only"));
+    }
+
+    @Test
+    void in_proxy_mode_the_banner_names_the_target() {
+        List<String> banner = Headless.banner("127.0.0.1", 5001, "memory only",
+                new TargetUrl("127.0.0.1", 5000));
+        assertEquals("RestLab: a proxy to http://127.0.0.1:5000, with no window", banner.get(0));
+        assertTrue(banner.get(1).contains("Every request goes to http://127.0.0.1:5000"), banner.get(1));
+        assertEquals(" * Running on http://127.0.0.1:5001", banner.get(2));
     }
 }

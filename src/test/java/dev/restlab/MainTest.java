@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.http.TargetUrl;
 import dev.restlab.users.StoreChoice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -102,5 +103,17 @@ class MainTest {
         Path dir = Path.of("some", "dir");
         assertEquals(new Options("::", 8080, StoreChoice.durable(dir), false, List.of()),
                 parsed("--host=::", "--port=8080", "--data-dir", dir.toString()));
+    }
+
+    @Test
+    void proxy_to_takes_the_address_of_another_server() {
+        assertEquals(new TargetUrl("127.0.0.1", 5000), parsed("--headless", "--proxy-to", "http://127.0.0.1:5000").proxyTo());
+        assertEquals(null, parsed("--headless").proxyTo());
+    }
+
+    @Test
+    void proxy_to_an_https_address_is_a_usage_error_with_the_reason() {
+        assertEquals(2, run("--headless", "--proxy-to", "https://127.0.0.1:5000"));
+        assertTrue(err.toString().contains("--proxy-to: 'https://127.0.0.1:5000' is https"), err.toString());
     }
 }

@@ -137,7 +137,7 @@ public final class LabTracker implements Consumer<List<Exchange>> {
     private Tick tick(Step step, Exchange exchange) {
         return tick(step, new Tick(step.id(), exchange.id(), exchange.started(), summary(exchange),
                 kept(CurlText.requestAsSent(exchange)), kept(CurlText.curlI(exchange)),
-                exchange.rejected() ? "no operation: Jetty answered by itself, before any route"
+                exchange.rejected() ? "no operation: " + exchange.whoAnswered()
                         : ApiDescription.bundled().check(exchange).summary()));
     }
 
