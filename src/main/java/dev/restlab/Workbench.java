@@ -2,6 +2,7 @@ package dev.restlab;
 
 import dev.restlab.client.UserApiClient;
 import dev.restlab.http.Api;
+import dev.restlab.http.TargetUrl;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
@@ -179,6 +180,11 @@ public final class Workbench implements AutoCloseable {
         @Override
         public void stop() {
             server.stop();
+        }
+
+        @Override
+        public void setProxyTarget(TargetUrl target) {
+            server.setProxyTarget(target);
         }
 
         @Override

@@ -13,6 +13,8 @@ public final class ServerBarController {
 
     static final String THIS_COMPUTER = "This computer only (" + Api.LOOPBACK + ")";
     static final String ALL_NETWORK = "All network interfaces (" + Api.ALL_INTERFACES + ")";
+    static final String BUILT_IN = "Built-in API";
+    static final String PROXY = "Proxy to";
 
     private final ServerBarViewModel server;
     private final LookViewModel look;
@@ -20,6 +22,8 @@ public final class ServerBarController {
     @FXML private Button startStop;
     @FXML private TextField port;
     @FXML private ChoiceBox<String> bind;
+    @FXML private ChoiceBox<String> serves;
+    @FXML private TextField proxyUrl;
     @FXML private Label status;
     @FXML private Label problem;
     @FXML private Label networkNote;
@@ -47,6 +51,16 @@ public final class ServerBarController {
         bind.getSelectionModel().selectedItemProperty().addListener(
                 (o, old, chosen) -> server.allInterfacesProperty().set(ALL_NETWORK.equals(chosen)));
         bind.disableProperty().bind(port.disableProperty());
+        serves.getItems().setAll(BUILT_IN, PROXY);
+        serves.getSelectionModel().select(server.proxyModeProperty().get() ? PROXY : BUILT_IN);
+        serves.getSelectionModel().selectedItemProperty().addListener(
+                (o, old, chosen) -> server.proxyModeProperty().set(PROXY.equals(chosen)));
+        serves.disableProperty().bind(port.disableProperty());
+        proxyUrl.textProperty().bindBidirectional(server.proxyUrlTextProperty());
+        proxyUrl.disableProperty().bind(port.disableProperty());
+        proxyUrl.visibleProperty().bind(server.proxyModeProperty());
+        proxyUrl.managedProperty().bind(proxyUrl.visibleProperty());
+        proxyUrl.setOnAction(e -> server.start());
         startStop.textProperty().bind(server.runningProperty().map(on -> on ? "Stop" : "Start"));
         startStop.disableProperty().bind(server.busyProperty());
         startStop.setOnAction(e -> server.toggle());

@@ -1,6 +1,7 @@
 package dev.restlab.ui;
 
 import dev.restlab.http.Api;
+import dev.restlab.http.TargetUrl;
 import java.util.List;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.BooleanExpression;
@@ -27,6 +28,8 @@ public final class ServerBarViewModel {
 
     private final StringProperty portText = new SimpleStringProperty();
     private final BooleanProperty allInterfaces = new SimpleBooleanProperty(false);
+    private final BooleanProperty proxyMode = new SimpleBooleanProperty(false);
+    private final StringProperty proxyUrlText = new SimpleStringProperty("http://127.0.0.1:5000");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper boundPort = new ReadOnlyIntegerWrapper(-1);
     private final BooleanBinding running = boundPort.greaterThanOrEqualTo(0);
@@ -99,16 +102,30 @@ public final class ServerBarViewModel {
                     + " (" + Api.DEFAULT_PORT + " is the handout's), or 0 for any free port.");
             return;
         }
+        TargetUrl target = null;
+        if (proxyMode.get()) {
+            try {
+                target = TargetUrl.parse(proxyUrlText.get());
+            } catch (IllegalArgumentException e) {
+                problem.set("Proxy to: " + e.getMessage());
+                return;
+            }
+        }
+        TargetUrl proxyTarget = target;
         String host = bindHost();
         busy.set(true);
         problem.set("");
         status.set("Starting on port " + port + "…");
-        threads.run(() -> server.start(host, port), bound -> {
+        threads.run(() -> {
+            server.setProxyTarget(proxyTarget);
+            return server.start(host, port);
+        }, bound -> {
             busy.set(false);
             boundPort.set(bound);
             portText.set(Integer.toString(bound));
             List<String> urls = server.urls(host, bound);
-            status.set("Serving on " + urls.get(0));
+            status.set(proxyTarget == null ? "Serving on " + urls.get(0)
+                    : "Proxy to " + proxyTarget + " on " + urls.get(0) + ": every request goes there");
             boolean everywhere = server.isWildcard(host);
             networkNote.set(everywhere ? networkNote(urls.subList(1, urls.size())) : "");
             bindWarning.set(everywhere ? bindWarning(host) : "");
@@ -201,6 +218,16 @@ public final class ServerBarViewModel {
 
     public BooleanProperty allInterfacesProperty() {
         return allInterfaces;
+    }
+
+    /** True for proxy mode: the next start relays to {@link #proxyUrlTextProperty()}, not the built-in API. */
+    public BooleanProperty proxyModeProperty() {
+        return proxyMode;
+    }
+
+    /** The address of the server proxy mode relays to, as typed (checked at start). */
+    public StringProperty proxyUrlTextProperty() {
+        return proxyUrlText;
     }
 
     /** True while the server serves: derived from the bound port, -1 when stopped. */

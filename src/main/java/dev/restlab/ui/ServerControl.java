@@ -1,5 +1,6 @@
 package dev.restlab.ui;
 
+import dev.restlab.http.TargetUrl;
 import java.util.List;
 
 /**
@@ -12,6 +13,12 @@ public interface ServerControl {
     int start(String host, int port) throws Exception;
 
     void stop() throws Exception;
+
+    /**
+     * What the next {@link #start} serves: a proxy to {@code target} (every request relayed to
+     * that server), or with null the built-in API.
+     */
+    void setProxyTarget(TargetUrl target);
 
     /** The URLs at which others reach a server bound to {@code host:port}. */
     List<String> urls(String host, int port);

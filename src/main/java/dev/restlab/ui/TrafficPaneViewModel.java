@@ -280,7 +280,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         facts.set(CLOCK.format(e.started()) + " · from " + client(e) + " · " + millis(e) + " ms · "
                 + e.request().wireBytes() + " bytes in, " + e.response().wireBytes() + " bytes out"
                 + (e.truncated() ? " · body cut to " + Exchange.MAX_STORED_BODY / 1024 + " KiB for display" : "")
-                + (e.rejected() ? " · rejected by Jetty before any route ran" : ""));
+                + (e.whoAnswered().isEmpty() ? "" : " · " + e.whoAnswered()));
         explanation.set("OpenAPI: " + conformance(e).summary() + "\n" + explain(e));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.http.TargetUrl;
 import dev.restlab.testing.FakeDialogs;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,13 @@ class ServerBarViewModelTest {
                 throw new Exception(failStartWith);
             }
             return port == 0 ? 40000 : port;
+        }
+
+        @Override
+        public void setProxyTarget(TargetUrl target) {
+            if (target != null) {
+                calls.add("proxy " + target);
+            }
         }
 
         @Override
@@ -255,5 +263,38 @@ class ServerBarViewModelTest {
         assertEquals(List.of("start 127.0.0.1:5001", "stop"), server.calls);
         assertFalse(bar.runningProperty().get());
         assertEquals(-1, bar.boundPortProperty().get());
+    }
+
+    @Test
+    void proxy_mode_relays_to_the_typed_address_and_says_so() {
+        bar.proxyModeProperty().set(true);
+        bar.proxyUrlTextProperty().set("localhost:5000");
+        bar.start();
+        assertEquals(List.of("proxy http://localhost:5000", "start 127.0.0.1:5001"), server.calls);
+        assertEquals("Proxy to http://localhost:5000 on http://127.0.0.1:5001: every request goes there",
+                bar.statusProperty().get());
+    }
+
+    @Test
+    void an_address_that_is_not_http_is_explained_and_nothing_starts() {
+        bar.proxyModeProperty().set(true);
+        bar.proxyUrlTextProperty().set("https://127.0.0.1:5000");
+        bar.start();
+        assertEquals(List.of(), server.calls);
+        assertFalse(bar.runningProperty().get());
+        assertTrue(bar.problemProperty().get().startsWith("Proxy to: "), bar.problemProperty().get());
+        assertTrue(bar.problemProperty().get().contains("https"), bar.problemProperty().get());
+    }
+
+    @Test
+    void back_to_the_built_in_api_serves_it_again() {
+        bar.proxyModeProperty().set(true);
+        bar.start();
+        bar.stop();
+        bar.proxyModeProperty().set(false);
+        bar.start();
+        assertEquals(List.of("proxy http://127.0.0.1:5000", "start 127.0.0.1:5001", "stop", "start 127.0.0.1:5001"),
+                server.calls);
+        assertEquals("Serving on http://127.0.0.1:5001", bar.statusProperty().get());
     }
 }
