@@ -114,6 +114,6 @@ class MainTest {
     @Test
     void proxy_to_an_https_address_is_a_usage_error_with_the_reason() {
         assertEquals(2, run("--headless", "--proxy-to", "https://127.0.0.1:5000"));
-        assertTrue(err.toString().contains("--proxy-to: 'https://127.0.0.1:5000' is https"), err.toString());
+        assertTrue(err.toString().contains("--proxy-to: https is not supported"), err.toString());
     }
 }
