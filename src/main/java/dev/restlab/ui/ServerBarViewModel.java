@@ -125,7 +125,7 @@ public final class ServerBarViewModel {
             portText.set(Integer.toString(bound));
             List<String> urls = server.urls(host, bound);
             status.set(proxyTarget == null ? "Serving on " + urls.get(0)
-                    : "Proxy to " + proxyTarget + " on " + urls.get(0) + ": every request goes there");
+                    : "Proxy to " + proxyTarget + " on " + urls.get(0));
             boolean everywhere = server.isWildcard(host);
             networkNote.set(everywhere ? networkNote(urls.subList(1, urls.size())) : "");
             bindWarning.set(everywhere ? bindWarning(host) : "");

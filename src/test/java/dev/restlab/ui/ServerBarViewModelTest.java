@@ -271,7 +271,7 @@ class ServerBarViewModelTest {
         bar.proxyUrlTextProperty().set("localhost:5000");
         bar.start();
         assertEquals(List.of("proxy http://localhost:5000", "start 127.0.0.1:5001"), server.calls);
-        assertEquals("Proxy to http://localhost:5000 on http://127.0.0.1:5001: every request goes there",
+        assertEquals("Proxy to http://localhost:5000 on http://127.0.0.1:5001",
                 bar.statusProperty().get());
     }
 
