@@ -120,6 +120,39 @@ class ProxyModeTest {
     }
 
     @Test
+    void an_interim_100_continue_is_relayed_before_the_answer_as_the_target_sent_it() throws Exception {
+        String interim = "HTTP/1.1 100 Continue\r\n\r\n";
+        try (ScriptedTarget target = ScriptedTarget.start(peer -> {
+            peer.readHeadOnly();
+            peer.send(interim);
+            peer.readBytes(2);
+            peer.send(ODD);
+        }); RawConnection client = connectThrough(target)) {
+            client.send("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n");
+            assertEquals(interim, client.readResponse().wireText());
+            assertEquals(ODD, client.send("{}").readResponse().wireText());
+            Exchange recorded = server.awaitExchange(e -> e.method().equals("POST"));
+            assertEquals(100, recorded.response().interim().get(0).status());
+            assertEquals(201, recorded.status());
+            assertFalse(recorded.rejected());
+        }
+    }
+
+    @Test
+    void pipelined_requests_get_their_answers_in_order() throws Exception {
+        try (ScriptedTarget target = ScriptedTarget.answering(head -> head.contains("/chunked") ? CHUNKED : ODD);
+                RawConnection client = connectThrough(target)) {
+            client.send(get("/first") + get("/chunked") + get("/third"));
+            assertEquals(ODD, client.readResponse().wireText());
+            assertEquals(CHUNKED, client.readResponse().wireText());
+            assertEquals(ODD, client.readResponse().wireText());
+            assertEquals(List.of("/first", "/chunked", "/third"),
+                    server.awaitExchanges(3).stream().map(Exchange::target).toList());
+        }
+    }
+
+    @Test
     void bodies_over_a_mebibyte_pass_both_ways_whole() throws Exception {
         byte[] big = new byte[1024 * 1024 + 3];
         for (int i = 0; i < big.length; i++) {
@@ -148,6 +181,26 @@ class ProxyModeTest {
             Exchange upload = server.awaitExchange(e -> e.target().equals("/upload"));
             assertEquals(big.length, upload.request().body().size());
         }
+    }
+
+    @Test
+    void a_client_that_stops_reading_is_cut_off_after_the_idle_timeout() throws Exception {
+        server.api().setIdleTimeout(Duration.ofSeconds(1));
+        byte[] huge = new byte[32 * 1024 * 1024];
+        byte[] answer = concat(("HTTP/1.1 200 OK\r\nContent-Length: " + huge.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII), huge);
+        try (ScriptedTarget target = ScriptedTarget.start(peer -> {
+            peer.readRequest();
+            peer.send(answer);
+        })) {
+            server.proxyTo(target.url());
+            try (RawConnection client = server.connect(4096)) {
+                client.send(get("/huge"));
+                Await.until("the relay to close the target's connection", () -> target.ended() == 1);
+                assertTrue(client.readToEnd().length < answer.length, "cut short");
+            }
+        }
+        assertStillServing();
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class ScriptedTarget implements AutoCloseable {
     private final List<String> heads = new CopyOnWriteArrayList<>();
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger ended = new AtomicInteger();
 
     private ScriptedTarget(Script script) throws IOException {
         this.script = script;
@@ -94,6 +95,11 @@ public final class ScriptedTarget implements AutoCloseable {
         return connections.get();
     }
 
+    /** Connections whose script has ended (it returned, or the other side went away). */
+    public int ended() {
+        return ended.get();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
@@ -122,6 +128,8 @@ public final class ScriptedTarget implements AutoCloseable {
             script.serve(new Peer(client));
         } catch (IOException e) {
             // The other side went away: the script ends with it.
+        } finally {
+            ended.incrementAndGet();
         }
     }
 
@@ -197,6 +205,20 @@ public final class ScriptedTarget implements AutoCloseable {
             } catch (SocketException e) {
                 // reset: closed all the same
             }
+        }
+
+        /** Reads one request's head only (kept for {@link #heads()}), or null when the connection ended. */
+        public String readHeadOnly() throws IOException {
+            String head = readHead();
+            if (head != null) {
+                heads.add(head);
+            }
+            return head;
+        }
+
+        /** Reads exactly {@code count} bytes (a body the script expects), fewer only at the end of the stream. */
+        public byte[] readBytes(int count) throws IOException {
+            return in.readNBytes(count);
         }
 
         private String readHead() throws IOException {
