@@ -1,6 +1,12 @@
 package dev.restlab;
 
+import dev.restlab.check.CaseResult;
+import dev.restlab.check.CheckReport;
+import dev.restlab.check.ServerCheck;
+import dev.restlab.check.TargetUnreachable;
 import dev.restlab.client.UserApiClient;
+import dev.restlab.http.TargetUrl;
+import dev.restlab.lab.LabFile;
 import dev.restlab.http.Api;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.lab.ProgressStore;
@@ -9,6 +15,8 @@ import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
 import dev.restlab.ui.ApiPaneController;
 import dev.restlab.ui.ApiPaneViewModel;
+import dev.restlab.ui.CheckPaneController;
+import dev.restlab.ui.CheckPaneViewModel;
 import dev.restlab.ui.ComposerPaneController;
 import dev.restlab.ui.ComposerPaneViewModel;
 import dev.restlab.ui.DiagramPaneController;
@@ -93,6 +101,7 @@ public final class Workbench implements AutoCloseable {
         lab = new LabPaneViewModel(traffic, labProgress, threads, TrafficPaneViewModel::isOwn,
                 serverBar.boundPortProperty(), dialogs, trafficPane::select);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
+        CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, threads, dialogs);
         serverBar.setAfterReset(users::refresh);
         serverBar.runningProperty().addListener((o, was, running) -> {
             if (running) {
@@ -108,6 +117,7 @@ public final class Workbench implements AutoCloseable {
                 ServerBarController.class, new ServerBarController(serverBar, look),
                 UsersPaneController.class, new UsersPaneController(users),
                 ComposerPaneController.class, new ComposerPaneController(composer),
+                CheckPaneController.class, new CheckPaneController(check),
                 ApiPaneController.class, new ApiPaneController(apiPane));
         FXMLLoader loader = new FXMLLoader(Workbench.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(controllers::get);
@@ -117,6 +127,14 @@ public final class Workbench implements AutoCloseable {
             throw new UncheckedIOException("The window's layout could not be loaded", e);
         }
         root.getStylesheets().add(Workbench.class.getResource("/css/restlab.css").toExternalForm());
+    }
+
+    /** The window's check: the handout's scenario against {@code target} and a fresh RestLab of its own. */
+    private static CheckReport checkAgainstHandout(TargetUrl target, Consumer<CaseResult> eachCase)
+            throws TargetUnreachable {
+        try (ReferenceServer reference = ReferenceServer.start()) {
+            return new ServerCheck(LabFile.handoutScenario()).run(target, reference.url(), eachCase);
+        }
     }
 
     public Parent root() {

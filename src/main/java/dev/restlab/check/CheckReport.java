@@ -79,6 +79,30 @@ public record CheckReport(String scenario, TargetUrl target, Instant madeAt, Lis
         return text.toString();
     }
 
+    /** One case in full as plain text, for the window: verdict, differences, OpenAPI, the request, both answers. */
+    public static String details(CaseResult c) {
+        StringBuilder text = new StringBuilder();
+        text.append(c.number()).append(". ").append(c.step().title()).append('\n');
+        if (!c.step().explanation().isEmpty()) {
+            text.append(c.step().explanation().strip()).append('\n');
+        }
+        text.append('\n').append(c.same() ? "Same as RestLab." : "Verdict: " + c.verdict() + ".").append('\n');
+        c.differences().forEach(d -> text.append("  • ").append(d.sentence()).append('\n'));
+        c.notes().forEach(note -> text.append("  Note: ").append(note).append('\n'));
+        text.append("OpenAPI: ").append(c.openApi()).append("\n\n");
+        c.target().exchange().ifPresent(e -> text.append("Request, as sent:\n")
+                .append(lf(shown(CurlText.requestAsSent(e)))).append("\n\n"));
+        text.append("This server answered").append(c.target().problem().isEmpty() ? "" : " (" + c.target().problem() + ")")
+                .append(":\n").append(lf(answerText(c.target()))).append("\n\n");
+        text.append("RestLab answered").append(c.reference().problem().isEmpty() ? "" : " (" + c.reference().problem() + ")")
+                .append(":\n").append(lf(answerText(c.reference()))).append('\n');
+        return text.toString();
+    }
+
+    private static String lf(String wire) {
+        return wire.replace("\r\n", "\n").stripTrailing();
+    }
+
     /** The whole report: every case with the request and both answers as they crossed the wire. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
