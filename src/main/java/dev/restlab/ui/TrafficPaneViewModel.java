@@ -280,8 +280,17 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         facts.set(CLOCK.format(e.started()) + " · from " + client(e) + " · " + millis(e) + " ms · "
                 + e.request().wireBytes() + " bytes in, " + e.response().wireBytes() + " bytes out"
                 + (e.truncated() ? " · body cut to " + Exchange.MAX_STORED_BODY / 1024 + " KiB for display" : "")
-                + (e.whoAnswered().isEmpty() ? "" : " · " + e.whoAnswered()));
-        explanation.set("OpenAPI: " + conformance(e).summary() + "\n" + explain(e));
+                + origin(e));
+        String proxy = e.connection().relayedTo().isPresent() ? "Proxy: " + e.whoAnswered() + "\n" : "";
+        explanation.set(proxy + "OpenAPI: " + conformance(e).summary() + "\n" + explain(e));
+    }
+
+    /** Who answered, short, for the facts line; the explanation says it in full. */
+    private static String origin(Exchange e) {
+        if (e.connection().relayedTo().isPresent()) {
+            return e.rejected() ? " · answered by RestLab, not the target" : " · relayed to " + e.connection().relayedTo().get();
+        }
+        return e.rejected() ? " · " + e.whoAnswered() : "";
     }
 
     static String explain(Exchange e) {

@@ -60,7 +60,8 @@ public record Exchange(long id, Connection connection, int index, Request reques
             return rejected ? "rejected by Jetty before any route ran" : "";
         }
         if (!rejected) {
-            return "relayed to " + target.get() + ", which got the request with Via: 1.1 restlab added";
+            return "relayed to " + target.get() + ", which got the request with Via: 1.1 restlab added, as HTTP"
+                    + " asks of a gateway (RFC 9110 §7.6.3); the answer is shown as it arrived";
         }
         return status() == 502 ? "answered by RestLab: the target " + target.get() + " gave no answer"
                 : "answered by RestLab: not passed on to the target " + target.get();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.client.UserApiClient;
 import dev.restlab.client.WindowTag;
+import dev.restlab.http.TargetUrl;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
 import dev.restlab.testing.FakeDialogs;
@@ -105,6 +106,35 @@ class TrafficPaneViewModelTest {
         assertTrue(traffic.explanationProperty().get().startsWith("OpenAPI: createUser: conforms\n201 Created"));
         assertTrue(traffic.factsProperty().get().contains("from 127.0.0.1:" + post.connection().clientPort()));
         assertTrue(traffic.copyAsCurl().startsWith("curl "));
+    }
+
+    @Test
+    void in_proxy_mode_the_details_say_who_answered_and_what_was_added() throws Exception {
+        ApiServer target = new ApiServer(new InMemoryUserStore());
+        try {
+            int targetPort = target.start("127.0.0.1", 0);
+            server.stop();
+            server.setProxyTarget(new TargetUrl("127.0.0.1", targetPort));
+            port = server.start("127.0.0.1", 0);
+            send("curl/8.0", "GET", "/people/v1/users", null);
+            awaitArrivals(1);
+            traffic.selectedProperty().set(traffic.shown().get(0));
+            assertTrue(traffic.factsProperty().get().endsWith(" · relayed to http://127.0.0.1:" + targetPort),
+                    traffic.factsProperty().get());
+            assertTrue(traffic.explanationProperty().get().startsWith("Proxy: relayed to http://127.0.0.1:" + targetPort
+                    + ", which got the request with Via: 1.1 restlab added"), traffic.explanationProperty().get());
+
+            target.stop(); // now nothing answers there: RestLab's own 502
+            send("curl/8.0", "GET", "/people/v1/users", null);
+            awaitArrivals(2);
+            traffic.selectedProperty().set(traffic.shown().get(1));
+            assertEquals(502, traffic.selectedProperty().get().status());
+            assertTrue(traffic.factsProperty().get().endsWith(" · answered by RestLab, not the target"));
+            assertTrue(traffic.explanationProperty().get().startsWith("Proxy: answered by RestLab: the target http://127.0.0.1:"
+                    + targetPort + " gave no answer"), traffic.explanationProperty().get());
+        } finally {
+            target.stop();
+        }
     }
 
     @Test
