@@ -30,6 +30,7 @@ final class DocsRoutes {
         routes.get(OPENAPI_JSON, this::openApiJson);
         routes.get(OPENAPI_YAML, this::openApiYaml);
         routes.get(DOCS, this::swaggerUi);
+        routes.get(DOCS + "/", this::redirectToDocs);
         routes.get(DOCS_ASSET, this::swaggerUiAsset);
     }
 
@@ -45,6 +46,12 @@ final class DocsRoutes {
         SwaggerUiFiles.File page = SwaggerUiFiles.get().page();
         return noSniff(Reply.bytes(page.contentType(), page.bytes()))
                 .withHeader("Content-Security-Policy", PAGE_POLICY);
+    }
+
+    /** People type /docs/ as often as /docs: send them on, as /test goes on to /test/ (308 keeps the method). */
+    private Reply redirectToDocs(RouteRequest request) {
+        String target = DOCS + request.query().map(query -> "?" + query).orElse("");
+        return Reply.text(308, "Redirecting to " + target + "\n").withHeader("Location", target);
     }
 
     private Reply swaggerUiAsset(RouteRequest request) {

@@ -174,8 +174,9 @@ class ApiDescriptionTest {
                 "/docs is the page, not /docs/{asset}");
         assertEquals(Optional.of("swaggerUiAsset"), check("GET", "/docs/x.js", 404, TEXT,
                 "Not Found: nothing is served at /docs/x.js\n").operationId());
-        assertTrue(check("GET", "/docs/", 404, TEXT, "Not Found: nothing is served at /docs/\n").operationId().isEmpty(),
-                "an empty segment is no {asset}");
+        assertEquals(Optional.of("swaggerUiRedirect"), check("GET", "/docs/", 308, TEXT, "Redirecting to /docs\n")
+                .operationId(), "an empty segment is no {asset}: /docs/ is the redirect to /docs");
+        assertTrue(check("GET", "/docs//", 404, TEXT, "Not Found: nothing is served at /docs//\n").operationId().isEmpty());
         assertEquals(Optional.of("testFolder"), check("GET", "/test/", 200, "text/html",
                 "<h1>This is the \"test\" folder.</h1>\n").operationId());
         assertEquals(Optional.of("getUser"), check("GET", "http://127.0.0.1:5001/people/v1/users/" + ID, 200,

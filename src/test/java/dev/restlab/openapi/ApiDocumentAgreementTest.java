@@ -267,6 +267,7 @@ class ApiDocumentAgreementTest {
         causes.put("GET /openapi.json 200", () -> List.of(Call.of("GET", "/openapi.json")));
         causes.put("GET /openapi.yaml 200", () -> List.of(Call.of("GET", "/openapi.yaml")));
         causes.put("GET /docs 200", () -> List.of(Call.of("GET", "/docs")));
+        causes.put("GET /docs/ 308", () -> List.of(Call.of("GET", "/docs/"), Call.of("GET", "/docs/?x=1")));
         causes.put("GET /docs/{asset} 200", () -> documentedAssets().stream()
                 .map(asset -> Call.of("GET", "/docs/" + asset)).toList());
         causes.put("GET /docs/{asset} 404", () -> List.of(Call.of("GET", "/docs/nope.js"),
@@ -372,7 +373,7 @@ class ApiDocumentAgreementTest {
     @Test
     void a_path_nothing_is_served_at_answers_the_documented_404() throws Exception {
         ApiResponse unknown = document.getComponents().getResponses().get(ApiDescription.UNKNOWN_PATH);
-        for (String target : List.of("/nope", "/people/v1/users/a/b", "/docs/", "/test//", "/openapi",
+        for (String target : List.of("/nope", "/people/v1/users/a/b", "/docs//", "/test//", "/openapi",
                 "/people/v1/users;x", "/./openapi.json", "/docs/../openapi.json")) {
             for (String method : List.of("GET", "POST", "OPTIONS", "HEAD")) {
                 RawResponse response = send(Call.of(method, target));

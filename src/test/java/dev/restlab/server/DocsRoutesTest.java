@@ -51,6 +51,18 @@ class DocsRoutesTest {
     }
 
     @Test
+    void docs_with_a_trailing_slash_is_sent_on_to_docs_with_a_308_keeping_the_query() throws Exception {
+        HttpResponse<String> bare = server.client().get("/docs/");
+        assertEquals(308, bare.statusCode());
+        assertEquals("/docs", bare.headers().firstValue("Location").orElseThrow());
+        assertEquals("Redirecting to /docs\n", bare.body());
+        HttpResponse<String> withQuery = server.client().get("/docs/?url=x");
+        assertEquals(308, withQuery.statusCode());
+        assertEquals("/docs?url=x", withQuery.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, server.client().get(bare.headers().firstValue("Location").orElseThrow()).statusCode());
+    }
+
+    @Test
     void swagger_ui_files_come_from_the_pinned_webjar_byte_for_byte() throws Exception {
         String version = webjarVersion();
         for (String[] file : new String[][] {{"swagger-ui-bundle.js", SwaggerUiFiles.JAVASCRIPT},
