@@ -43,7 +43,7 @@ public final class App extends Application {
         ProgressStore labProgress = choice.isInMemory() || store.get() instanceof InMemoryUserStore
                 ? ProgressStore.inMemory() : ProgressStore.inFolder(choice.dataDir());
         workbench = new Workbench(store.get(), options.host(), options.port(), options.allowedHosts(),
-                getHostServices()::showDocument, labProgress);
+                url -> SystemBrowser.open(url, getHostServices()), labProgress);
         stage.setTitle("RestLab");
         stage.setScene(new Scene(workbench.root(), 1280, 800));
         StartupMarker.printWhenShown(stage);

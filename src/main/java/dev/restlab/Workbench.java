@@ -70,14 +70,14 @@ public final class Workbench implements AutoCloseable {
     private final UiThreads threads;
     private final Parent root;
 
-    /** @param openInBrowser shows a URL in the system's browser (the app's HostServices) */
+    /** @param openInBrowser shows a URL in the system's browser; throws when it cannot */
     public Workbench(UserStore store, String host, int port, Consumer<String> openInBrowser) {
         this(store, host, port, List.of(), openInBrowser, ProgressStore.inMemory());
     }
 
     /**
      * @param allowedHosts host names, besides this computer's, that requests may name ({@code --allow-host})
-     * @param openInBrowser shows a URL in the system's browser (the app's HostServices)
+     * @param openInBrowser shows a URL in the system's browser; throws when it cannot
      * @param labProgress   where the Lab tab keeps which steps are done
      */
     public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
@@ -95,7 +95,7 @@ public final class Workbench implements AutoCloseable {
         Supplier<ApiDescription> api = ApiDescription::bundled;
         trafficPane = new TrafficPaneViewModel(traffic, threads, api, dialogs, serverBar.boundPortProperty()::get);
         users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficPane);
-        apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser);
+        apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser, threads, dialogs);
         this.threads = threads;
         usersWatch = traffic.subscribe(users::onTraffic);
         lab = new LabPaneViewModel(traffic, labProgress, threads, TrafficPaneViewModel::isOwn,

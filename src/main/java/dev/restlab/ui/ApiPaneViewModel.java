@@ -17,17 +17,24 @@ public final class ApiPaneViewModel {
     private final ReadOnlyStringWrapper document = new ReadOnlyStringWrapper("Reading the OpenAPI document…");
     private final ReadOnlyIntegerProperty port;
     private final Consumer<String> browser;
+    private final UiThreads threads;
+    private final Dialogs dialogs;
     private final StringBinding docsUrl;
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
 
     /**
      * @param port    where the window's server listens now (-1 while stopped)
-     * @param browser opens a URL in the system's browser
+     * @param browser opens a URL in the system's browser; throws when it cannot (no browser, no display)
+     * @param threads where the browser is started (it may take a moment) and where the outcome is told
+     * @param dialogs the clipboard, for the URL when no browser opens
      */
-    public ApiPaneViewModel(Supplier<ApiDescription> api, ReadOnlyIntegerProperty port, Consumer<String> browser) {
+    public ApiPaneViewModel(Supplier<ApiDescription> api, ReadOnlyIntegerProperty port, Consumer<String> browser,
+            UiThreads threads, Dialogs dialogs) {
         this.api = api;
         this.port = port;
         this.browser = browser;
+        this.threads = threads;
+        this.dialogs = dialogs;
         this.docsUrl = Bindings.createStringBinding(() -> url("/docs"), port);
     }
 
@@ -46,9 +53,17 @@ public final class ApiPaneViewModel {
             note.set("Start the server first: Swagger UI is served by it, at /docs.");
             return;
         }
-        note.set("Opening " + docsUrl.get() + " in your browser. \"Try it out\" sends real requests:"
-                + " watch them arrive in the Traffic tab.");
-        browser.accept(docsUrl.get());
+        String url = docsUrl.get();
+        note.set("Opening " + url + " in your browser…");
+        threads.run(() -> {
+            browser.accept(url);
+            return url;
+        }, opened -> note.set("Opened " + opened + " in your browser. \"Try it out\" sends real requests:"
+                + " watch them arrive in the Traffic tab."), failure -> {
+            dialogs.copyToClipboard(url);
+            note.set("No browser could be opened here" + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")")
+                    + ". Open " + url + " in a browser yourself: the URL is on the clipboard.");
+        });
     }
 
     /** The URL of a path on the running server, or a hint when it is stopped. */

@@ -181,7 +181,10 @@ class WorkbenchWindowTest {
         TextArea document = robot.lookup("#apiDocument").queryAs(TextArea.class);
         waitUntil(() -> document.getText().contains("operationId: createUser"));
         robot.clickOn("#openDocs");
+        waitUntil(() -> !opened.isEmpty());
         assertEquals(List.of("http://127.0.0.1:" + port + "/docs"), opened);
+        Label note = robot.lookup("#apiNote").queryAs(Label.class);
+        waitUntil(() -> note.getText().startsWith("Opened http://127.0.0.1:" + port + "/docs in your browser."));
         HttpResponse<String> docs = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(opened.get(0))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, docs.statusCode());
