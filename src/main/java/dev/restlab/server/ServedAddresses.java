@@ -1,6 +1,7 @@
 package dev.restlab.server;
 
 import dev.restlab.http.Api;
+import dev.restlab.http.IpAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -52,19 +53,46 @@ public final class ServedAddresses {
         }
     }
 
-    /** The IPv4 addresses of this machine's interfaces that are up, loopback excluded. */
+    /**
+     * The addresses of this machine's interfaces that are up, loopback excluded: IPv4 first, then
+     * IPv6 (they answer too), leaving out IPv6 link-local ones, which need a zone in the URL.
+     */
     static List<String> networkAddresses() {
-        List<String> addresses = new ArrayList<>();
+        List<String> ipv4 = new ArrayList<>();
+        List<String> ipv6 = new ArrayList<>();
+        for (InetAddress address : interfaceAddresses()) {
+            if (address instanceof Inet4Address) {
+                ipv4.add(address.getHostAddress());
+            } else if (listed(address)) {
+                ipv6.add(IpAddresses.text(withoutZone(address))); // a global address needs no %eth0
+            }
+        }
+        ipv4.addAll(ipv6);
+        return ipv4;
+    }
+
+    private static InetAddress withoutZone(InetAddress address) {
+        try {
+            return InetAddress.getByAddress(address.getAddress());
+        } catch (UnknownHostException e) {
+            return address; // cannot happen: the bytes came from an address
+        }
+    }
+
+    /** Whether a URL with this IPv6 address is one a classmate could type. */
+    static boolean listed(InetAddress ipv6) {
+        return !ipv6.isLinkLocalAddress() && !ipv6.isLoopbackAddress() && !ipv6.isAnyLocalAddress()
+                && !ipv6.isMulticastAddress();
+    }
+
+    private static List<InetAddress> interfaceAddresses() {
+        List<InetAddress> addresses = new ArrayList<>();
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nic.isUp() || nic.isLoopback()) {
                     continue;
                 }
-                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof Inet4Address) {
-                        addresses.add(address.getHostAddress());
-                    }
-                }
+                addresses.addAll(Collections.list(nic.getInetAddresses()));
             }
         } catch (SocketException e) {
             // No interface list: the loopback URL is still right, so show just that.

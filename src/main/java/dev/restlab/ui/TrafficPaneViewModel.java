@@ -2,6 +2,7 @@ package dev.restlab.ui;
 
 import dev.restlab.client.UserApiClient;
 import dev.restlab.http.Api;
+import dev.restlab.http.IpAddresses;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.openapi.Conformance;
 import dev.restlab.wire.CurlText;
@@ -244,7 +245,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     /** One row's "client" cell: address:port, and whether it was this window. */
     public static String client(Exchange e) {
-        return e.connection().clientAddress() + ":" + e.connection().clientPort() + (isOwn(e) ? " · window" : "");
+        return IpAddresses.withPort(e.connection().clientAddress(), e.connection().clientPort()) + (isOwn(e) ? " · window" : "");
     }
 
     public static String time(Exchange e) {

@@ -1,6 +1,7 @@
 package dev.restlab.wire;
 
 import java.io.IOException;
+import dev.restlab.http.IpAddresses;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -67,7 +68,7 @@ public final class WireCapture implements NetworkTrafficListener {
     public void opened(Socket socket) {
         InetAddress address = socket.getInetAddress();
         Connection connection = new Connection(log.nextConnectionId(),
-                address == null ? "" : address.getHostAddress(), socket.getPort(), Instant.now(),
+                address == null ? "" : IpAddresses.text(address), socket.getPort(), Instant.now(),
                 System.nanoTime());
         conversations.put(socket, new Conversation(log, connection, rules));
     }

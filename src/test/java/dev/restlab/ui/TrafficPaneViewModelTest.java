@@ -180,6 +180,14 @@ class TrafficPaneViewModelTest {
     }
 
     @Test
+    void an_ipv6_client_is_written_short_and_in_brackets_before_its_port() {
+        Exchange e = Exchange.builder().client("0:0:0:0:0:0:0:1", 40312).request("GET", "/").status(200, "OK").build();
+        assertEquals("[::1]:40312", TrafficPaneViewModel.client(e));
+        Exchange v4 = Exchange.builder().client("127.0.0.1", 40312).request("GET", "/").status(200, "OK").build();
+        assertEquals("127.0.0.1:40312", TrafficPaneViewModel.client(v4));
+    }
+
+    @Test
     void a_form_request_asked_for_is_selected_when_it_arrives_not_another_clients() throws Exception {
         traffic.showNext("GET", "/people/v1/users");
         send("curl/8.0", "GET", "/people/v1/users", null);
