@@ -12,6 +12,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -102,8 +105,42 @@ public final class Main implements Callable<Integer> {
         if (headless) {
             return new Headless(System.out, System.err).run(options, loadLab(), labReport);
         }
-        App.launch(options);
+        Optional<String> noDisplay = noDisplay(System.getenv(), System.getProperty("os.name", ""));
+        if (noDisplay.isPresent()) {
+            System.err.println(noDisplay.get());
+            return 1;
+        }
+        try {
+            App.launch(options);
+        } catch (UnsupportedOperationException | IllegalStateException cannotOpen) {
+            // JavaFX's way of saying the display named in DISPLAY cannot be opened.
+            System.err.println("restlab: the window cannot open (" + cannotOpen.getMessage() + ")." + HEADLESS_HINT);
+            return 1;
+        }
         return 0;
+    }
+
+    private static final String HEADLESS_HINT = " Serve without a window instead:"
+            + System.lineSeparator() + "  java -jar restlab.jar --headless";
+
+    /**
+     * Why the window cannot open here, before JavaFX tries and fails with a stack trace: on Linux
+     * and other Unixes, a desktop is reached through DISPLAY (X11) or WAYLAND_DISPLAY.
+     */
+    static Optional<String> noDisplay(Map<String, String> env, String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) {
+            return Optional.empty();
+        }
+        if (isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"))) {
+            return Optional.of("restlab: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the"
+                    + " window cannot open." + HEADLESS_HINT);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**
@@ -164,6 +201,10 @@ public final class Main implements Callable<Integer> {
         }
         if (host.equalsIgnoreCase("localhost")) {
             host = Api.LOOPBACK;
+        }
+        if (trace && !headless) {
+            throw new ParameterException(spec.commandLine(), "--trace works with --headless (it prints every"
+                    + " exchange to this terminal); the window shows them in its Traffic tab");
         }
         if (lab != null && !headless) {
             throw new ParameterException(spec.commandLine(), "--lab works with --headless (a lab in the terminal)");

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,6 +78,40 @@ class MainTest {
         assertEquals(2, run("--har", "session.har"));
         assertTrue(err.toString().startsWith("--har works with --headless; in the window, use Export HAR in the"
                 + " traffic pane" + System.lineSeparator()), err.toString());
+    }
+
+    @Test
+    void trace_without_headless_is_refused_and_says_where_the_window_shows_exchanges() {
+        assertEquals(2, run("--trace"));
+        assertTrue(err.toString().startsWith("--trace works with --headless (it prints every exchange to this"
+                + " terminal); the window shows them in its Traffic tab" + System.lineSeparator()), err.toString());
+    }
+
+    @Test
+    void with_no_display_on_linux_the_window_is_not_tried_and_headless_is_suggested() {
+        String said = Main.noDisplay(Map.of("HOME", "/home/ann"), "Linux").orElseThrow();
+        assertTrue(said.startsWith("restlab: no display found"), said);
+        assertTrue(said.endsWith("java -jar restlab.jar --headless"), said);
+        assertEquals(Optional.empty(), Main.noDisplay(Map.of("DISPLAY", ":0"), "Linux"));
+        assertEquals(Optional.empty(), Main.noDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux"));
+        assertEquals(Optional.empty(), Main.noDisplay(Map.of(), "Windows 11"), "Windows always has its desktop");
+    }
+
+    @Test
+    void started_with_no_display_restlab_says_so_and_exits_1_without_a_stack_trace() throws Exception {
+        ProcessBuilder child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "dev.restlab.Main", "--in-memory", "--port", "0");
+        child.environment().remove("DISPLAY");
+        child.environment().remove("WAYLAND_DISPLAY");
+        Process process = child.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        if (!System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+            return; // the check is for Linux and other Unixes
+        }
+        assertEquals(1, process.exitValue(), stderr);
+        assertTrue(stderr.startsWith("restlab: no display found"), stderr);
+        assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), stderr);
     }
 
     @Test
