@@ -22,6 +22,7 @@ import dev.restlab.ui.ComposerPaneViewModel;
 import dev.restlab.ui.DiagramPaneController;
 import dev.restlab.ui.DiagramPaneViewModel;
 import dev.restlab.ui.Dialogs;
+import dev.restlab.ui.FxDelays;
 import dev.restlab.ui.FxDialogs;
 import dev.restlab.ui.LabPaneController;
 import dev.restlab.ui.LabPaneViewModel;
@@ -94,6 +95,7 @@ public final class Workbench implements AutoCloseable {
         // Parsing the OpenAPI document takes a quarter second: done after the window shows.
         Supplier<ApiDescription> api = ApiDescription::bundled;
         trafficPane = new TrafficPaneViewModel(traffic, threads, api, dialogs, serverBar.boundPortProperty()::get);
+        trafficPane.useUndoDelays(new FxDelays());
         users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficPane);
         apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser, threads, dialogs);
         this.threads = threads;

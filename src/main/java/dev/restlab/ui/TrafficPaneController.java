@@ -37,6 +37,7 @@ public final class TrafficPaneController {
     @FXML private CheckBox showOwn;
     @FXML private CheckBox followNewest;
     @FXML private Button clear;
+    @FXML private Button undoClear;
     @FXML private Label count;
     @FXML private TableView<Exchange> table;
     @FXML private TableColumn<Exchange, String> timeColumn;
@@ -66,6 +67,10 @@ public final class TrafficPaneController {
         followNewest.selectedProperty().bindBidirectional(traffic.followNewestProperty());
         prettyJson.selectedProperty().bindBidirectional(traffic.prettyJsonProperty());
         clear.setOnAction(e -> traffic.clear());
+        undoClear.setOnAction(e -> traffic.undoClear());
+        undoClear.textProperty().bind(traffic.undoClearTextProperty());
+        undoClear.visibleProperty().bind(traffic.undoClearTextProperty().isNotEmpty());
+        undoClear.managedProperty().bind(undoClear.visibleProperty());
         copyCurl.setOnAction(e -> traffic.copyCurlToClipboard());
         copyPowerShell.setOnAction(e -> traffic.copyPowerShellToClipboard());
         copyCurl.disableProperty().bind(traffic.selectedProperty().isNull());

@@ -12,6 +12,7 @@ import dev.restlab.wire.MessagePieces;
 import dev.restlab.wire.Piece;
 import dev.restlab.wire.Header;
 import dev.restlab.wire.TrafficLog;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -84,6 +85,14 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     }
 
     private Wanted wanted;
+
+    /** How long a Clear can be undone. */
+    public static final Duration UNDO_CLEAR_WINDOW = Duration.ofSeconds(8);
+    private final ReadOnlyStringWrapper undoClearText = new ReadOnlyStringWrapper("");
+    private Delays undoDelays = Delays.AT_ONCE;
+    private List<Exchange> cleared = List.of();
+    private long clearedUpTo;
+    private Runnable cancelForget = () -> { };
 
     /**
      * @param api the OpenAPI document, parsed on first use
@@ -164,12 +173,57 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         selected.set(e);
     }
 
+    /**
+     * Empties the list at once; the cleared exchanges can be brought back with {@link #undoClear()}
+     * for {@link #UNDO_CLEAR_WINDOW}, after which the traffic log forgets them too.
+     */
     public void clear() {
-        log.clear();
-        verdicts.clear();
+        forgetCleared(); // a clear still open to undo becomes final
+        List<Exchange> gone = List.copyOf(exchanges);
         exchanges.clear();
         selection.clear();
         selected.set(null);
+        cleared = gone;
+        clearedUpTo = gone.isEmpty() ? log.lastId() : gone.get(gone.size() - 1).id();
+        undoClearText.set(gone.isEmpty() ? "" : "Undo clear (" + gone.size() + ")");
+        cancelForget = undoDelays.after(UNDO_CLEAR_WINDOW, this::forgetCleared);
+    }
+
+    /** Brings back what the last {@link #clear()} emptied, while that is still possible. */
+    public void undoClear() {
+        if (cleared.isEmpty()) {
+            return;
+        }
+        cancelForget.run();
+        exchanges.addAll(0, cleared); // before what arrived since
+        int excess = exchanges.size() - capacity;
+        if (excess > 0) {
+            exchanges.remove(0, excess);
+        }
+        cleared = List.of();
+        clearedUpTo = 0;
+        undoClearText.set("");
+    }
+
+    private void forgetCleared() {
+        if (clearedUpTo > 0) {
+            long upTo = clearedUpTo;
+            log.forgetUpTo(upTo);
+            verdicts.keySet().removeIf(id -> id <= upTo);
+        }
+        cleared = List.of();
+        clearedUpTo = 0;
+        undoClearText.set("");
+    }
+
+    /** How the undo of a clear is timed: the window passes {@link FxDelays}; by default there is no undo. */
+    public void useUndoDelays(Delays delays) {
+        this.undoDelays = delays;
+    }
+
+    /** The undo button's text while a clear can be undone, else empty. */
+    public ReadOnlyStringProperty undoClearTextProperty() {
+        return undoClearText.getReadOnlyProperty();
     }
 
     /**

@@ -142,6 +142,15 @@ public final class TrafficLog {
         }
     }
 
+    /** Forgets the exchanges with ids up to {@code id}; newer ones stay. */
+    public void forgetUpTo(long id) {
+        synchronized (exchanges) {
+            while (!exchanges.isEmpty() && exchanges.peekFirst().id() <= id) {
+                storedBodyBytes -= exchanges.removeFirst().storedBytes();
+            }
+        }
+    }
+
     /** A new connection id: 1, 2, 3, ... for the log's lifetime, never reused. */
     public long nextConnectionId() {
         return connectionIds.incrementAndGet();

@@ -248,6 +248,55 @@ class TrafficPaneViewModelTest {
         assertEquals(List.of(), log.snapshot());
     }
 
+    /** A clock the test moves: the delays it was asked for, run when the test says time has passed. */
+    private static final class FakeDelays implements Delays {
+        final List<Runnable> pending = new ArrayList<>();
+        final List<java.time.Duration> asked = new ArrayList<>();
+
+        @Override
+        public Runnable after(java.time.Duration delay, Runnable action) {
+            asked.add(delay);
+            pending.add(action);
+            return () -> pending.remove(action);
+        }
+
+        void timePasses() {
+            List<Runnable> due = new ArrayList<>(pending);
+            pending.clear();
+            due.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void clear_can_be_undone_for_a_few_seconds_and_then_the_log_forgets() throws Exception {
+        FakeDelays clock = new FakeDelays();
+        traffic.useUndoDelays(clock);
+        send("curl/8.0", "GET", "/", null);
+        send("curl/8.0", "GET", "/test/", null);
+        awaitArrivals(2);
+        List<Exchange> before = List.copyOf(traffic.shown());
+
+        traffic.clear();
+        assertEquals(List.of(), traffic.shown());
+        assertEquals("Undo clear (2)", traffic.undoClearTextProperty().get());
+        assertEquals(List.of(TrafficPaneViewModel.UNDO_CLEAR_WINDOW), clock.asked);
+        assertEquals(2, log.snapshot().size(), "the log keeps them while the clear can be undone");
+        send("curl/8.0", "PUT", "/people/v1/users", null); // arrives after the clear
+        awaitArrivals(3);
+        traffic.undoClear();
+        assertEquals(before, traffic.shown().subList(0, 2), "the cleared ones come back first");
+        assertEquals("PUT", traffic.shown().get(2).method());
+        assertEquals("", traffic.undoClearTextProperty().get());
+        assertEquals(List.of(), clock.pending, "the undo cancelled the forgetting");
+
+        traffic.clear();
+        clock.timePasses();
+        assertEquals("", traffic.undoClearTextProperty().get());
+        assertEquals(List.of(), log.snapshot(), "once the time is up the log forgets them too");
+        traffic.undoClear();
+        assertEquals(List.of(), traffic.shown(), "too late to undo");
+    }
+
     @Test
     void an_undocumented_answer_is_flagged_with_its_reason() throws Exception {
         send("curl/8.0", "GET", "/people/v1/users?name=Nobody", null);

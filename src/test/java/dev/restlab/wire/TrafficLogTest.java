@@ -159,4 +159,15 @@ class TrafficLogTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void forget_up_to_drops_the_older_exchanges_and_keeps_the_newer() {
+        TrafficLog log = new TrafficLog(10);
+        for (int i = 0; i < 4; i++) {
+            log.record(Exchange.builder().request("GET", "/" + i).status(200, "OK").build());
+        }
+        log.forgetUpTo(2);
+        assertEquals(java.util.List.of("/2", "/3"), log.snapshot().stream().map(Exchange::target).toList());
+        assertEquals(4, log.lastId(), "ids go on");
+    }
 }
