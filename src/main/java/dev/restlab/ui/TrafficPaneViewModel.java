@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -351,6 +352,12 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     static String explain(Exchange e) {
         List<String> lines = new ArrayList<>();
         lines.add(e.status() + " " + HttpGlossary.status(e.status()));
+        if (isOwn(e) && e.request().body().size() == 0 && e.request().header("Content-Length").equals(Optional.of("0"))
+                && !e.method().equals("POST") && !e.method().equals("PUT") && !e.method().equals("PATCH")) {
+            lines.add("Content-Length: 0 on this " + e.method() + " comes from the HTTP client of Java 17, which"
+                    + " the window uses and which adds it to every request (newer Javas do not); curl sends"
+                    + " none. To the server an empty body is the same as none.");
+        }
         Set<String> seen = new LinkedHashSet<>();
         List<Header> headers = new ArrayList<>(e.request().headers());
         headers.addAll(e.response().headers());

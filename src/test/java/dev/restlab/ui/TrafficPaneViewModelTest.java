@@ -180,6 +180,18 @@ class TrafficPaneViewModelTest {
     }
 
     @Test
+    void a_content_length_0_on_the_windows_get_is_explained_as_javas_not_curls() {
+        Exchange window = Exchange.builder().request("GET", "/people/v1/users")
+                .requestHeader(WindowTag.HEADER, WindowTag.value(WindowTag.Kind.USER))
+                .requestHeader("Content-Length", "0").status(200, "OK").build();
+        assertTrue(TrafficPaneViewModel.explain(window).contains("Content-Length: 0 on this GET comes from the HTTP"
+                + " client of Java 17"), TrafficPaneViewModel.explain(window));
+        Exchange curl = Exchange.builder().request("GET", "/people/v1/users").requestHeader("Content-Length", "0")
+                .status(200, "OK").build();
+        assertFalse(TrafficPaneViewModel.explain(curl).contains("Java 17"), "only the window's own requests");
+    }
+
+    @Test
     void an_ipv6_client_is_written_short_and_in_brackets_before_its_port() {
         Exchange e = Exchange.builder().client("0:0:0:0:0:0:0:1", 40312).request("GET", "/").status(200, "OK").build();
         assertEquals("[::1]:40312", TrafficPaneViewModel.client(e));
