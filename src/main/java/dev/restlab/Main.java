@@ -105,7 +105,8 @@ public final class Main implements Callable<Integer> {
         if (headless) {
             return new Headless(System.out, System.err).run(options, loadLab(), labReport);
         }
-        Optional<String> noDisplay = noDisplay(System.getenv(), System.getProperty("os.name", ""));
+        Optional<String> noDisplay = noDisplay(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
         if (noDisplay.isPresent()) {
             System.err.println(noDisplay.get());
             return 1;
@@ -125,11 +126,13 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Why the window cannot open here, before JavaFX tries and fails with a stack trace: on Linux
-     * and other Unixes, a desktop is reached through DISPLAY (X11) or WAYLAND_DISPLAY.
+     * and other Unixes, a desktop is reached through DISPLAY (X11) or WAYLAND_DISPLAY. Another
+     * JavaFX platform chosen with -Dglass.platform (Monocle's headless one) needs no display.
      */
-    static Optional<String> noDisplay(Map<String, String> env, String osName) {
+    static Optional<String> noDisplay(Map<String, String> env, String osName, String glassPlatform) {
         String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows") || os.startsWith("mac")) {
+        if (os.startsWith("windows") || os.startsWith("mac")
+                || (glassPlatform != null && !glassPlatform.equalsIgnoreCase("gtk"))) {
             return Optional.empty();
         }
         if (isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"))) {

@@ -89,12 +89,13 @@ class MainTest {
 
     @Test
     void with_no_display_on_linux_the_window_is_not_tried_and_headless_is_suggested() {
-        String said = Main.noDisplay(Map.of("HOME", "/home/ann"), "Linux").orElseThrow();
+        String said = Main.noDisplay(Map.of("HOME", "/home/ann"), "Linux", null).orElseThrow();
         assertTrue(said.startsWith("restlab: no display found"), said);
         assertTrue(said.endsWith("java -jar restlab.jar --headless"), said);
-        assertEquals(Optional.empty(), Main.noDisplay(Map.of("DISPLAY", ":0"), "Linux"));
-        assertEquals(Optional.empty(), Main.noDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux"));
-        assertEquals(Optional.empty(), Main.noDisplay(Map.of(), "Windows 11"), "Windows always has its desktop");
+        assertEquals(Optional.empty(), Main.noDisplay(Map.of("DISPLAY", ":0"), "Linux", null));
+        assertEquals(Optional.empty(), Main.noDisplay(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null));
+        assertEquals(Optional.empty(), Main.noDisplay(Map.of(), "Windows 11", null), "Windows always has its desktop");
+        assertEquals(Optional.empty(), Main.noDisplay(Map.of(), "Linux", "Monocle"), "a headless JavaFX platform");
     }
 
     @Test
