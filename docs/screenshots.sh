@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the README's screenshots of the real window under Xvfb: the handout's curl session
-# against a fresh RestLab, with one exchange selected, in the light and the dark theme.
+# against a fresh RestLab, with one exchange selected, in the light and the dark theme, in
+# presentation mode, and the Lab tab. On a busy machine give it time: SETTLE=4 docs/screenshots.sh
 # Needs: Xvfb, xdotool, imagemagick (apt-get install -y xvfb xdotool imagemagick libgtk-3-0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +17,11 @@ java -jar target/restlab.jar --port "$PORT" --in-memory >/dev/null 2>&1 &
 APP=$!
 trap 'kill $APP $XVFB 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 100); do curl -s -o /dev/null "$BASE/" && break; sleep 0.2; done
-sleep 1 # let the first paint settle
+# A loaded machine may take a while to show the window: wait for it, then for its server.
+SETTLE=${SETTLE:-1}
+window=$(xdotool search --sync --name '^RestLab$' | head -n 1)
+for _ in $(seq 1 300); do curl -s -o /dev/null "$BASE/" && break; sleep 0.2; done
+sleep "$SETTLE" # let the first paint settle
 
 # The handout's session, as a student would type it.
 curl -s -o /dev/null "$BASE/"
@@ -27,24 +31,30 @@ curl -s -o /dev/null -X POST -H "Content-Type: application/json" \
   -d '{"name": "Ann", "email": "ann@example.com"}' "$BASE/people/v1/users"
 curl -s -o /dev/null "$BASE/people/v1/users?name=John"
 curl -s -o /dev/null -X POST -d 'name=Zoe' "$BASE/people/v1/users"
-sleep 1.5
+sleep "$SETTLE"
 
-window=$(xdotool search --sync --name '^RestLab$' | head -n 1)
 xdotool windowactivate --sync "$window" 2>/dev/null || true
 # Click the row of the filter request (the fourth data row of the traffic table).
 row_y=${ROW_Y:-318}
 xdotool mousemove --window "$window" 900 "$row_y" click 1
-sleep 1
+sleep "$SETTLE"
 import -window root docs/restlab-light.png
 
 xdotool key --window "$window" ctrl+d
-sleep 1
+sleep "$SETTLE"
 import -window root docs/restlab-dark.png
+
+# Presentation mode (F11), as a class sees it on the projector; Esc returns.
+xdotool key --window "$window" F11
+sleep "$SETTLE"
+import -window root docs/restlab-present.png
+xdotool key --window "$window" Escape
+sleep "$SETTLE"
 
 # The Lab tab (the third tab), back in the light theme: the session above ticked its first steps.
 xdotool key --window "$window" ctrl+d
 lab_tab_x=${LAB_TAB_X:-705}
 xdotool mousemove --window "$window" "$lab_tab_x" 109 click 1
-sleep 1
+sleep "$SETTLE"
 import -window root docs/restlab-lab.png
-echo "wrote docs/restlab-light.png docs/restlab-dark.png docs/restlab-lab.png"
+echo "wrote docs/restlab-light.png docs/restlab-dark.png docs/restlab-present.png docs/restlab-lab.png"

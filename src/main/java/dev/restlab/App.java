@@ -3,15 +3,17 @@ package dev.restlab;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.ui.Dialogs;
 import dev.restlab.ui.FxDialogs;
+import dev.restlab.ui.WindowKeeper;
+import dev.restlab.ui.WindowLayoutStore;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.StoreChoice;
 import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The window: opens the workbench and starts its server; closing it stops the server. */
@@ -24,6 +26,7 @@ public final class App extends Application {
     private static final AtomicReference<Options> LAUNCH_OPTIONS = new AtomicReference<>();
 
     private Workbench workbench;
+    private WindowKeeper window;
 
     /** Opens the window with these options; returns when it has closed. Once per JVM, as JavaFX allows. */
     static void launch(Options options) {
@@ -40,14 +43,15 @@ public final class App extends Application {
             return;
         }
         StoreChoice choice = options.users();
-        ProgressStore labProgress = choice.isInMemory() || store.get() instanceof InMemoryUserStore
-                ? ProgressStore.inMemory() : ProgressStore.inFolder(choice.dataDir());
+        // Kept in memory by choice, or because the folder is another RestLab's: nothing written there.
+        boolean keepsNothing = choice.isInMemory() || store.get() instanceof InMemoryUserStore;
+        ProgressStore labProgress = keepsNothing ? ProgressStore.inMemory() : ProgressStore.inFolder(choice.dataDir());
         workbench = new Workbench(store.get(), options.host(), options.port(), options.allowedHosts(),
                 url -> SystemBrowser.open(url, getHostServices()), labProgress);
         stage.setTitle("RestLab");
-        stage.setScene(new Scene(workbench.root(), 1280, 800));
         StartupMarker.printWhenShown(stage);
-        stage.show();
+        window = WindowKeeper.show(stage, workbench.root(), workbench.look(),
+                keepsNothing ? WindowLayoutStore.none() : WindowLayoutStore.inFolder(choice.dataDir()));
         workbench.startServer();
     }
 
@@ -67,6 +71,13 @@ public final class App extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            try {
+                window.save();
+            } catch (IOException e) {
+                System.err.println("restlab: the window's layout could not be saved: " + e.getMessage());
+            }
+        }
         if (workbench != null) {
             workbench.close();
         }

@@ -69,6 +69,7 @@ public final class Workbench implements AutoCloseable {
     private final ApiPaneViewModel apiPane;
     private final LabPaneViewModel lab;
     private final UiThreads threads;
+    private final LookViewModel look;
     private final Parent root;
 
     /** @param openInBrowser shows a URL in the system's browser; throws when it cannot */
@@ -91,7 +92,7 @@ public final class Workbench implements AutoCloseable {
         Dialogs dialogs = new FxDialogs(this::window);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, dialogs, host, port);
         Supplier<URI> base = () -> URI.create(Api.loopbackUrl(Math.max(server.port(), 0)));
-        LookViewModel look = new LookViewModel();
+        look = new LookViewModel();
         // Parsing the OpenAPI document takes a quarter second: done after the window shows.
         Supplier<ApiDescription> api = ApiDescription::bundled;
         trafficPane = new TrafficPaneViewModel(traffic, threads, api, dialogs, serverBar.boundPortProperty()::get);
@@ -152,6 +153,11 @@ public final class Workbench implements AutoCloseable {
     public void startServer() {
         serverBar.start();
         apiPane.load(threads);
+    }
+
+    /** Theme, text size and presentation mode. */
+    public LookViewModel look() {
+        return look;
     }
 
     public ServerBarViewModel serverBar() {

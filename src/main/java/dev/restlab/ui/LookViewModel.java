@@ -5,14 +5,39 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
-/** Light or dark, and how big the text is: a classroom projector wants it large. */
+/**
+ * Light or dark, how big the text is (a classroom projector wants it large), and presentation
+ * mode: the traffic and the selected exchange, large, for the class to read from the wall.
+ */
 public final class LookViewModel {
 
     static final int SMALLEST = 10;
     static final int LARGEST = 28;
+    static final int DEFAULT_SIZE = 14;
+    /** Presenting raises the text to at least this size; leaving it brings back the size before. */
+    static final int PRESENTING_SIZE = 20;
 
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
-    private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(14);
+    private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(DEFAULT_SIZE);
+    private final BooleanProperty presenting = new SimpleBooleanProperty(false);
+    private final BooleanProperty formsShown = new SimpleBooleanProperty(true);
+    private final BooleanProperty glossaryShown = new SimpleBooleanProperty(true);
+    private int sizeBeforePresenting = DEFAULT_SIZE;
+
+    public LookViewModel() {
+        presenting.addListener((o, was, now) -> {
+            if (now) {
+                sizeBeforePresenting = fontSize.get();
+                fontSize.set(Math.max(PRESENTING_SIZE, fontSize.get()));
+                formsShown.set(false);
+                glossaryShown.set(false);
+            } else {
+                fontSize.set(sizeBeforePresenting);
+                formsShown.set(true);
+                glossaryShown.set(true);
+            }
+        });
+    }
 
     public void larger() {
         fontSize.set(Math.min(LARGEST, fontSize.get() + 2));
@@ -22,11 +47,41 @@ public final class LookViewModel {
         fontSize.set(Math.max(SMALLEST, fontSize.get() - 2));
     }
 
+    /** Brings back a remembered text size (kept within the sizes A− and A+ offer) and theme. */
+    public void restore(int size, boolean darkTheme) {
+        fontSize.set(Math.max(SMALLEST, Math.min(LARGEST, size)));
+        dark.set(darkTheme);
+    }
+
+    /** The size to remember: the one from before presenting, while presenting. */
+    public int normalFontSize() {
+        return presenting.get() ? sizeBeforePresenting : fontSize.get();
+    }
+
+    public void togglePresenting() {
+        presenting.set(!presenting.get());
+    }
+
     public BooleanProperty darkProperty() {
         return dark;
     }
 
     public ReadOnlyIntegerProperty fontSizeProperty() {
         return fontSize.getReadOnlyProperty();
+    }
+
+    /** Presentation mode: the traffic list and the selected exchange, large; forms and glossary on request. */
+    public BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    /** Whether the users forms are shown (hidden when presentation starts, until asked for). */
+    public BooleanProperty formsShownProperty() {
+        return formsShown;
+    }
+
+    /** Whether the explanation of the status and headers is shown (likewise). */
+    public BooleanProperty glossaryShownProperty() {
+        return glossaryShown;
     }
 }

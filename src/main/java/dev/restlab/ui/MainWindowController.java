@@ -53,6 +53,7 @@ public final class MainWindowController {
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 addShortcuts(scene);
+                PresentationMode.install(root, scene, look);
             }
         });
     }

@@ -7,6 +7,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 
 /** The top bar: server start/stop, port, bind address, and the look of the window. */
 public final class ServerBarController {
@@ -31,11 +32,15 @@ public final class ServerBarController {
     @FXML private Button smaller;
     @FXML private Button larger;
     @FXML private ToggleButton dark;
+    @FXML private ToggleButton present;
+    @FXML private ToggleButton showForms;
+    @FXML private ToggleButton showGlossary;
     @FXML private Label usersLocation;
     @FXML private Button reset;
     @FXML private TextField hostToAllow;
     @FXML private Button allowHost;
     @FXML private Label allowedHosts;
+    @FXML private FlowPane usersRow;
 
     public ServerBarController(ServerBarViewModel server, LookViewModel look) {
         this.server = server;
@@ -75,6 +80,13 @@ public final class ServerBarController {
         smaller.setOnAction(e -> look.smaller());
         larger.setOnAction(e -> look.larger());
         dark.selectedProperty().bindBidirectional(look.darkProperty());
+        present.selectedProperty().bindBidirectional(look.presentingProperty());
+        showForms.selectedProperty().bindBidirectional(look.formsShownProperty());
+        showGlossary.selectedProperty().bindBidirectional(look.glossaryShownProperty());
+        for (ToggleButton onlyWhilePresenting : new ToggleButton[] {showForms, showGlossary}) {
+            onlyWhilePresenting.visibleProperty().bind(look.presentingProperty());
+            onlyWhilePresenting.managedProperty().bind(look.presentingProperty());
+        }
         usersLocation.textProperty().bind(server.usersLocationProperty());
         hostToAllow.textProperty().bindBidirectional(server.hostToAllowProperty());
         hostToAllow.setOnAction(e -> server.allowHost());
@@ -82,6 +94,9 @@ public final class ServerBarController {
         allowedHosts.textProperty().bind(server.allowedHostsProperty());
         reset.setOnAction(e -> server.reset());
         reset.disableProperty().bind(server.resettingProperty());
+        // A long path wraps within the bar instead of running under the buttons at its right.
+        usersLocation.maxWidthProperty().bind(usersRow.widthProperty());
+        allowedHosts.maxWidthProperty().bind(usersRow.widthProperty());
     }
 
     private static void showWhenNotEmpty(Label label) {

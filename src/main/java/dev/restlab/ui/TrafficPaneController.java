@@ -86,6 +86,17 @@ public final class TrafficPaneController {
         column(bytesColumn, e -> e.response().wireBytes());
         column(operationColumn, e -> e);
         operationColumn.setCellFactory(c -> new OperationCell(traffic));
+        clientColumn.setCellFactory(c -> new WholeTextCell<>());
+        pathColumn.setCellFactory(c -> new WholeTextCell<>());
+        ColumnWidths.keep(table, count, List.of(
+                new ColumnWidths.Fit(timeColumn, "00:00:00", "00:00:00"),
+                new ColumnWidths.Fit(clientColumn, "127.0.0.1:65535", "127.0.0.1:65535 · window"),
+                new ColumnWidths.Fit(methodColumn, "OPTIONS", "OPTIONS"),
+                new ColumnWidths.Fit(pathColumn, "/people/v1/users", "/people/v1/users?name=John"),
+                new ColumnWidths.Fit(statusColumn, "404", "404"),
+                new ColumnWidths.Fit(millisColumn, "9999.9", "9999.9"),
+                new ColumnWidths.Fit(bytesColumn, "9999", "99999"),
+                new ColumnWidths.Fit(operationColumn, "usersOptions ✓", "usersOptions ✓")));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(Exchange item, boolean empty) {

@@ -1,6 +1,7 @@
 package dev.restlab.ui;
 
 import dev.restlab.client.UserRow;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -75,5 +76,12 @@ public final class UsersPaneController {
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         emailColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().email()));
         idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().id()));
+        nameColumn.setCellFactory(c -> new WholeTextCell<>());
+        emailColumn.setCellFactory(c -> new WholeTextCell<>());
+        idColumn.setCellFactory(c -> new WholeTextCell<>());
+        ColumnWidths.keep(table, shown, List.of(
+                new ColumnWidths.Fit(nameColumn, "John", "John Smith"),
+                new ColumnWidths.Fit(emailColumn, "john@example", "john@example.com"),
+                new ColumnWidths.Fit(idColumn, "8b69f5b6", "8b69f5b6-b327-44a8-a03d-2c3f5e9a0b1c")));
     }
 }

@@ -15,7 +15,12 @@ final class WindowTests {
 
     /** Shows {@code workbench} in {@code stage} as the app does and starts its server; returns it. */
     static Workbench show(Stage stage, Workbench workbench) {
-        stage.setScene(new Scene(workbench.root(), 1280, 800));
+        return show(stage, workbench, 1280, 800);
+    }
+
+    /** Shows {@code workbench} in a window of this size and starts its server; returns it. */
+    static Workbench show(Stage stage, Workbench workbench, double width, double height) {
+        stage.setScene(new Scene(workbench.root(), width, height));
         stage.show();
         stage.requestFocus();
         workbench.startServer();

@@ -1,0 +1,47 @@
+package dev.restlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LookViewModelTest {
+
+    private final LookViewModel look = new LookViewModel();
+
+    @Test
+    void presenting_raises_the_text_hides_forms_and_glossary_and_leaving_brings_all_back() {
+        look.larger(); // 16
+        look.togglePresenting();
+        assertEquals(LookViewModel.PRESENTING_SIZE, look.fontSizeProperty().get());
+        assertFalse(look.formsShownProperty().get());
+        assertFalse(look.glossaryShownProperty().get());
+        assertEquals(16, look.normalFontSize(), "the size to remember is the one before presenting");
+
+        look.formsShownProperty().set(true); // asked for while presenting
+        look.larger();
+        look.togglePresenting();
+        assertEquals(16, look.fontSizeProperty().get());
+        assertTrue(look.formsShownProperty().get());
+        assertTrue(look.glossaryShownProperty().get());
+    }
+
+    @Test
+    void presenting_keeps_a_size_already_larger_than_the_projector_size() {
+        for (int i = 0; i < 5; i++) {
+            look.larger(); // 14 → 24
+        }
+        look.togglePresenting();
+        assertEquals(24, look.fontSizeProperty().get());
+    }
+
+    @Test
+    void a_restored_size_stays_within_the_sizes_offered() {
+        look.restore(200, true);
+        assertEquals(LookViewModel.LARGEST, look.fontSizeProperty().get());
+        assertTrue(look.darkProperty().get());
+        look.restore(-3, false);
+        assertEquals(LookViewModel.SMALLEST, look.fontSizeProperty().get());
+    }
+}
