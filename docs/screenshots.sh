@@ -51,10 +51,56 @@ import -window root docs/restlab-present.png
 xdotool key --window "$window" Escape
 sleep "$SETTLE"
 
-# The Lab tab (the third tab), back in the light theme: the session above ticked its first steps.
+# The Lab tab (the fourth tab), back in the light theme: the session above ticked its first steps.
 xdotool key --window "$window" ctrl+d
-lab_tab_x=${LAB_TAB_X:-705}
+lab_tab_x=${LAB_TAB_X:-794}
 xdotool mousemove --window "$window" "$lab_tab_x" 109 click 1
 sleep "$SETTLE"
 import -window root docs/restlab-lab.png
-echo "wrote docs/restlab-light.png docs/restlab-dark.png docs/restlab-present.png docs/restlab-lab.png"
+
+# The Diagram tab (the second tab) on the handout's POST, GET, DELETE and GET again from curl, a
+# student's pauses between them. The traffic list is cleared first and shows other clients only,
+# and the users pane is folded away so that the drawing has the window's width.
+traffic_tab_x=${TRAFFIC_TAB_X:-524}
+diagram_tab_x=${DIAGRAM_TAB_X:-604}
+own_checkbox_x=${OWN_CHECKBOX_X:-845}
+users_divider_x=${USERS_DIVIDER_X:-486}
+show_sequence_x=${SHOW_SEQUENCE_X:-910}
+show_waterfall_x=${SHOW_WATERFALL_X:-996}
+dark_button_x=${DARK_BUTTON_X:-1238}
+xdotool mousemove --window "$window" "$traffic_tab_x" 109 click 1
+sleep 0.5
+xdotool key --window "$window" ctrl+l
+xdotool mousemove --window "$window" "$own_checkbox_x" 156 click 1
+sleep 0.5
+id=$(curl -s -X POST -H "Content-Type: application/json" \
+  -d '{"name": "John", "email": "john@example.com"}' "$BASE/people/v1/users" | sed -E 's/.*ID: ([^,]*),.*/\1/')
+sleep 1.5
+curl -s -o /dev/null "$BASE/people/v1/users"
+sleep 2
+curl -s -o /dev/null -X DELETE "$BASE/people/v1/users/$id"
+sleep 1.5
+curl -s -o /dev/null "$BASE/people/v1/users"
+sleep 1.5
+xdotool mousemove --window "$window" "$diagram_tab_x" 109 click 1
+sleep 2
+# Fold the users pane away: drag the divider to the left, as far as the pane lets it go.
+xdotool mousemove --window "$window" "$users_divider_x" 440 mousedown 1
+for x in 450 400 300 200 100 0; do sleep 0.3; xdotool mousemove --window "$window" "$x" 440; done
+sleep 0.5
+xdotool mouseup 1
+sleep 2
+# One picture at a time, with all the room: the tab's Diagram and Waterfall buttons.
+xdotool mousemove --window "$window" "$show_sequence_x" 156 click 1
+sleep 2
+import -window root docs/restlab-diagram-light.png
+xdotool mousemove --window "$window" "$show_waterfall_x" 156 click 1
+sleep 2
+import -window root docs/restlab-waterfall-light.png
+xdotool mousemove --window "$window" "$dark_button_x" 65 click 1
+sleep $((SETTLE + 2)) # a theme change restyles the whole window
+import -window root docs/restlab-waterfall-dark.png
+xdotool mousemove --window "$window" "$show_sequence_x" 156 click 1
+sleep 2
+import -window root docs/restlab-diagram-dark.png
+echo "wrote docs/restlab-{light,dark,present,lab}.png and docs/restlab-{diagram,waterfall}-{light,dark}.png"

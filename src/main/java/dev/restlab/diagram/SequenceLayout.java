@@ -33,11 +33,11 @@ public final class SequenceLayout {
     /** Pauses longer than this are drawn as a break. */
     static final long BREAK_AFTER_NANOS = 1_000_000_000L;
     /** The row an arrow needs: its label above the line. */
-    static final double ARROW_ROW = 2.0;
+    static final double ARROW_ROW = 1.8;
     /** The row a connection's accept or close needs. */
-    static final double MARK_ROW = 1.4;
+    static final double MARK_ROW = 1.1;
     /** What a cut pause takes. */
-    static final double BREAK_ROW = 2.6;
+    static final double BREAK_ROW = 2.2;
     /** Arrow labels are cut to this many characters (the whole line is in the tooltip). */
     static final int MAX_LABEL = 36;
 

@@ -50,6 +50,17 @@ public final class WaterfallDrawing {
         double barsWidth = width - barsLeft - MARGIN * em;
         out.text(barsLeft, 2.9 * em, "one time axis" + (waterfall.breaks().isEmpty() ? "" : ", idle time cut out")
                 + (waterfall.span().isEmpty() ? "" : " · " + waterfall.span()), palette.muted(), small, false, Anchor.START);
+        double labelsEnd = Double.NEGATIVE_INFINITY;
+        for (Break pause : waterfall.breaks()) {
+            double at = barsLeft + pause.at() * barsWidth;
+            out.line(at, HEADER * em - 0.2 * em, at, height - 0.3 * em, palette.muted(), 1, true);
+            // Breaks close together keep their lines; a label goes only where the one before left room.
+            double half = pause.label().length() * SequenceLayout.CHAR_WIDTH * small / 2;
+            if (at - half > labelsEnd + 0.5 * em) {
+                out.text(at, HEADER * em - 0.3 * em, pause.label(), palette.muted(), small, false, Anchor.MIDDLE);
+                labelsEnd = at + half;
+            }
+        }
         double top = HEADER * em;
         for (Row row : waterfall.rows()) {
             boolean bold = row.exchangeId() == highlighted;
@@ -69,17 +80,6 @@ public final class WaterfallDrawing {
             out.text(MARGIN * em, top + 2.6 * em, row.numbers(), palette.muted(), small, false, Anchor.START);
             out.endItem();
             top += ROW * em;
-        }
-        double labelsEnd = Double.NEGATIVE_INFINITY;
-        for (Break pause : waterfall.breaks()) {
-            double at = barsLeft + pause.at() * barsWidth;
-            out.line(at, HEADER * em - 0.2 * em, at, height - 0.3 * em, palette.muted(), 1, true);
-            // Breaks close together keep their lines; a label goes only where the one before left room.
-            double half = pause.label().length() * SequenceLayout.CHAR_WIDTH * small / 2;
-            if (at - half > labelsEnd + 0.5 * em) {
-                out.text(at, HEADER * em - 0.3 * em, pause.label(), palette.muted(), small, false, Anchor.MIDDLE);
-                labelsEnd = at + half;
-            }
         }
     }
 }

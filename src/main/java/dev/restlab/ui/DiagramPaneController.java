@@ -15,6 +15,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -44,6 +48,13 @@ public final class DiagramPaneController {
     @FXML private ScrollPane waterfallScroll;
     @FXML private Pane sequence;
     @FXML private Pane waterfall;
+    @FXML private SplitPane split;
+    @FXML private VBox sequenceBox;
+    @FXML private VBox waterfallBox;
+    @FXML private ToggleGroup pictures;
+    @FXML private ToggleButton showBoth;
+    @FXML private ToggleButton showSequence;
+    @FXML private ToggleButton showWaterfall;
 
     public DiagramPaneController(DiagramPaneViewModel diagram, LookViewModel look) {
         this.diagram = diagram;
@@ -68,6 +79,13 @@ public final class DiagramPaneController {
         message.textProperty().bind(diagram.messageProperty());
         summary.textProperty().bind(diagram.summaryProperty());
         diagram.setSnapshots(this::snapshot);
+        pictures.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the three is always on
+            } else {
+                showPictures();
+            }
+        });
 
         for (Observable change : new Observable[] {diagram.sequenceProperty(), diagram.highlightedProperty(),
                 look.darkProperty(), look.fontSizeProperty()}) {
@@ -104,6 +122,18 @@ public final class DiagramPaneController {
         double width = waterfallScroll.getViewportBounds().getWidth();
         WaterfallDrawing.draw(diagram.waterfallProperty().get(), palette(), look.fontSizeProperty().get(), width,
                 diagram.highlightedProperty().get(), new FxDrawing(waterfall, diagram::select));
+    }
+
+    /** Both pictures in the split, or one with all the room: at projector text sizes one is enough. */
+    private void showPictures() {
+        if (showSequence.isSelected()) {
+            split.getItems().setAll(sequenceBox);
+        } else if (showWaterfall.isSelected()) {
+            split.getItems().setAll(waterfallBox);
+        } else {
+            split.getItems().setAll(sequenceBox, waterfallBox);
+            split.setDividerPositions(0.62);
+        }
     }
 
     private static void clear(Pane pane) {

@@ -40,9 +40,9 @@ public final class DiagramPaneViewModel {
 
     /** Which exchanges are drawn. */
     public enum Source {
-        SELECTED("The selected exchange"),
-        LAST("The last exchanges shown"),
-        CONNECTION("The selected exchange's connection");
+        SELECTED("Selected exchange"),
+        LAST("Last shown"),
+        CONNECTION("Its connection");
 
         private final String words;
 

@@ -31,6 +31,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -167,6 +168,25 @@ class DiagramPaneWindowTest {
         assertEquals(normal * LookViewModel.LARGEST / 14.0, pane.getPrefWidth(), 1e-6, "the drawing is in ems of the text size");
         robot.interact(() -> diagram.sourceProperty().set(Source.SELECTED));
         assertTrue(pane.getChildren().isEmpty(), "nothing selected: nothing drawn");
+    }
+
+    @Test
+    void one_picture_can_have_all_the_room_and_the_other_still_exports(FxRobot robot) throws Exception {
+        handoutSession();
+        SplitPane split = robot.lookup("#diagramSplit").queryAs(SplitPane.class);
+        assertEquals(2, split.getItems().size());
+
+        robot.clickOn("#showSequence");
+        assertEquals(1, split.getItems().size());
+        assertTrue(robot.lookup("#waterfallScroll").tryQuery().isEmpty(), "the waterfall left the window");
+        Path svg = dir.resolve("waterfall.svg");
+        dialogs.choosing(svg);
+        MenuButton export = robot.lookup("#diagramExport").queryAs(MenuButton.class);
+        robot.interact(() -> item(export, "exportWaterfallSvg").fire());
+        assertTrue(Files.readString(svg).contains("server time"));
+
+        robot.clickOn("#showBoth");
+        assertEquals(2, split.getItems().size());
     }
 
     private static MenuItem item(MenuButton menu, String id) {
