@@ -41,7 +41,7 @@ class CrashRecoveryTest {
 
     private static final Pattern RUNNING = Pattern.compile("(?m)^ \\* Running on (http://127\\.0\\.0\\.1:\\d+)$");
     private static final String USERS = "/people/v1/users";
-    private static final int WORKERS = 4;
+    private static final int WORKERS = 8; // concurrent writers: their writes share group commits
     private static final int MAX_OPS_PER_WORKER = 3000;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
 

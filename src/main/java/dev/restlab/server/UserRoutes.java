@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.restlab.http.Api;
 import dev.restlab.http.MediaType;
 import dev.restlab.users.StoreFullException;
+import dev.restlab.users.StoreWriteException;
 import dev.restlab.users.User;
 import dev.restlab.users.UserStore;
 import java.io.IOException;
@@ -127,6 +128,8 @@ public final class UserRoutes {
             user = store.create(name, email);
         } catch (StoreFullException e) {
             return insufficientStorage(e);
+        } catch (StoreWriteException e) {
+            return notSaved(e);
         }
         return Reply.text(201, "User created successfully! ID: " + user.id()
                         + ", Name: " + user.name() + ", Email: " + user.email() + "\n")
@@ -149,6 +152,8 @@ public final class UserRoutes {
             deleted = store.delete(id);
         } catch (StoreFullException e) {
             return insufficientStorage(e);
+        } catch (StoreWriteException e) {
+            return notSaved(e);
         }
         if (!deleted) {
             return Reply.text(404, "User with ID " + id + " not found\n");
@@ -159,6 +164,11 @@ public final class UserRoutes {
     /** 507: the disk or the store is full; the store's one line says which and what to do. */
     private static Reply insufficientStorage(StoreFullException full) {
         return Reply.text(507, "Insufficient Storage: " + full.getMessage() + "\n");
+    }
+
+    /** 500: the store could not write; its one line says why, and that nothing was changed. */
+    private static Reply notSaved(StoreWriteException failure) {
+        return Reply.text(500, "Internal Server Error: " + failure.getMessage() + "\n");
     }
 
     /** The codings applied to the body, in order, identity left out (it means none). */

@@ -51,10 +51,22 @@ public final class InMemoryUserStore implements UserStore {
      * makes before it writes.
      */
     synchronized void checkRoomFor(String name, String email) {
-        if (byId.size() >= capacity.users()
-                || textBytes + Capacity.bytesOf(name, email) > capacity.textBytes()) {
+        checkRoomFor(byId.size(), textBytes, name, email);
+    }
+
+    /**
+     * Throws when one more user would not fit in a store that held {@code users} users and
+     * {@code bytes} bytes of names and emails (a durable store counts the writes of its group).
+     */
+    void checkRoomFor(int users, long bytes, String name, String email) {
+        if (users >= capacity.users() || bytes + Capacity.bytesOf(name, email) > capacity.textBytes()) {
             throw StoreFullException.atCapacity(capacity);
         }
+    }
+
+    /** The bytes of every name and email held, as the capacity counts them. */
+    synchronized long textBytes() {
+        return textBytes;
     }
 
     /**

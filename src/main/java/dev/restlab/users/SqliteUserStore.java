@@ -10,7 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sqlite.SQLiteErrorCode;
@@ -20,11 +24,14 @@ import org.sqlite.SQLiteException;
  * Users kept in an SQLite database ({@value #FILE_NAME}) in a data directory, so that they
  * outlive the process. Every write is committed and flushed to disk before the call returns:
  * when the API answers 201 or 204, the change survives a crash, a {@code kill -9} or a power cut.
+ * Writes are committed in groups ({@link GroupCommit}): the writes that arrive while one commit
+ * is under way wait, and the next transaction and its one fsync commit them all, so many writers
+ * at once cost one fsync per group, not one each.
  *
  * <p>Reads never touch the disk: an {@link InMemoryUserStore} loaded at start stays in step with
  * the database and answers {@code get}, {@code all} and {@code findByName} as fast as the
- * handout's store. Writes are serialised (one connection, one writer), database first, then the
- * index, so a reader never sees a user that is not yet on disk.
+ * handout's store. Writes are serialised (one connection, one writer thread), database first,
+ * then the index, so a reader never sees a user that is not yet on disk.
  */
 public final class SqliteUserStore implements UserStore {
 
@@ -42,6 +49,8 @@ public final class SqliteUserStore implements UserStore {
     private final DataDirectoryLock lock;
     private final Connection db;
     private final InMemoryUserStore index;
+    private final GroupCommit<Change<?>> commits;
+    private volatile BeforeCommit beforeCommit;
     private boolean closed;
 
     private SqliteUserStore(Path file, DataDirectoryLock lock, Connection db, InMemoryUserStore index) {
@@ -49,6 +58,7 @@ public final class SqliteUserStore implements UserStore {
         this.lock = lock;
         this.db = db;
         this.index = index;
+        this.commits = new GroupCommit<>("users.db commits", this::commitGroup);
     }
 
     /**
@@ -175,27 +185,14 @@ public final class SqliteUserStore implements UserStore {
     }
 
     /**
+     * Waits for the commit that holds the new user, then returns it.
+     *
      * @throws StoreFullException when the disk is full or the store holds its capacity
      * @throws StoreWriteException when the disk fails otherwise
      */
     @Override
-    public synchronized User create(String name, String email) {
-        ensureOpen();
-        index.checkRoomFor(name, email);
-        User user = new User(UUID.randomUUID().toString(), name, email);
-        // A statement per write, never one kept: sqlite-jdbc closes a statement whose step failed
-        // (SQLITE_FULL among others), and a kept one would refuse every later write.
-        try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO users (id, name, email) VALUES (?, ?, ?)")) {
-            insert.setString(1, user.id());
-            insert.setString(2, user.name());
-            insert.setString(3, user.email());
-            insert.executeUpdate(); // autocommit: committed and fsynced when this returns
-        } catch (SQLException e) {
-            throw writeFailed("Could not save the new user to " + file, e);
-        }
-        index.add(user);
-        return user;
+    public User create(String name, String email) {
+        return submit(new CreateUser(name, email));
     }
 
     @Override
@@ -213,19 +210,10 @@ public final class SqliteUserStore implements UserStore {
         return index.get(id);
     }
 
+    /** Waits for the commit that holds the delete; an unknown id answers false at once. */
     @Override
-    public synchronized boolean delete(String id) {
-        ensureOpen();
-        if (index.get(id).isEmpty()) {
-            return false;
-        }
-        try (PreparedStatement remove = db.prepareStatement("DELETE FROM users WHERE id = ?")) {
-            remove.setString(1, id);
-            remove.executeUpdate();
-        } catch (SQLException e) {
-            throw writeFailed("Could not delete the user from " + file, e);
-        }
-        return index.delete(id);
+    public boolean delete(String id) {
+        return submit(new DeleteUser(id));
     }
 
     @Override
@@ -234,17 +222,84 @@ public final class SqliteUserStore implements UserStore {
     }
 
     @Override
-    public synchronized void clear() {
-        ensureOpen();
-        try (Statement sql = db.createStatement()) {
-            sql.executeUpdate("DELETE FROM users");
-        } catch (SQLException e) {
-            throw writeFailed("Could not remove the users from " + file, e);
-        }
-        index.clear();
+    public void clear() {
+        submit(new ClearUsers());
     }
 
-    /** The database file's absolute path. */
+    /** Commits (groups of writes, each one transaction and one fsync) made so far. */
+    public long commits() {
+        return commits.groups();
+    }
+
+    /** Writes taken into commits so far. */
+    public long writes() {
+        return commits.writes();
+    }
+
+    /** Writes waiting for the next commit (tests use it to know a group has formed). */
+    int waitingWrites() {
+        return commits.waiting();
+    }
+
+    /**
+     * A test's look at each group just before its COMMIT: it may hold the writer there, or throw
+     * to make the commit fail as a full or failing disk would.
+     */
+    void beforeCommit(BeforeCommit hook) {
+        this.beforeCommit = hook;
+    }
+
+    /** See {@link #beforeCommit(BeforeCommit)}. */
+    @FunctionalInterface
+    interface BeforeCommit {
+        void run(int groupSize) throws SQLException;
+    }
+
+    private <T> T submit(Change<T> change) {
+        try {
+            commits.enqueue(change);
+        } catch (IllegalStateException closedNow) {
+            throw new IllegalStateException("The user store at " + file + " is closed", closedNow);
+        }
+        return change.await();
+    }
+
+    /**
+     * Commits one group (on the writer thread, the only one that writes to the database): every
+     * change in one transaction, one COMMIT (one fsync, as {@code synchronous=FULL} makes it),
+     * and only then the memory index and the answers. If anything fails, the transaction is
+     * rolled back, the index is not touched, and every change in the group fails with the same
+     * reason: memory and file stay in step, and nothing was acknowledged.
+     */
+    private void commitGroup(List<Change<?>> group) {
+        Staging staged = new Staging();
+        List<Change<?>> staging = new ArrayList<>(group.size());
+        // Statements' close() does not throw, so an exception here is the group's own failure.
+        try (Statements sql = new Statements()) {
+            sql.begin();
+            for (Change<?> change : group) {
+                try {
+                    change.stage(staged, sql);
+                    staging.add(change);
+                } catch (StoreFullException atCapacity) {
+                    change.fail(atCapacity); // this one only: it wrote nothing
+                }
+            }
+            BeforeCommit hook = beforeCommit;
+            if (hook != null) {
+                hook.run(group.size());
+            }
+            sql.commit();
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException failure = writeFailed(e);
+            group.forEach(change -> change.fail(failure)); // those refused for room keep their reason
+            return;
+        }
+        staged.applyTo(index);
+        staging.forEach(Change::committed);
+    }
+
+    /** The database file's absolute path. */    /** The database file's absolute path. */
     @Override
     public String location() {
         return file.toString();
@@ -262,33 +317,210 @@ public final class SqliteUserStore implements UserStore {
             return;
         }
         closed = true;
+        commits.close(); // commits what is waiting first: no writer is left hanging
         closeQuietly(db);
         lock.close();
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("The user store at " + file + " is closed");
+    /**
+     * What a failed commit means for its writers. The memory index was not touched (it follows the
+     * database only after a commit succeeds), and the transaction is rolled back here, so nothing
+     * is half-kept; the next group on this same connection works once the cause is gone. The
+     * message is one line for the client and names no path on this machine.
+     */
+    private StoreWriteException writeFailed(Exception e) {
+        try (Statement sql = db.createStatement()) {
+            sql.execute("ROLLBACK");
+        } catch (SQLException noTransactionOpen) {
+            // SQLite may have rolled the transaction back itself already.
+        }
+        if (e instanceof SQLException sqlite && (sqlite.getErrorCode() & 0xff) == SQLITE_FULL) {
+            return StoreFullException.diskFull(e);
+        }
+        return new StoreWriteException("could not save the change to " + FILE_NAME
+                + "; nothing was changed (SQLite says: " + firstLine(e.getMessage()) + ")", e);
+    }
+
+    /** A write to the users table, waiting in a group for its commit. */
+    private abstract static class Change<T> extends GroupCommit.Write<T> {
+        private T result;
+
+        /**
+         * Writes this change into the open transaction and notes it in {@code staged}.
+         *
+         * @throws StoreFullException when the store holds its capacity (nothing was written)
+         */
+        final void stage(Staging staged, Statements sql) throws SQLException {
+            result = write(staged, sql);
+        }
+
+        abstract T write(Staging staged, Statements sql) throws SQLException;
+
+        final void committed() {
+            succeed(result);
+        }
+    }
+
+    private static final class CreateUser extends Change<User> {
+        private final String name;
+        private final String email;
+
+        CreateUser(String name, String email) {
+            this.name = name;
+            this.email = email;
+        }
+
+        @Override
+        User write(Staging staged, Statements sql) throws SQLException {
+            staged.checkRoomFor(name, email);
+            User user = new User(UUID.randomUUID().toString(), name, email);
+            sql.insert(user);
+            staged.added(user);
+            return user;
+        }
+    }
+
+    private static final class DeleteUser extends Change<Boolean> {
+        private final String id;
+
+        DeleteUser(String id) {
+            this.id = id;
+        }
+
+        @Override
+        Boolean write(Staging staged, Statements sql) throws SQLException {
+            if (!staged.exists(id)) {
+                return false;
+            }
+            sql.delete(id);
+            staged.removed(id);
+            return true;
+        }
+    }
+
+    private static final class ClearUsers extends Change<Void> {
+        @Override
+        Void write(Staging staged, Statements sql) throws SQLException {
+            sql.deleteAll();
+            staged.cleared();
+            return null;
         }
     }
 
     /**
-     * What a failed write means for the caller. The memory index was not touched (it follows the
-     * database only after a write succeeds), and SQLite has rolled the failed statement back, so
-     * nothing is half-kept; the next write on this same connection works once the cause is gone.
+     * What a group has changed so far, on top of the index: its checks (room, existence) see the
+     * group's earlier changes, and the index learns all of them only once they are committed.
      */
-    private StoreWriteException writeFailed(String what, SQLException e) {
-        // Should SQLite have left a transaction open after the failure, end it, so that later
-        // writes do not pile up in a transaction that is never committed.
-        try (Statement sql = db.createStatement()) {
-            sql.execute("ROLLBACK");
-        } catch (SQLException noTransactionOpen) {
-            // The usual case: the failed write was rolled back already.
+    private final class Staging {
+        private boolean cleared;
+        private final Map<String, User> added = new LinkedHashMap<>();
+        private final Map<String, User> removed = new HashMap<>();
+        private long addedBytes;
+        private long removedBytes;
+
+        void checkRoomFor(String name, String email) {
+            int users = (cleared ? 0 : index.size()) - removed.size() + added.size();
+            long bytes = (cleared ? 0 : index.textBytes()) - removedBytes + addedBytes;
+            index.checkRoomFor(users, bytes, name, email);
         }
-        if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
-            return StoreFullException.diskFull(e);
+
+        boolean exists(String id) {
+            return added.containsKey(id) || (!cleared && !removed.containsKey(id) && index.get(id).isPresent());
         }
-        return new StoreWriteException(what + " (SQLite says: " + firstLine(e.getMessage()) + ")", e);
+
+        void added(User user) {
+            added.put(user.id(), user);
+            addedBytes += Capacity.bytesOf(user.name(), user.email());
+        }
+
+        void removed(String id) {
+            User user = added.remove(id);
+            if (user != null) {
+                addedBytes -= Capacity.bytesOf(user.name(), user.email());
+                return;
+            }
+            user = index.get(id).orElseThrow();
+            removed.put(id, user);
+            removedBytes += Capacity.bytesOf(user.name(), user.email());
+        }
+
+        void cleared() {
+            cleared = true;
+            added.clear();
+            removed.clear();
+            addedBytes = 0;
+            removedBytes = 0;
+        }
+
+        void applyTo(InMemoryUserStore memory) {
+            if (cleared) {
+                memory.clear();
+            }
+            removed.keySet().forEach(memory::delete);
+            added.values().forEach(memory::add);
+        }
+    }
+
+    /**
+     * The statements of one group, made when first needed and closed with it: never kept longer,
+     * because sqlite-jdbc closes a statement whose step failed (SQLITE_FULL among others), and a
+     * kept one would refuse every later write.
+     */
+    private final class Statements implements AutoCloseable {
+        private PreparedStatement insert;
+        private PreparedStatement delete;
+
+        void begin() throws SQLException {
+            // IMMEDIATE takes the write lock at once, so the group never fails halfway for a lock.
+            execute("BEGIN IMMEDIATE");
+        }
+
+        void insert(User user) throws SQLException {
+            if (insert == null) {
+                insert = db.prepareStatement("INSERT INTO users (id, name, email) VALUES (?, ?, ?)");
+            }
+            insert.setString(1, user.id());
+            insert.setString(2, user.name());
+            insert.setString(3, user.email());
+            insert.executeUpdate();
+        }
+
+        void delete(String id) throws SQLException {
+            if (delete == null) {
+                delete = db.prepareStatement("DELETE FROM users WHERE id = ?");
+            }
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
+
+        void deleteAll() throws SQLException {
+            execute("DELETE FROM users");
+        }
+
+        /** One COMMIT: with {@code synchronous=FULL} the log is fsynced before this returns. */
+        void commit() throws SQLException {
+            execute("COMMIT");
+        }
+
+        private void execute(String statement) throws SQLException {
+            try (Statement sql = db.createStatement()) {
+                sql.execute(statement);
+            }
+        }
+
+        /** Never throws: a statement that fails to close must not fail a group already committed. */
+        @Override
+        public void close() {
+            for (PreparedStatement statement : new PreparedStatement[] {insert, delete}) {
+                try {
+                    if (statement != null) {
+                        statement.close();
+                    }
+                } catch (SQLException ignored) {
+                    // sqlite-jdbc may have closed it already after a failed step.
+                }
+            }
+        }
     }
 
     /** What an SQLite error at start means for the person starting RestLab. */

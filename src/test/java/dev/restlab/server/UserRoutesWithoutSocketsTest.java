@@ -191,4 +191,66 @@ class UserRoutesWithoutSocketsTest {
         assertEquals(Optional.of(Reply.TEXT), reply.type());
         assertTrue(reply.text().contains("Name: <script>alert(1)</script>,"));
     }
+
+    @Test
+    void writes_a_store_could_not_commit_answer_500_with_its_reason_in_one_line() throws IOException {
+        User kept = store.create("Kept", "kept@example.com");
+        InMemoryRoutes failing = new InMemoryRoutes();
+        new UserRoutes(new FailingWrites(store)).declare(failing);
+        String reason = "could not save the change to users.db; nothing was changed (SQLite says: disk I/O error)";
+
+        assertReply(500, Reply.TEXT, "Internal Server Error: " + reason + "\n",
+                failing.answer(FakeRequest.post(USERS, JSON, "{\"name\": \"John\", \"email\": \"j@example.com\"}")));
+        assertReply(500, Reply.TEXT, "Internal Server Error: " + reason + "\n",
+                failing.answer(FakeRequest.of("DELETE", USERS + "/" + kept.id())));
+        assertEquals(java.util.List.of(kept), store.all());
+    }
+
+    /** A store whose every write fails as a failed commit does; reads go to the real store. */
+    private record FailingWrites(InMemoryUserStore reads) implements dev.restlab.users.UserStore {
+        private static RuntimeException failed() {
+            return new dev.restlab.users.StoreWriteException("could not save the change to users.db; nothing was"
+                    + " changed (SQLite says: disk I/O error)", null);
+        }
+
+        @Override
+        public User create(String name, String email) {
+            throw failed();
+        }
+
+        @Override
+        public java.util.List<User> all() {
+            return reads.all();
+        }
+
+        @Override
+        public java.util.List<User> findByName(String name) {
+            return reads.findByName(name);
+        }
+
+        @Override
+        public Optional<User> get(String id) {
+            return reads.get(id);
+        }
+
+        @Override
+        public boolean delete(String id) {
+            throw failed();
+        }
+
+        @Override
+        public int size() {
+            return reads.size();
+        }
+
+        @Override
+        public void clear() {
+            throw failed();
+        }
+
+        @Override
+        public String location() {
+            return reads.location();
+        }
+    }
 }
