@@ -14,6 +14,7 @@ import dev.restlab.testing.RawResponse;
 import dev.restlab.testing.ServerExtension;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.StoreFullException;
+import dev.restlab.users.StoreWriteException;
 import dev.restlab.users.User;
 import dev.restlab.users.UserStore;
 import io.swagger.v3.core.util.Json31;
@@ -75,19 +76,29 @@ class ApiDocumentAgreementTest {
     static final ServerExtension SERVER = new ServerExtension().withStore(() -> STORE).withoutTraffic();
     private static OpenAPI document;
 
-    /** Users in memory, on a "disk" that a cause can fill for the next write (507). */
+    /** Users in memory, on a "disk" that a cause can fill (507) or break (500) for the next write. */
     private static final class DiskFullOnDemand implements UserStore {
         private final InMemoryUserStore users = new InMemoryUserStore();
         private volatile boolean fullForNextWrite;
+        private volatile boolean failingForNextWrite;
 
         void fillForNextWrite() {
             fullForNextWrite = true;
+        }
+
+        void failNextWrite() {
+            failingForNextWrite = true;
         }
 
         private void refuseIfFull() {
             if (fullForNextWrite) {
                 fullForNextWrite = false;
                 throw StoreFullException.diskFull(null);
+            }
+            if (failingForNextWrite) {
+                failingForNextWrite = false;
+                throw new StoreWriteException("could not save the change to users.db; nothing was changed"
+                        + " (SQLite says: disk I/O error)", null);
             }
         }
 
@@ -254,6 +265,15 @@ class ApiDocumentAgreementTest {
         causes.put("POST " + USERS + " 507", () -> {
             STORE.fillForNextWrite();
             return List.of(Call.json("POST", USERS, "{\"name\": \"John\", \"email\": \"john@example.com\"}"));
+        });
+        causes.put("POST " + USERS + " 500", () -> {
+            STORE.failNextWrite();
+            return List.of(Call.json("POST", USERS, "{\"name\": \"John\", \"email\": \"john@example.com\"}"));
+        });
+        causes.put("DELETE " + USERS + "/{id} 500", () -> {
+            String john = createJohn();
+            STORE.failNextWrite();
+            return List.of(Call.of("DELETE", USERS + "/" + john));
         });
         causes.put("GET " + USERS + "/{id} 200", () -> List.of(Call.of("GET", USERS + "/" + createJohn())));
         causes.put("GET " + USERS + "/{id} 404", () -> List.of(Call.of("GET", USERS + "/" + UUID.randomUUID())));
