@@ -114,7 +114,7 @@ public final class UserApiClient {
     private ApiResponse send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.get().send(request.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new ApiResponse(response.statusCode(), response.body(), usersIn(response));
+        return new ApiResponse(response.statusCode(), response.body(), usersIn(response), response.headers());
     }
 
     /** One HttpClient, made on first use, off the FX thread: building one sets up TLS, a tenth of a second. */

@@ -35,6 +35,7 @@ public final class TrafficPaneController {
 
     @FXML private TextField filter;
     @FXML private CheckBox showOwn;
+    @FXML private CheckBox showBackground;
     @FXML private CheckBox followNewest;
     @FXML private Button clear;
     @FXML private Button undoClear;
@@ -64,6 +65,8 @@ public final class TrafficPaneController {
     private void initialize() {
         filter.textProperty().bindBidirectional(traffic.filterProperty());
         showOwn.selectedProperty().bindBidirectional(traffic.showOwnProperty());
+        showBackground.selectedProperty().bindBidirectional(traffic.showBackgroundProperty());
+        showBackground.disableProperty().bind(showOwn.selectedProperty().not());
         followNewest.selectedProperty().bindBidirectional(traffic.followNewestProperty());
         prettyJson.selectedProperty().bindBidirectional(traffic.prettyJsonProperty());
         clear.setOnAction(e -> traffic.clear());

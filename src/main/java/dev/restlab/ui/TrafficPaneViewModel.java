@@ -1,6 +1,7 @@
 package dev.restlab.ui;
 
 import dev.restlab.client.UserApiClient;
+import dev.restlab.client.WindowTag;
 import dev.restlab.http.Api;
 import dev.restlab.http.IpAddresses;
 import dev.restlab.openapi.ApiDescription;
@@ -66,6 +67,8 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     private final FilteredList<Exchange> shown = new FilteredList<>(exchanges);
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty showOwn = new SimpleBooleanProperty(true);
+    /** Off: the refreshes the window sends by itself (e.g. fetching a user curl created) are hidden. */
+    private final BooleanProperty showBackground = new SimpleBooleanProperty(false);
     private final BooleanProperty followNewest = new SimpleBooleanProperty(true);
     private final BooleanProperty prettyJson = new SimpleBooleanProperty(false);
     private final ObjectProperty<Exchange> selected = new SimpleObjectProperty<>();
@@ -117,6 +120,8 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         this.capacity = log.capacity();
         filter.addListener((o, was, now) -> refilter());
         showOwn.addListener((o, was, now) -> refilter());
+        showBackground.addListener((o, was, now) -> refilter());
+        refilter(); // background requests start hidden
         selected.addListener((o, was, now) -> describe());
         prettyJson.addListener((o, was, now) -> describe());
         this.subscription = log.subscribe(batch -> threads.fx().execute(() -> add(batch)));
@@ -135,6 +140,11 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         return UserApiClient.sentByWindow(e);
     }
 
+    /** Requests the window sent by itself, not because the user asked (see {@link WindowTag.Kind#BACKGROUND}). */
+    public static boolean isBackground(Exchange e) {
+        return WindowTag.kindOf(e).filter(kind -> kind == WindowTag.Kind.BACKGROUND).isPresent();
+    }
+
     @Override
     public void showNext(String method, String path) {
         wanted = new Wanted(method, path, log.lastId());
@@ -145,6 +155,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         for (Exchange e : exchanges) {
             if (e.id() == id) {
                 showOwn.set(showOwn.get() || isOwn(e));
+                showBackground.set(showBackground.get() || isBackground(e));
                 filter.set("");
                 focus(e);
                 return true;
@@ -313,7 +324,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     private void refilter() {
         String needle = filter.get().strip().toLowerCase(Locale.ROOT);
-        Predicate<Exchange> own = e -> showOwn.get() || !isOwn(e);
+        Predicate<Exchange> own = e -> (showOwn.get() || !isOwn(e)) && (showBackground.get() || !isBackground(e));
         shown.setPredicate(own.and(e -> needle.isEmpty() || haystack(e).contains(needle)));
     }
 
@@ -384,6 +395,10 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     public BooleanProperty showOwnProperty() {
         return showOwn;
+    }
+
+    public BooleanProperty showBackgroundProperty() {
+        return showBackground;
     }
 
     public BooleanProperty followNewestProperty() {

@@ -8,7 +8,13 @@ import dev.restlab.client.UserApiClient.BodyStyle;
 import dev.restlab.client.UserRow;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.HttpGlossary;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -24,7 +30,12 @@ import javafx.collections.ObservableList;
  */
 public final class UsersPaneViewModel {
 
+    /** The most users one round fetches: later ones wait for the next round, forms' requests in between. */
+    static final int FETCHES_PER_ROUND = 200;
+
     private final UserApiClient client;
+    /** The same client, for what the window sends by itself (tagged so the traffic list can hide it). */
+    private final UserApiClient background;
     private final UiThreads threads;
     private final ExchangeFocus focus;
 
@@ -42,12 +53,25 @@ public final class UsersPaneViewModel {
 
     /** The filter the table shows now: null for all users. */
     private String activeFilter;
-    private boolean refreshing;
-    private boolean refreshAgain;
+    /** True while the table shows the one user a get-by-id found. */
+    private boolean showingOne;
+
+    /**
+     * How the table follows the users (FX thread only): ids whose user to fetch and add, ids whose
+     * row to remove, whether only a whole reload can tell, and whether a round is under way.
+     */
+    private final Set<String> toAdd = new LinkedHashSet<>();
+    private final Set<String> toRemove = new HashSet<>();
+    private final Set<String> shownIds = new HashSet<>();
+    private boolean reloadNeeded;
+    private boolean working;
+    /** The id of the last exchange seen in the traffic (traffic thread only); -1 before the first. */
+    private long lastExchangeId = -1;
 
     /** @param focus shown the exchange each form request makes */
     public UsersPaneViewModel(UserApiClient client, UiThreads threads, ExchangeFocus focus) {
         this.client = client;
+        this.background = client.background();
         this.threads = threads;
         this.focus = focus;
     }
@@ -61,39 +85,116 @@ public final class UsersPaneViewModel {
             if (response.status() == 201) {
                 name.set("");
                 email.set("");
-                refresh();
+                Optional<String> id = response.header("Location").flatMap(UsersPaneViewModel::idIn);
+                id.ifPresentOrElse(this::added, this::refresh);
             }
         }, this::failed);
     }
 
-    /** Reloads the table: all users, or the active name filter. */
+    /**
+     * Reloads the whole table (all users, or the active name filter) in the background. Asked for
+     * while a reload or a fetch is under way, it makes one more reload after it.
+     */
     public void refresh() {
-        if (refreshing) {
-            refreshAgain = true; // under a load of POSTs, one reload at a time, then one more
+        reloadNeeded = true;
+        toAdd.clear();
+        toRemove.clear();
+        nextRound();
+    }
+
+    /** A user was created: its row is fetched and added, unless the table has it already. */
+    private void added(String id) {
+        if (!shownIds.contains(id)) {
+            toAdd.add(id);
+            nextRound();
+        }
+    }
+
+    /** A user was deleted: its row goes. */
+    private void removed(String id) {
+        toAdd.remove(id);
+        if (shownIds.contains(id)) {
+            toRemove.add(id);
+            nextRound();
+        }
+    }
+
+    /**
+     * One round of following, at most one at a time: a whole reload when one is needed, else the
+     * users created since the last round, fetched one by one ({@code GET /people/v1/users/{id}}),
+     * then the rows of deleted users removed. What arrives meanwhile waits for the next round, so
+     * a flood of changes costs one table update per round, not one per change.
+     */
+    private void nextRound() {
+        if (working || (!reloadNeeded && toAdd.isEmpty() && toRemove.isEmpty())) {
             return;
         }
-        refreshing = true;
+        working = true;
+        if (reloadNeeded || showingOne) {
+            reloadNeeded = false;
+            toAdd.clear();
+            toRemove.clear();
+            String filter = activeFilter;
+            threads.run(() -> filter == null ? background.listUsers() : background.filterByName(filter), response -> {
+                showUsers(response, filter);
+                roundDone();
+            }, failure -> {
+                failed(failure);
+                working = false; // no next round until a change or a restart asks again
+            });
+            return;
+        }
+        List<String> fetch = new ArrayList<>(Math.min(toAdd.size(), FETCHES_PER_ROUND));
+        for (Iterator<String> ids = toAdd.iterator(); ids.hasNext() && fetch.size() < FETCHES_PER_ROUND; ) {
+            fetch.add(ids.next());
+            ids.remove();
+        }
+        Set<String> gone = Set.copyOf(toRemove);
+        toRemove.clear();
         String filter = activeFilter;
-        threads.run(() -> filter == null ? client.listUsers() : client.filterByName(filter), response -> {
-            showUsers(response, filter);
-            refreshDone();
+        threads.run(() -> fetchUsers(fetch), fetched -> {
+            List<UserRow> rows = new ArrayList<>(fetched.size());
+            for (UserRow row : fetched) {
+                if ((filter == null || filter.equals(row.name())) && shownIds.add(row.id())) {
+                    rows.add(row);
+                }
+            }
+            if (!gone.isEmpty()) {
+                users.removeIf(row -> gone.contains(row.id()));
+                shownIds.removeAll(gone);
+            }
+            users.addAll(rows);
+            if (!rows.isEmpty() || !gone.isEmpty()) {
+                showCount(filter);
+            }
+            roundDone();
         }, failure -> {
-            failed(failure);
-            refreshDone();
+            reloadNeeded = true; // some changes are lost with the answer: only a reload can tell
+            working = false;
         });
     }
 
-    private void refreshDone() {
-        refreshing = false;
-        if (refreshAgain) {
-            refreshAgain = false;
-            refresh();
+    /** The users with these ids, as the server answers them now; one deleted meanwhile is left out. */
+    private List<UserRow> fetchUsers(List<String> ids) throws java.io.IOException, InterruptedException {
+        List<UserRow> fetched = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            ApiResponse response = background.getUser(id);
+            if (response.status() == 200) {
+                fetched.addAll(response.users());
+            }
         }
+        return fetched;
+    }
+
+    private void roundDone() {
+        working = false;
+        nextRound();
     }
 
     public void applyFilter() {
         String filter = nameFilter.get().strip();
         activeFilter = filter.isEmpty() ? null : filter;
+        showingOne = false;
         focus.showNext("GET", USERS);
         String shownFilter = activeFilter; // the worker thread reads this copy, not the field
         threads.run(() -> shownFilter == null ? client.listUsers() : client.filterByName(shownFilter), response -> {
@@ -119,7 +220,8 @@ public final class UsersPaneViewModel {
             report("GET " + path, response);
             if (response.status() == 200) {
                 activeFilter = null;
-                users.setAll(response.users());
+                showingOne = true; // the next change anywhere reloads all users
+                setRows(response.users());
                 shown.set("The user with id " + id);
             }
         }, this::failed);
@@ -136,32 +238,74 @@ public final class UsersPaneViewModel {
         focus.showNext("DELETE", lastPath);
         threads.run(() -> {
             ApiResponse last = null;
+            List<String> deleted = new ArrayList<>();
             for (UserRow user : doomed) {
                 last = client.deleteUser(user.id());
+                if (last.status() == 204) {
+                    deleted.add(user.id());
+                }
             }
-            return last;
-        }, response -> {
+            return new Deleted(last, deleted);
+        }, result -> {
             report("DELETE " + lastPath
-                    + (doomed.size() > 1 ? " (the last of " + doomed.size() + " DELETEs, one per user)" : ""), response);
-            refresh();
+                    + (doomed.size() > 1 ? " (the last of " + doomed.size() + " DELETEs, one per user)" : ""),
+                    result.last());
+            result.ids().forEach(this::removed);
         }, this::failed);
     }
 
     /**
-     * Told of every batch of captured traffic, from any thread: when another client (curl in a
-     * terminal, a browser, the composer) created or deleted a user, the table reloads. The forms'
-     * own changes are left out: they reload the table themselves when their answer comes.
+     * Told of every batch of captured traffic, from any thread. When another client (curl in a
+     * terminal, a browser, the composer) created a user, the table fetches that one user and adds
+     * it; when one deleted a user, its row goes. Only when the traffic cannot tell (exchanges
+     * were missed, a 201 names no user) is the whole table reloaded. The forms' own changes are
+     * left out: they update the table themselves when their answer comes.
      */
     public void onTraffic(List<Exchange> batch) {
-        if (batch.stream().anyMatch(UsersPaneViewModel::changedUsersElsewhere)) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        boolean missed = lastExchangeId >= 0 && batch.get(0).id() != lastExchangeId + 1;
+        lastExchangeId = batch.get(batch.size() - 1).id();
+        List<String> created = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        for (Exchange e : batch) {
+            if (!changesUsers(e) || UserApiClient.sentByForms(e)) {
+                continue;
+            }
+            Optional<String> id = e.method().equals("POST")
+                    ? e.response().header("Location").flatMap(UsersPaneViewModel::idIn)
+                    : idIn(e.path());
+            if (id.isEmpty()) {
+                missed = true;
+            } else {
+                (e.method().equals("POST") ? created : deleted).add(id.get());
+            }
+        }
+        if (missed) {
             threads.fx().execute(this::refresh);
+        } else if (!created.isEmpty() || !deleted.isEmpty()) {
+            threads.fx().execute(() -> {
+                created.forEach(this::added);
+                deleted.forEach(this::removed);
+            });
         }
     }
 
-    private static boolean changedUsersElsewhere(Exchange e) {
-        boolean changed = e.path().startsWith(USERS)
+    private static boolean changesUsers(Exchange e) {
+        return e.path().startsWith(USERS)
                 && ((e.method().equals("POST") && e.status() == 201) || (e.method().equals("DELETE") && e.status() == 204));
-        return changed && !UserApiClient.sentByForms(e);
+    }
+
+    /** The id in a user's path ({@code /people/v1/users/ID}); empty for any other path or an escaped id. */
+    static Optional<String> idIn(String path) {
+        String prefix = USERS + "/";
+        if (!path.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String id = path.substring(prefix.length());
+        return id.isEmpty() || id.contains("/") || id.contains("%") || id.contains("?")
+                ? Optional.empty() : Optional.of(id);
     }
 
     /** Shows the id of a selected row in the get-by-id field, ready for the RESTful way. */
@@ -173,15 +317,29 @@ public final class UsersPaneViewModel {
 
     private void showUsers(ApiResponse response, String filter) {
         if (response.status() == 200) {
-            users.setAll(response.users());
-            shown.set(filter == null ? "All users (" + users.size() + ")"
-                    : "Users named '" + filter + "' (" + users.size() + ")");
+            setRows(response.users());
+            showCount(filter);
             emptyTableText.set(NO_USERS_YET);
         } else if (response.status() == 404 && filter != null) {
-            users.clear();
+            setRows(List.of());
             shown.set("No user is named '" + filter + "': the server answered 404");
             emptyTableText.set("No user named '" + filter + "' (the server answered 404).");
         }
+    }
+
+    private void setRows(List<UserRow> rows) {
+        users.setAll(rows);
+        shownIds.clear();
+        rows.forEach(row -> shownIds.add(row.id()));
+    }
+
+    private void showCount(String filter) {
+        shown.set(filter == null ? "All users (" + users.size() + ")"
+                : "Users named '" + filter + "' (" + users.size() + ")");
+    }
+
+    /** What a delete of several users did: the last answer, and the ids answered 204. */
+    private record Deleted(ApiResponse last, List<String> ids) {
     }
 
     private void report(String request, ApiResponse response) {

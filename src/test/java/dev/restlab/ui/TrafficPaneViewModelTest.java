@@ -246,6 +246,30 @@ class TrafficPaneViewModelTest {
     }
 
     @Test
+    void the_windows_background_requests_are_hidden_until_asked_for_apart_from_its_forms_requests() throws Exception {
+        UserApiClient forms = new UserApiClient(() -> URI.create("http://127.0.0.1:" + port));
+        forms.listUsers();
+        forms.background().listUsers();
+        send("curl/8.0", "GET", "/test/", null);
+        awaitUntil(() -> log.lastId() == 3);
+        awaitUntil(() -> traffic.shown().size() == 2);
+
+        assertEquals(List.of("/people/v1/users", "/test/"), traffic.shown().stream().map(Exchange::target).toList());
+        assertFalse(traffic.shown().stream().anyMatch(TrafficPaneViewModel::isBackground));
+        assertFalse(traffic.showBackgroundProperty().get(), "hidden by default");
+
+        traffic.showBackgroundProperty().set(true);
+        assertEquals(3, traffic.shown().size());
+        assertEquals(1, traffic.shown().stream().filter(TrafficPaneViewModel::isBackground).count());
+
+        traffic.showBackgroundProperty().set(false);
+        long background = log.snapshot().stream().filter(TrafficPaneViewModel::isBackground).findFirst()
+                .orElseThrow().id();
+        assertTrue(traffic.select(background), "selecting a hidden background request shows it");
+        assertTrue(traffic.showBackgroundProperty().get());
+    }
+
+    @Test
     void the_list_is_bounded_by_the_log_capacity_and_clear_empties_both() throws Exception {
         for (int i = 0; i < 8; i++) {
             send("curl/8.0", "GET", "/", null);

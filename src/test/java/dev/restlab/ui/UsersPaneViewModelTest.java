@@ -10,8 +10,13 @@ import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
+import dev.restlab.testing.Await;
+import dev.restlab.users.User;
+import dev.restlab.wire.TrafficLog;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,32 +173,109 @@ class UsersPaneViewModelTest {
     }
 
     @Test
-    void another_clients_change_reloads_the_table_but_the_forms_own_do_not_twice() {
-        List<Runnable> backgroundWork = new java.util.ArrayList<>();
+    void another_clients_post_adds_that_one_user_and_its_delete_removes_the_row_with_no_listing() {
+        TrafficLog traffic = new TrafficLog();
+        InMemoryUserStore store = new InMemoryUserStore();
+        ApiServer watched = new ApiServer(store, traffic);
+        int port = watched.start("127.0.0.1", 0);
+        try {
+            List<Runnable> backgroundWork = new ArrayList<>();
+            UsersPaneViewModel watching = new UsersPaneViewModel(
+                    new UserApiClient(() -> URI.create("http://127.0.0.1:" + port)),
+                    new UiThreads(backgroundWork::add, Runnable::run), ExchangeFocus.NONE);
+            User ann = store.create("Ann", "ann@example.com"); // as curl's POST made her
+
+            watching.onTraffic(List.of(created(1, "curl/8.0", ann)));
+            runAll(backgroundWork);
+            assertEquals(List.of("Ann"), names(watching));
+
+            User bob = store.create("Bob", "bob@example.com");
+            store.delete(ann.id());
+            watching.onTraffic(List.of(created(2, "curl/8.0", bob), deleted(3, ann)));
+            runAll(backgroundWork);
+            assertEquals(List.of("Bob"), names(watching));
+            assertEquals("All users (1)", watching.shownProperty().get());
+
+            Await.until("the window's two requests in the log", () -> traffic.snapshot().size() == 2);
+            for (Exchange sent : traffic.snapshot()) {
+                assertTrue(sent.method().equals("GET") && sent.path().startsWith(Api.USERS + "/"),
+                        "only the new users are fetched, the list never: " + sent);
+                assertEquals(Optional.of(WindowTag.Kind.BACKGROUND), WindowTag.kindOf(sent), sent.toString());
+            }
+        } finally {
+            watched.stop();
+        }
+    }
+
+    @Test
+    void the_forms_own_changes_are_not_followed_twice_and_refused_posts_change_nothing() {
+        List<Runnable> backgroundWork = new ArrayList<>();
         UsersPaneViewModel watching = new UsersPaneViewModel(
                 new UserApiClient(() -> URI.create("http://127.0.0.1:" + server.port())),
                 new UiThreads(backgroundWork::add, Runnable::run), ExchangeFocus.NONE);
 
-        watching.onTraffic(List.of(posted(UserApiClient.USER_AGENT, 201)));
-        assertEquals(0, backgroundWork.size(), "the form reloads after its own answer already");
-
-        watching.onTraffic(List.of(posted("curl/8.0", 400), posted(UserApiClient.USER_AGENT, 201)));
+        watching.onTraffic(List.of(posted(1, UserApiClient.USER_AGENT, 201)));
+        assertEquals(0, backgroundWork.size(), "the form adds its own user when its answer comes");
+        watching.onTraffic(List.of(posted(2, "curl/8.0", 400)));
         assertEquals(0, backgroundWork.size(), "a refused POST changed nothing");
-
-        watching.onTraffic(List.of(posted("curl/8.0", 201)));
-        assertEquals(1, backgroundWork.size());
-        backgroundWork.remove(0).run();
-
-        watching.onTraffic(List.of(posted(UserApiClient.COMPOSER_USER_AGENT, 201)));
-        assertEquals(1, backgroundWork.size(), "the composer does not reload the table itself");
+        watching.onTraffic(List.of(created(3, UserApiClient.COMPOSER_USER_AGENT,
+                new User("0b7c1c56-0000-4000-8000-000000000000", "Zoe", "zoe@example.com"))));
+        assertEquals(1, backgroundWork.size(), "the composer's POST is followed like curl's");
     }
 
-    private static Exchange posted(String userAgent, int status) {
-        var request = Exchange.builder().id(1).request("POST", Api.USERS).requestHeader("User-Agent", userAgent);
+    @Test
+    void missed_traffic_or_a_201_naming_no_user_reloads_the_whole_table() {
+        server.stop();
+        InMemoryUserStore store = new InMemoryUserStore();
+        server = new ApiServer(store);
+        int port = server.start("127.0.0.1", 0);
+        store.create("Ann", "ann@example.com");
+        List<Runnable> backgroundWork = new ArrayList<>();
+        UsersPaneViewModel watching = new UsersPaneViewModel(
+                new UserApiClient(() -> URI.create("http://127.0.0.1:" + port)),
+                new UiThreads(backgroundWork::add, Runnable::run), ExchangeFocus.NONE);
+
+        watching.onTraffic(List.of(posted(1, "curl/8.0", 400)));
+        watching.onTraffic(List.of(posted(5, "curl/8.0", 400))); // 2 to 4 never came
+        runAll(backgroundWork);
+        assertEquals(List.of("Ann"), names(watching));
+
+        store.create("Bob", "bob@example.com");
+        watching.onTraffic(List.of(posted(6, "python-requests", 201))); // a 201 with no Location
+        runAll(backgroundWork);
+        assertEquals(List.of("Ann", "Bob"), names(watching));
+    }
+
+    private static void runAll(List<Runnable> work) {
+        for (int i = 0; i < 1000 && !work.isEmpty(); i++) {
+            work.remove(0).run();
+        }
+        assertTrue(work.isEmpty(), "the rounds never ended");
+    }
+
+    private static List<String> names(UsersPaneViewModel model) {
+        return model.users().stream().map(UserRow::name).toList();
+    }
+
+    private static Exchange created(long id, String userAgent, User user) {
+        return exchange(id, "POST", Api.USERS, userAgent).status(201, "")
+                .responseHeader("Location", Api.USERS + "/" + user.id()).build();
+    }
+
+    private static Exchange deleted(long id, User user) {
+        return exchange(id, "DELETE", Api.USERS + "/" + user.id(), "curl/8.0").status(204, "").build();
+    }
+
+    private static Exchange posted(long id, String userAgent, int status) {
+        return exchange(id, "POST", Api.USERS, userAgent).status(status, "").build();
+    }
+
+    private static dev.restlab.wire.ExchangeBuilder exchange(long id, String method, String path, String userAgent) {
+        var request = Exchange.builder().id(id).request(method, path).requestHeader("User-Agent", userAgent);
         if (userAgent.startsWith(UserApiClient.USER_AGENT)) { // as the window's forms and composer send it
             request.requestHeader(WindowTag.HEADER, WindowTag.value(WindowTag.Kind.USER));
         }
-        return request.status(status, "").build();
+        return request;
     }
 
     @Test

@@ -150,7 +150,14 @@ class WorkbenchWindowTest {
         waitUntil(() -> traffic.getItems().stream().anyMatch(e -> e.method().equals("POST")));
         Exchange post = traffic.getItems().stream().filter(e -> e.method().equals("POST")).findFirst().orElseThrow();
         assertTrue(!TrafficPaneViewModel.isOwn(post));
-        assertTrue(traffic.getItems().stream().anyMatch(TrafficPaneViewModel::isOwn), "the window's refresh is listed too");
+        assertTrue(traffic.getItems().stream().noneMatch(TrafficPaneViewModel::isBackground),
+                "the window's own refreshes are hidden by default");
+        javafx.scene.control.CheckBox showBackground = robot.lookup("#showBackground").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(showBackground::fire);
+        waitUntil(() -> traffic.getItems().stream().anyMatch(e -> TrafficPaneViewModel.isBackground(e)
+                && e.method().equals("GET") && e.path().equals("/people/v1/users/" + table(robot).getItems().get(0).id())));
+        robot.interact(showBackground::fire);
+        waitUntil(() -> traffic.getItems().stream().noneMatch(TrafficPaneViewModel::isBackground));
 
         clickCell(robot, traffic, "POST");
         StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
