@@ -35,9 +35,32 @@ public final class PathTemplate {
         return !template.contains("{");
     }
 
-    /** @param path a request path without its query, as it came on the wire */
+    /**
+     * The same answer as {@code parameters(path).isPresent()}, without splitting the path: the
+     * server asks this of every request.
+     *
+     * @param path a request path without its query, as it came on the wire
+     */
     public boolean matches(String path) {
-        return parameters(path).isPresent();
+        int start = 0;
+        for (int i = 0; i < segments.length; i++) {
+            int end = path.indexOf('/', start);
+            boolean last = i == segments.length - 1;
+            if (last != (end < 0)) {
+                return false; // fewer or more segments than the template
+            }
+            if (end < 0) {
+                end = path.length();
+            }
+            String segment = segments[i];
+            if (parameterName(segment) == null
+                    ? segment.length() != end - start || !path.startsWith(segment, start)
+                    : end == start) {
+                return false;
+            }
+            start = end + 1;
+        }
+        return true;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import spark.Service;
 import spark.embeddedserver.EmbeddedServers;
@@ -55,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
     private TargetUrl proxyTarget;
     private Duration answerTimeout = ProxySettings.DEFAULT_ANSWER_TIMEOUT;
     private ProxyServer proxy;
+    private final Map<String, FixedRoute> fixedRoutes = new java.util.LinkedHashMap<>();
 
     public ApiServer(UserStore store) {
         this(store, null);
@@ -101,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
         Router router = new Router(service);
         new UserRoutes(store).declare(router);
         new DocsRoutes().declare(router);
+        fixedRoutes.forEach((path, fixed) -> router.fixed(path, fixed.contentType(), fixed.body()));
         service.init();
         service.awaitInitialization();
 
@@ -210,6 +213,18 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalArgumentException("idle timeout must be positive, not " + timeout);
         }
         this.idleTimeout = timeout;
+    }
+
+    /**
+     * Adds, from the next {@link #start}, a plain Spark route that answers GET on {@code path}
+     * with {@code body}'s bytes and nothing of RestLab's in between (no route checks, no JSON):
+     * the limit a route on this same Jetty can reach, which benchmarks measure the API against.
+     */
+    public synchronized void serveFixed(String path, String contentType, Supplier<byte[]> body) {
+        fixedRoutes.put(path, new FixedRoute(contentType, body));
+    }
+
+    private record FixedRoute(String contentType, Supplier<byte[]> body) {
     }
 
     /**

@@ -15,6 +15,8 @@ import com.google.gson.stream.JsonWriter;
 import dev.restlab.users.User;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -52,6 +54,30 @@ final class Json {
         writeArray(users, json);
         json.endObject();
         json.flush();
+    }
+
+    /** One user as {@code write(user)} writes it, without the tree Gson would build first. */
+    static String writeUser(User user) {
+        StringWriter out = new StringWriter(128);
+        try {
+            JsonWriter json = GSON.newJsonWriter(out);
+            writeUser(user, json);
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** A few users as {@code write(users)} writes them, made whole (for a short list). */
+    static String writeUsers(List<User> users) {
+        StringWriter out = new StringWriter(128 * users.size() + 2);
+        try {
+            writeUsers(users, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     /** Writes {@code [...]} straight to {@code out}: the same text as {@code write(users)}. */

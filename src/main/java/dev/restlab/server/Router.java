@@ -32,6 +32,8 @@ public final class Router implements Routes {
 
     private final Service spark;
     private final List<PathMethods> paths = new ArrayList<>();
+    /** Paths of {@link #fixed} routes, which the checks before every route leave alone. */
+    private final Set<String> fixedPaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Router(Service spark) {
         this.spark = spark;
@@ -65,18 +67,41 @@ public final class Router implements Routes {
     }
 
     /**
+     * A bare Spark route: GET on exactly {@code path} answers 200 with the supplier's bytes,
+     * straight from Spark, with none of the checks or adapting the API's routes go through.
+     */
+    void fixed(String path, String contentType, java.util.function.Supplier<byte[]> body) {
+        fixedPaths.add(path);
+        spark.get(path, (request, response) -> {
+            byte[] bytes = body.get();
+            response.raw().setContentType(contentType);
+            response.raw().setContentLength(bytes.length);
+            return bytes;
+        });
+    }
+
+    /**
      * The methods a request path accepts, OPTIONS included, sorted as they go into
      * {@code Allow}; empty when no route has that path.
      */
     public Set<String> allowedMethods(String requestPath) {
+        PathMethods declared = declaredFor(requestPath);
+        if (declared == null) {
+            return Set.of();
+        }
+        Set<String> allowed = new TreeSet<>(declared.methods);
+        allowed.add("OPTIONS");
+        return allowed;
+    }
+
+    /** The first declared path the request path matches, or null. */
+    private PathMethods declaredFor(String requestPath) {
         for (PathMethods candidate : paths) {
             if (candidate.template.matches(requestPath)) {
-                Set<String> allowed = new TreeSet<>(candidate.methods);
-                allowed.add("OPTIONS");
-                return allowed;
+                return candidate;
             }
         }
-        return Set.of();
+        return null;
     }
 
     /**
@@ -133,6 +158,9 @@ public final class Router implements Routes {
      * paths here as they are to Spark.
      */
     private void answerUnroutable(Request request, Response response) {
+        if (!fixedPaths.isEmpty() && fixedPaths.contains(request.raw().getRequestURI())) {
+            return;
+        }
         Reply refusal = refusal(request.requestMethod(), request.raw().getRequestURI());
         if (refusal != null) {
             spark.halt(refusal.status(), new String(send(refusal, response.raw()), StandardCharsets.UTF_8));
@@ -145,10 +173,14 @@ public final class Router implements Routes {
             // Spark decodes ":id" strictly and would throw (a 500) on "%ff"; the client sent it.
             return Reply.text(400, "Malformed path: a %-escape is broken or is not UTF-8\n");
         }
-        Set<String> allowed = allowedMethods(path);
-        if (allowed.isEmpty()) {
+        PathMethods declared = declaredFor(path);
+        if (declared == null) {
             return Reply.text(404, "Not Found: nothing is served at " + path + "\n");
         }
+        if (declared.methods.contains(method)) {
+            return null; // the usual case, answered without building the Allow list
+        }
+        Set<String> allowed = allowedMethods(path);
         String allow = String.join(", ", allowed);
         if (method.equals("OPTIONS")) {
             return Reply.text(200, "").withHeader("Allow", allow);

@@ -26,7 +26,14 @@ public final class UserRoutes {
     static final String TOO_LONG = "Name may be at most " + User.MAX_NAME_LENGTH
             + " characters and email at most " + User.MAX_EMAIL_LENGTH + "\n";
 
+    /** The largest listing kept for the next request: about 10,000 ordinary users. */
+    static final int CACHED_LISTING_MAX_BYTES = 1024 * 1024;
+    /** Up to this many users a {@code ?name=} answer is made whole at once rather than streamed. */
+    private static final int SMALL_LISTING = 100;
+
     private final UserStore store;
+    /** The last whole listing sent, while the store still hands out the same list. */
+    private volatile Listing lastListing;
 
     public UserRoutes(UserStore store) {
         this.store = store;
@@ -65,20 +72,46 @@ public final class UserRoutes {
             return Reply.text(400, "Malformed query string: a %-escape is broken\n");
         }
         if (name.isEmpty() || name.get().isEmpty()) {
-            List<User> everyone = store.all();
-            return Reply.jsonStreamed(out -> {
-                Json.writeUserList(everyone, out);
-                out.write('\n');
-            });
+            return listing(store.all());
         }
         List<User> found = store.findByName(name.get());
         if (found.isEmpty()) {
             return Reply.text(404, "User with name '" + name.get() + "' not found\n");
         }
+        if (found.size() <= SMALL_LISTING) {
+            return Reply.json(Json.writeUsers(found) + "\n");
+        }
         return Reply.jsonStreamed(out -> {
             Json.writeUsers(found, out);
             out.write('\n');
         });
+    }
+
+    /**
+     * The whole listing. Until the next write the store hands out the same list, so the bytes
+     * made for it last time are sent again as they are; a listing larger than
+     * {@link #CACHED_LISTING_MAX_BYTES} is not kept but streamed each time, so that a large
+     * store never holds its listing whole in memory.
+     */
+    private Reply listing(List<User> everyone) throws IOException {
+        Listing last = lastListing;
+        if (last != null && last.users() == everyone) {
+            return Reply.bytes(Reply.JSON, last.body());
+        }
+        Reply streamed = Reply.jsonStreamed(out -> {
+            Json.writeUserList(everyone, out);
+            out.write('\n');
+        });
+        if (streamed.length() > CACHED_LISTING_MAX_BYTES) {
+            return streamed;
+        }
+        byte[] body = streamed.body();
+        lastListing = new Listing(everyone, body);
+        return Reply.bytes(Reply.JSON, body);
+    }
+
+    /** A listing's bytes and the list they were made from (compared by identity, not equality). */
+    private record Listing(List<User> users, byte[] body) {
     }
 
     private Reply createUser(RouteRequest request) throws IOException {
@@ -142,7 +175,7 @@ public final class UserRoutes {
         if (user.isEmpty()) {
             return Reply.text(404, "User with ID " + id + " not found\n");
         }
-        return Reply.json(Json.write(user.get()) + "\n");
+        return Reply.json(Json.writeUser(user.get()) + "\n");
     }
 
     private Reply deleteUser(RouteRequest request) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PathTemplateTest {
@@ -64,5 +65,21 @@ class PathTemplateTest {
     @Test
     void a_template_starts_with_a_slash() {
         assertThrows(IllegalArgumentException.class, () -> new PathTemplate("people/v1/users"));
+    }
+
+    @Test
+    void matches_agrees_with_parameters_on_every_edge_of_a_path() {
+        List<String> templates = List.of("/", "/test/", "/test", "/people/v1/users", "/people/v1/users/{id}",
+                "/docs/{asset}", "/{a}/{b}", "/{a}");
+        List<String> paths = List.of("", "/", "//", "///", "/test", "/test/", "/test//", "/tes", "/testx",
+                "/people/v1/users", "/people/v1/users/", "/people/v1/users/x", "/people/v1/users/x/",
+                "/people/v1/users//", "/people/v1/users/x/y", "/people/v1/user", "/people/v1/usersx",
+                "people/v1/users", "/docs/a.css", "/docs/", "/a/b", "/a/", "/a", "/%20/%2F", "/people/v1/users/%41");
+        for (String template : templates) {
+            PathTemplate t = new PathTemplate(template);
+            for (String path : paths) {
+                assertEquals(t.parameters(path).isPresent(), t.matches(path), template + " against '" + path + "'");
+            }
+        }
     }
 }

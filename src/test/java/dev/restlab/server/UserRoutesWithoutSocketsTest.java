@@ -1,6 +1,7 @@
 package dev.restlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.users.InMemoryUserStore;
@@ -89,6 +90,37 @@ class UserRoutesWithoutSocketsTest {
         User john = store.create("John", "john@example.com");
         assertReply(200, Reply.JSON, "{\"users\":[{\"email\":\"john@example.com\",\"id\":\"" + john.id()
                 + "\",\"name\":\"John\"}]}\n", get(USERS));
+    }
+
+    @Test
+    void the_listing_is_made_once_until_the_next_write_and_follows_every_write() throws IOException {
+        User john = store.create("John", "john@example.com");
+        Reply first = get(USERS);
+        assertSame(first.body(), get(USERS).body(), "the second listing is the first one's bytes");
+
+        User ann = store.create("Ann", "ann@example.com");
+        assertEquals("{\"users\":[" + json(john) + "," + json(ann) + "]}\n", get(USERS).text());
+        assertEquals(204, send(FakeRequest.of("DELETE", USERS + "/" + john.id())).status());
+        assertEquals("{\"users\":[" + json(ann) + "]}\n", get(USERS).text());
+        store.clear();
+        assertEquals("{\"users\":[]}\n", get(USERS).text());
+    }
+
+    @Test
+    void a_listing_too_large_to_keep_is_streamed_every_time_and_still_follows_writes() throws IOException {
+        String email = "e".repeat(200) + "@example.com";
+        while (store.size() * 260L < UserRoutes.CACHED_LISTING_MAX_BYTES) {
+            store.create("user" + store.size(), email);
+        }
+        Reply big = get(USERS);
+        assertTrue(big.length() > UserRoutes.CACHED_LISTING_MAX_BYTES, big.length() + " bytes");
+        assertTrue(big.streamed());
+        User last = store.create("Last", "last@example.com");
+        assertTrue(get(USERS).text().endsWith(json(last) + "]}\n"));
+    }
+
+    private static String json(User user) {
+        return "{\"email\":\"" + user.email() + "\",\"id\":\"" + user.id() + "\",\"name\":\"" + user.name() + "\"}";
     }
 
     @Test
