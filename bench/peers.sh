@@ -43,7 +43,8 @@ cleanup() {
 trap cleanup EXIT
 
 # --- what each peer needs -------------------------------------------------------------------
-FLASK_APP=bench/handout_flask.py
+# The handout's final program with its ?name= filter, as the tests run it (port from the command line).
+FLASK_APP=src/test/resources/flask/handout_app.py
 FLASK_PYTHON=/usr/bin/python3 # Debian's, with Debian's python3-flask
 flask_ready() { "$FLASK_PYTHON" -c 'import flask' 2>/dev/null; }
 if ! flask_ready && root; then
@@ -95,7 +96,7 @@ if [ -n "${BEFORE_JAR:-}" ]; then
 fi
 if flask_ready; then
   port=$((port + 1))
-  "$FLASK_PYTHON" -m flask --app "$FLASK_APP" run --host 127.0.0.1 --port "$port" >"$WORK/$port.log" 2>&1 &
+  "$FLASK_PYTHON" "$FLASK_APP" "$port" >"$WORK/$port.log" 2>&1 & # app.run(threaded=True), as the handout
   add_peer "Flask (handout)" $! "http://127.0.0.1:$port"
 else
   SKIPPED+=("Flask (handout): Debian's python3-flask is not installed (run as root to install it)")

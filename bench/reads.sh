@@ -31,8 +31,16 @@ while [ "$WORD" != ports ]; do
 done
 BASE="http://127.0.0.1:$PORT"
 
-rps() { # path -> requests per second
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$BASE$1" | awk '/^Requests\/sec:/ {print $2}'
+SERVER_JVM=$(pgrep -f 'bench/ReadsBenchmark.java' | head -1)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_JVM/stat"; } # user + system, all threads
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+rps() { # path -> "requests/s server-CPU-microseconds-per-request"
+  local before after out
+  before=$(cpu_ticks)
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" "$BASE$1")
+  after=$(cpu_ticks)
+  awk -v ticks=$((after - before)) -v us="$TICK_US" '
+    /requests in/ {n = $1} /^Requests\/sec:/ {r = $2} END {printf "%s %.1f", r, ticks * us / n}' <<<"$out"
 }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -42,15 +50,22 @@ for path in /people/v1/users /bare/list "/people/v1/users/$ID" /bare/one; do
 done
 
 LIST=(); BARE_LIST=(); ONE=(); BARE_ONE=()
+LIST_CPU=(); BARE_LIST_CPU=(); ONE_CPU=(); BARE_ONE_CPU=()
+measure() { # array-name cpu-array-name path
+  local result
+  result=$(rps "$3")
+  eval "$1+=(${result% *}); $2+=(${result#* })"
+}
 for round in $(seq "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then # alternate which side goes first
-    LIST+=("$(rps /people/v1/users)"); BARE_LIST+=("$(rps /bare/list)")
-    ONE+=("$(rps "/people/v1/users/$ID")"); BARE_ONE+=("$(rps /bare/one)")
+    measure LIST LIST_CPU /people/v1/users; measure BARE_LIST BARE_LIST_CPU /bare/list
+    measure ONE ONE_CPU "/people/v1/users/$ID"; measure BARE_ONE BARE_ONE_CPU /bare/one
   else
-    BARE_LIST+=("$(rps /bare/list)"); LIST+=("$(rps /people/v1/users)")
-    BARE_ONE+=("$(rps /bare/one)"); ONE+=("$(rps "/people/v1/users/$ID")")
+    measure BARE_LIST BARE_LIST_CPU /bare/list; measure LIST LIST_CPU /people/v1/users
+    measure BARE_ONE BARE_ONE_CPU /bare/one; measure ONE ONE_CPU "/people/v1/users/$ID"
   fi
-  echo "round $round: list ${LIST[-1]} bare ${BARE_LIST[-1]}, by id ${ONE[-1]} bare ${BARE_ONE[-1]}" >&2
+  echo "round $round: list ${LIST[-1]} (${LIST_CPU[-1]} us) bare ${BARE_LIST[-1]} (${BARE_LIST_CPU[-1]} us)," \
+    "by id ${ONE[-1]} (${ONE_CPU[-1]} us) bare ${BARE_ONE[-1]} (${BARE_ONE_CPU[-1]} us)" >&2
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a/b}'; }
@@ -72,4 +87,12 @@ $USERS users, capture on, wrk -t$THREADS -c$CONNECTIONS, median of $ROUNDS x ${S
 
 each round's ratio, list: ${LIST_RATIOS[*]}
 each round's ratio, by id: ${ONE_RATIOS[*]}
+
+The server's CPU time per request (user + system, all its threads, from /proc; less swayed by
+the machine's load than requests/s, since it counts only what the server itself ran):
+
+| CPU µs per request (medians) | API | bare route | bare / API (the API's speed as a share of the limit) |
+| --- | ---: | ---: | ---: |
+| GET /people/v1/users | $(median "${LIST_CPU[@]}") | $(median "${BARE_LIST_CPU[@]}") | **$(ratio "$(median "${BARE_LIST_CPU[@]}")" "$(median "${LIST_CPU[@]}")")** |
+| GET /people/v1/users/{id} | $(median "${ONE_CPU[@]}") | $(median "${BARE_ONE_CPU[@]}") | **$(ratio "$(median "${BARE_ONE_CPU[@]}")" "$(median "${ONE_CPU[@]}")")** |
 TABLE
