@@ -46,7 +46,11 @@ class OwnRowTintTest {
     @Test
     void the_windows_own_rows_are_clearly_tinted_and_readable_in_both_themes(FxRobot robot) throws Exception {
         TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
-        // The window lists the users as it starts: that request is its own.
+        // The window lists the users as it starts: that request is its own, sent in the
+        // background, so it shows once the window's background requests are shown.
+        javafx.scene.control.CheckBox showBackground = robot.lookup("#showBackground")
+                .queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(() -> showBackground.setSelected(true));
         WindowTests.waitUntil(() -> ownRow(traffic).isPresent());
         for (boolean dark : List.of(false, true)) {
             robot.interact(() -> workbench.look().darkProperty().set(dark));
