@@ -25,7 +25,7 @@ class LayersTest {
             noClasses().that().resideInAnyPackage("dev.restlab.users..", "dev.restlab.server..",
                             "dev.restlab.wire..", "dev.restlab.client..", "dev.restlab.openapi..",
                             "dev.restlab.http..", "dev.restlab.har..", "dev.restlab.diagram..",
-                            "dev.restlab.proxy..")
+                            "dev.restlab.proxy..", "dev.restlab.diff..")
                     .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     @ArchTest
