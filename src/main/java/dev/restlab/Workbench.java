@@ -23,7 +23,10 @@ import dev.restlab.ui.DiagramPaneController;
 import dev.restlab.ui.DiagramPaneViewModel;
 import dev.restlab.ui.Dialogs;
 import dev.restlab.ui.FxDelays;
+import dev.restlab.ui.DiffPaneController;
+import dev.restlab.ui.DiffPaneViewModel;
 import dev.restlab.ui.FxDialogs;
+import dev.restlab.ui.HarActions;
 import dev.restlab.ui.LabPaneController;
 import dev.restlab.ui.LabPaneViewModel;
 import dev.restlab.ui.LookViewModel;
@@ -84,12 +87,21 @@ public final class Workbench implements AutoCloseable {
      */
     public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
             Consumer<String> openInBrowser, ProgressStore labProgress) {
+        this(store, host, port, allowedHosts, openInBrowser, labProgress, null);
+    }
+
+    /**
+     * @param dialogs what asks the person and writes the clipboard; null for the window's own
+     *                (tests give a fake that answers, e.g. with a file to import)
+     */
+    public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
+            Consumer<String> openInBrowser, ProgressStore labProgress, Dialogs dialogs) {
         this.store = store;
         TrafficLog traffic = new TrafficLog();
         this.server = new ApiServer(store, traffic);
         allowedHosts.forEach(server::allowHost);
         UiThreads threads = new UiThreads(io, Platform::runLater);
-        Dialogs dialogs = new FxDialogs(this::window);
+        dialogs = dialogs != null ? dialogs : new FxDialogs(this::window);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, dialogs, host, port);
         Supplier<URI> base = () -> URI.create(Api.loopbackUrl(Math.max(server.port(), 0)));
         look = new LookViewModel();
@@ -105,6 +117,8 @@ public final class Workbench implements AutoCloseable {
                 serverBar.boundPortProperty(), dialogs, trafficPane::select);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, threads, dialogs);
+        HarActions har = new HarActions(trafficPane, threads, dialogs, server::host, server::port);
+        DiffPaneViewModel diffs = new DiffPaneViewModel(trafficPane, threads);
         serverBar.setAfterReset(users::refresh);
         serverBar.runningProperty().addListener((o, was, running) -> {
             if (running) {
@@ -113,10 +127,11 @@ public final class Workbench implements AutoCloseable {
         });
         DiagramPaneViewModel diagram = new DiagramPaneViewModel(trafficPane, look, dialogs);
         Map<Class<?>, Object> controllers = Map.of(
-                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane, lab, diagram),
+                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane, lab, diagram, diffs),
                 DiagramPaneController.class, new DiagramPaneController(diagram, look),
                 LabPaneController.class, new LabPaneController(lab),
-                TrafficPaneController.class, new TrafficPaneController(trafficPane),
+                TrafficPaneController.class, new TrafficPaneController(trafficPane, har, diffs),
+                DiffPaneController.class, new DiffPaneController(diffs),
                 ServerBarController.class, new ServerBarController(serverBar, look),
                 UsersPaneController.class, new UsersPaneController(users),
                 ComposerPaneController.class, new ComposerPaneController(composer),

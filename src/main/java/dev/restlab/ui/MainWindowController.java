@@ -24,21 +24,24 @@ public final class MainWindowController {
     private final TrafficPaneViewModel traffic;
     private final LabPaneViewModel lab;
     private final DiagramPaneViewModel diagram;
+    private final DiffPaneViewModel diffs;
 
     @FXML private BorderPane root;
     @FXML private TabPane tabs;
     @FXML private Tab trafficTab;
     @FXML private Tab labTab;
     @FXML private Tab diagramTab;
+    @FXML private Tab diffTab;
 
     public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users,
-            TrafficPaneViewModel traffic, LabPaneViewModel lab, DiagramPaneViewModel diagram) {
+            TrafficPaneViewModel traffic, LabPaneViewModel lab, DiagramPaneViewModel diagram, DiffPaneViewModel diffs) {
         this.look = look;
         this.server = server;
         this.users = users;
         this.traffic = traffic;
         this.lab = lab;
         this.diagram = diagram;
+        this.diffs = diffs;
     }
 
     @FXML
@@ -47,6 +50,7 @@ public final class MainWindowController {
         // The lab's progress stays in sight on the tab, whichever tab is shown.
         lab.exchangeShownProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(trafficTab));
         diagram.activeProperty().bind(diagramTab.selectedProperty()); // laid out only when seen
+        diffs.comparedProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(diffTab));
         labTab.textProperty().bind(lab.progressTextProperty().map(done -> "Lab " + done.replace(" of ", "/")));
         applyTheme(look.darkProperty().get());
         look.darkProperty().addListener((o, was, dark) -> applyTheme(dark));

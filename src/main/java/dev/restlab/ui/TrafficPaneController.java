@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -14,7 +15,9 @@ import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -22,6 +25,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.HBox;
 import org.fxmisc.richtext.StyleClassedTextArea;
 
 /** The live traffic list and the selected exchange, raw. */
@@ -32,6 +36,8 @@ public final class TrafficPaneController {
 
     private final TrafficPaneViewModel traffic;
     private boolean showWholeQueued;
+    private final HarActions har;
+    private final DiffPaneViewModel diffs;
 
     @FXML private TextField filter;
     @FXML private CheckBox showOwn;
@@ -57,8 +63,24 @@ public final class TrafficPaneController {
     @FXML private Button copyCurl;
     @FXML private Button copyPowerShell;
 
-    public TrafficPaneController(TrafficPaneViewModel traffic) {
+    @FXML private MenuItem exportAll;
+    @FXML private MenuItem exportShown;
+    @FXML private MenuItem exportSelected;
+    @FXML private MenuItem importHar;
+    @FXML private Button diff;
+    @FXML private Label harStatus;
+    @FXML private HBox importBanner;
+    @FXML private Label importBannerText;
+    @FXML private Label importBannerNote;
+    @FXML private Button backToLive;
+    @FXML private HBox keptBar;
+    @FXML private Label kept;
+    @FXML private Button forgetKept;
+
+    public TrafficPaneController(TrafficPaneViewModel traffic, HarActions har, DiffPaneViewModel diffs) {
         this.traffic = traffic;
+        this.har = har;
+        this.diffs = diffs;
     }
 
     @FXML
@@ -79,6 +101,7 @@ public final class TrafficPaneController {
         copyCurl.disableProperty().bind(traffic.selectedProperty().isNull());
         copyPowerShell.disableProperty().bind(copyCurl.disableProperty());
 
+        harAndDiff();
         table.setItems(traffic.shown());
         column(timeColumn, TrafficPaneViewModel::time);
         column(clientColumn, TrafficPaneViewModel::client);
@@ -130,6 +153,37 @@ public final class TrafficPaneController {
         explanation.textProperty().bind(traffic.explanationProperty());
     }
 
+    private void harAndDiff() {
+        exportAll.setOnAction(e -> har.export(HarActions.Scope.ALL));
+        exportShown.setOnAction(e -> har.export(HarActions.Scope.SHOWN));
+        exportSelected.setOnAction(e -> har.export(HarActions.Scope.SELECTED));
+        exportSelected.disableProperty().bind(Bindings.isEmpty(traffic.selectedExchanges()));
+        importHar.setOnAction(e -> har.importHar());
+        harStatus.textProperty().bind(har.statusProperty());
+        BooleanBinding importShown = traffic.importedFromProperty().isNotEmpty();
+        showOnlyWhen(importBanner, importShown);
+        importBannerText.textProperty().bind(traffic.importedFromProperty().map(file -> "Imported from " + file + " — read-only"));
+        importBannerNote.textProperty().bind(Bindings.createStringBinding(() -> traffic.onView().size()
+                + " exchanges from the file. Live traffic is still being recorded: "
+                + traffic.liveMeanwhileProperty().get() + " new since the import.",
+                traffic.importedFromProperty(), traffic.liveMeanwhileProperty()));
+        backToLive.setOnAction(e -> traffic.backToLive());
+        clear.disableProperty().bind(importShown);
+        importShown.addListener((o, was, now) -> table.getSelectionModel().clearSelection());
+
+        diff.textProperty().bind(diffs.actionProperty());
+        diff.disableProperty().bind(diffs.actionDisabledProperty());
+        diff.setOnAction(e -> diffs.act());
+        showOnlyWhen(keptBar, diffs.keptTextProperty().isNotEmpty());
+        kept.textProperty().bind(diffs.keptTextProperty());
+        forgetKept.setOnAction(e -> diffs.forgetKept());
+    }
+
+    private static void showOnlyWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+
     /** The selected rows top to bottom, whatever order they were chosen in. */
     private static List<Exchange> inListOrder(TableView<Exchange> table) {
         return table.getSelectionModel().getSelectedIndices().stream().sorted()
@@ -145,7 +199,7 @@ public final class TrafficPaneController {
      * once more to show the row whole.
      */
     private void followNewest() {
-        if (!traffic.followNewestProperty().get() || table.getItems().isEmpty()) {
+        if (!traffic.followNewestProperty().get() || traffic.isImportShown() || table.getItems().isEmpty()) {
             return;
         }
         table.scrollTo(table.getItems().size() - 1);

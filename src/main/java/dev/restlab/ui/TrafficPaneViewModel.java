@@ -28,6 +28,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ListProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -36,6 +37,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleListProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -46,6 +48,9 @@ import javafx.collections.transformation.FilteredList;
 /**
  * The live traffic list, every exchange from every client, and the selected exchange shown as
  * curl would print it. Exchanges arrive from the capture in batches, one FX update per batch.
+ *
+ * <p>The list may instead show exchanges imported from a HAR file, read-only, while the live
+ * traffic keeps arriving behind it; {@link #backToLive()} shows it again with nothing lost.
  */
 public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus {
 
@@ -64,7 +69,14 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     };
     private final int capacity;
     private final ObservableList<Exchange> exchanges = FXCollections.observableArrayList();
-    private final FilteredList<Exchange> shown = new FilteredList<>(exchanges);
+    private final ObservableList<Exchange> imported = FXCollections.observableArrayList();
+    /** The list on view: the live exchanges or the imported ones (a ListProperty tells the filter when it is swapped). */
+    private final ListProperty<Exchange> onView = new SimpleListProperty<>(exchanges);
+    private final FilteredList<Exchange> shown = new FilteredList<>(onView);
+    private final ReadOnlyStringWrapper importedFrom = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper liveMeanwhile = new ReadOnlyIntegerWrapper();
+    /** The live exchange that was selected when an import was shown, selected again on the way back. */
+    private Exchange liveFocus;
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty showOwn = new SimpleBooleanProperty(true);
     /** Off: the refreshes the window sends by itself (e.g. fetching a user curl created) are hidden. */
@@ -150,8 +162,11 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         wanted = new Wanted(method, path, log.lastId());
     }
 
-    /** Selects the exchange with this id, if the list still has it; tells whether it did. */
+    /** Selects the live exchange with this id, if the list still has it; tells whether it did. */
     public boolean select(long id) {
+        if (isImportShown() && exchanges.stream().anyMatch(e -> e.id() == id)) {
+            backToLive();
+        }
         for (Exchange e : exchanges) {
             if (e.id() == id) {
                 showOwn.set(showOwn.get() || isOwn(e));
@@ -166,6 +181,10 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     void add(List<Exchange> batch) {
         exchanges.addAll(batch);
+        if (isImportShown()) {
+            liveMeanwhile.set(liveMeanwhile.get() + batch.size());
+            wanted = null; // a form's request is not to replace the import on view
+        }
         if (wanted != null) {
             batch.stream().filter(wanted::matches).findFirst().ifPresent(e -> {
                 wanted = null;
@@ -185,6 +204,7 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         selected.set(e);
     }
 
+<<<<<<< HEAD
     /**
      * Empties the list at once; the cleared exchanges can be brought back with {@link #undoClear()}
      * for {@link #UNDO_CLEAR_WINDOW}, after which the traffic log forgets them too.
@@ -192,6 +212,15 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     public void clear() {
         forgetCleared(); // a clear still open to undo becomes final
         List<Exchange> gone = List.copyOf(exchanges);
+=======
+    /** Forgets the live traffic; does nothing while an import is shown (it would vanish unseen). */
+    public void clear() {
+        if (isImportShown()) {
+            return;
+        }
+        log.clear();
+        verdicts.clear();
+>>>>>>> 046e81a (Window: Export HAR (all, shown, selected) and Import HAR into a read-only view beside the live traffic; Diff tab: two selected exchanges, or one kept and one chosen later in another view, side by side)
         exchanges.clear();
         selection.clear();
         selected.set(null);
@@ -236,6 +265,53 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
     /** The undo button's text while a clear can be undone, else empty. */
     public ReadOnlyStringProperty undoClearTextProperty() {
         return undoClearText.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows {@code exchanges}, read from the HAR file {@code fileName}, in place of the live
+     * traffic, which keeps arriving meanwhile. Verdicts cached by exchange id are dropped: an
+     * imported exchange's id is its place in the file, which live exchanges have too.
+     */
+    public void showImport(String fileName, List<Exchange> fromFile) {
+        if (!isImportShown()) {
+            liveFocus = selected.get();
+        }
+        forgetView();
+        imported.setAll(fromFile);
+        onView.set(imported);
+        liveMeanwhile.set(0);
+        importedFrom.set(fileName);
+    }
+
+    /** Shows the live traffic again, all of it, with the exchange selected before the import. */
+    public void backToLive() {
+        if (!isImportShown()) {
+            return;
+        }
+        forgetView();
+        onView.set(exchanges);
+        imported.clear();
+        importedFrom.set("");
+        if (liveFocus != null && exchanges.contains(liveFocus)) {
+            focus(liveFocus);
+        }
+        liveFocus = null;
+    }
+
+    public boolean isImportShown() {
+        return !importedFrom.get().isEmpty();
+    }
+
+    private void forgetView() {
+        verdicts.clear();
+        wanted = null;
+        selection.clear();
+        selected.set(null);
+    }
+
+    /** Every exchange of the list on view, filtered or not: the live ones or the imported ones. */
+    public List<Exchange> onView() {
+        return List.copyOf(onView);
     }
 
     /**
@@ -311,7 +387,15 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     /** One row's "client" cell: address:port, and whether it was this window. */
     public static String client(Exchange e) {
+<<<<<<< HEAD
         return IpAddresses.withPort(e.connection().clientAddress(), e.connection().clientPort()) + (isOwn(e) ? " · window" : "");
+=======
+        String address = e.connection().clientAddress();
+        if (address == null || address.isEmpty()) {
+            return "—"; // an imported exchange whose file does not say (browsers' HAR files do not)
+        }
+        return address + ":" + e.connection().clientPort() + (isOwn(e) ? " · window" : "");
+>>>>>>> 046e81a (Window: Export HAR (all, shown, selected) and Import HAR into a read-only view beside the live traffic; Diff tab: two selected exchanges, or one kept and one chosen later in another view, side by side)
     }
 
     public static String time(Exchange e) {
@@ -435,6 +519,16 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     public ReadOnlyStringProperty explanationProperty() {
         return explanation.getReadOnlyProperty();
+    }
+
+    /** The name of the HAR file whose exchanges are on view, or "" while the live traffic is. */
+    public ReadOnlyStringProperty importedFromProperty() {
+        return importedFrom.getReadOnlyProperty();
+    }
+
+    /** How many live exchanges arrived while an import was on view. */
+    public ReadOnlyIntegerProperty liveMeanwhileProperty() {
+        return liveMeanwhile.getReadOnlyProperty();
     }
 
     /** Counts every exchange that arrived; the view follows the newest when it changes. */

@@ -372,4 +372,64 @@ class TrafficPaneViewModelTest {
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
                 () -> traffic.selectedExchanges().add(null));
     }
+
+    private static Exchange imported(long id, String target) {
+        return Exchange.builder().id(id).request("GET", target).requestHeader("Host", "shop.example")
+                .status(200, "OK").build();
+    }
+
+    @Test
+    void an_import_is_shown_read_only_while_live_traffic_keeps_arriving_and_nothing_is_lost() throws Exception {
+        send("curl/8.0", "GET", "/", null);
+        awaitArrivals(1);
+        Exchange live = traffic.shown().get(0);
+        traffic.selectedProperty().set(live);
+        traffic.setSelection(List.of(live));
+        String liveVerdict = traffic.conformance(live).summary();
+
+        traffic.showImport("session.har", List.of(imported(live.id(), "/account"), imported(live.id() + 1, "/api/cart")));
+
+        assertEquals("session.har", traffic.importedFromProperty().get());
+        assertEquals(List.of("/account", "/api/cart"), traffic.shown().stream().map(Exchange::target).toList());
+        assertEquals(null, traffic.selectedProperty().get(), "nothing of the live view stays selected");
+        assertEquals(List.of(), traffic.selectedExchanges());
+        assertFalse(traffic.conformance(traffic.shown().get(0)).summary().equals(liveVerdict),
+                "the imported exchange with the live one's id gets its own verdict, not the cached one");
+
+        send("curl/8.0", "GET", "/test/", null);
+        awaitArrivals(2);
+        assertEquals(1, traffic.liveMeanwhileProperty().get());
+        assertEquals(2, traffic.shown().size(), "live traffic does not mix into the import");
+        traffic.clear();
+        assertEquals(2, log.snapshot().size(), "Clear does nothing to the unseen live traffic while an import is shown");
+
+        traffic.backToLive();
+        assertEquals("", traffic.importedFromProperty().get());
+        assertEquals(List.of("/", "/test/"), traffic.shown().stream().map(Exchange::target).toList());
+        assertEquals(live, traffic.selectedProperty().get(), "the exchange selected before the import is selected again");
+        assertEquals(liveVerdict, traffic.conformance(live).summary());
+    }
+
+    @Test
+    void showing_a_live_exchange_by_id_leaves_the_import() throws Exception {
+        send("curl/8.0", "GET", "/", null);
+        awaitArrivals(1);
+        long id = traffic.shown().get(0).id();
+        traffic.showImport("session.har", List.of(imported(id, "/account")));
+
+        assertTrue(traffic.select(id));
+
+        assertFalse(traffic.isImportShown());
+        assertEquals("/", traffic.selectedProperty().get().target());
+    }
+
+    @Test
+    void a_forms_request_does_not_replace_the_import_on_view() throws Exception {
+        traffic.showImport("session.har", List.of(imported(1, "/account")));
+        traffic.showNext("GET", "/people/v1/users");
+        send(UserApiClient.USER_AGENT, "GET", "/people/v1/users", null);
+        awaitArrivals(1);
+        assertEquals(null, traffic.selectedProperty().get());
+        assertEquals(List.of("/account"), traffic.shown().stream().map(Exchange::target).toList());
+    }
 }
