@@ -81,13 +81,17 @@ public final class DiffPaneViewModel {
     }
 
     /**
-     * The traffic pane's Diff button: with two rows selected, compares them (the upper on the
-     * left); with one, compares it with the kept one, or keeps it when none is kept.
+     * The traffic pane's Diff button: with two rows selected, compares them (the one that started
+     * first on the left, as a POST's 201 before the 415 that followed); with one, compares the
+     * kept one with it, or keeps it when none is kept.
      */
     public void act() {
         List<Exchange> chosen = List.copyOf(traffic.selectedExchanges());
         if (chosen.size() == 2) {
-            compare(side(chosen.get(0)), side(chosen.get(1)));
+            boolean inOrder = !chosen.get(1).started().isBefore(chosen.get(0).started());
+            Exchange first = inOrder ? chosen.get(0) : chosen.get(1);
+            Exchange second = inOrder ? chosen.get(1) : chosen.get(0);
+            compare(side(first), side(second));
         } else if (chosen.size() == 1 && kept != null && kept.exchange() != chosen.get(0)) {
             compare(kept, side(chosen.get(0)));
         } else if (chosen.size() == 1) {

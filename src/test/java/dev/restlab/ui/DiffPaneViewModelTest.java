@@ -41,7 +41,7 @@ class DiffPaneViewModelTest {
     }
 
     @Test
-    void two_selected_exchanges_are_compared_the_upper_on_the_left() {
+    void two_selected_exchanges_are_compared_the_earlier_on_the_left() {
         assertTrue(diff.actionDisabledProperty().get(), "nothing selected, nothing to compare");
         traffic.setSelection(List.of(created, refused));
         assertEquals("Diff the 2 selected", diff.actionProperty().get());
@@ -59,6 +59,18 @@ class DiffPaneViewModelTest {
 
         diff.swap();
         assertTrue(diff.lines().contains(new Line(Kind.CHANGED, "HTTP/1.1 415 Unsupported Media Type", "HTTP/1.1 201 Created")));
+    }
+
+    @Test
+    void the_list_may_show_a_later_exchange_above_an_earlier_one_the_earlier_is_still_left() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-26T15:58:45Z");
+        Exchange earlier = Exchange.builder().id(7).started(now).status(201, "Created").build();
+        Exchange later = Exchange.builder().id(8).started(now.plusMillis(800)).status(415, "Unsupported Media Type").build();
+        traffic.add(List.of(later, earlier));
+        traffic.setSelection(List.of(later, earlier));
+        diff.act();
+        assertTrue(diff.leftTitleProperty().get().startsWith("Left: #7"), diff.leftTitleProperty().get());
+        assertTrue(diff.rightTitleProperty().get().startsWith("Right: #8"));
     }
 
     @Test
