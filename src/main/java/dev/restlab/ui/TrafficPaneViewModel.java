@@ -204,23 +204,16 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
         selected.set(e);
     }
 
-<<<<<<< HEAD
     /**
      * Empties the list at once; the cleared exchanges can be brought back with {@link #undoClear()}
      * for {@link #UNDO_CLEAR_WINDOW}, after which the traffic log forgets them too.
      */
     public void clear() {
+        if (isImportShown()) {
+            return; // the live traffic is not on view: it would vanish unseen
+        }
         forgetCleared(); // a clear still open to undo becomes final
         List<Exchange> gone = List.copyOf(exchanges);
-=======
-    /** Forgets the live traffic; does nothing while an import is shown (it would vanish unseen). */
-    public void clear() {
-        if (isImportShown()) {
-            return;
-        }
-        log.clear();
-        verdicts.clear();
->>>>>>> 046e81a (Window: Export HAR (all, shown, selected) and Import HAR into a read-only view beside the live traffic; Diff tab: two selected exchanges, or one kept and one chosen later in another view, side by side)
         exchanges.clear();
         selection.clear();
         selected.set(null);
@@ -387,15 +380,11 @@ public final class TrafficPaneViewModel implements AutoCloseable, ExchangeFocus 
 
     /** One row's "client" cell: address:port, and whether it was this window. */
     public static String client(Exchange e) {
-<<<<<<< HEAD
-        return IpAddresses.withPort(e.connection().clientAddress(), e.connection().clientPort()) + (isOwn(e) ? " · window" : "");
-=======
         String address = e.connection().clientAddress();
         if (address == null || address.isEmpty()) {
             return "—"; // an imported exchange whose file does not say (browsers' HAR files do not)
         }
-        return address + ":" + e.connection().clientPort() + (isOwn(e) ? " · window" : "");
->>>>>>> 046e81a (Window: Export HAR (all, shown, selected) and Import HAR into a read-only view beside the live traffic; Diff tab: two selected exchanges, or one kept and one chosen later in another view, side by side)
+        return IpAddresses.withPort(e.connection().clientAddress(), e.connection().clientPort()) + (isOwn(e) ? " · window" : "");
     }
 
     public static String time(Exchange e) {
