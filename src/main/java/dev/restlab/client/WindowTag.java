@@ -32,9 +32,16 @@ public final class WindowTag {
         }
     }
 
-    private static final String TOKEN = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+    // nextBytes, not generateSeed: a seed may wait on the kernel's entropy, the window must not.
+    private static final String TOKEN = newToken();
 
     private WindowTag() {
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** The header's value for a request of this kind, e.g. {@code 3f9c01d2a4b5e6f7 user}. */

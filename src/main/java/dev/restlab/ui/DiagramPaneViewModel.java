@@ -40,7 +40,7 @@ public final class DiagramPaneViewModel {
 
     /** Which exchanges are drawn. */
     public enum Source {
-        SELECTED("Selected exchange"),
+        SELECTED("Selected exchanges"),
         LAST("Last shown"),
         CONNECTION("Its connection");
 
@@ -116,6 +116,11 @@ public final class DiagramPaneViewModel {
                 refresh();
             }
         });
+        traffic.selectedExchanges().addListener((Observable o) -> {
+            if (!selecting && source.get() == Source.SELECTED) {
+                refresh();
+            }
+        });
         refresh();
     }
 
@@ -138,11 +143,20 @@ public final class DiagramPaneViewModel {
         Exchange selected = traffic.selectedProperty().get();
         List<Exchange> shown = List.copyOf(traffic.shown());
         return switch (source.get()) {
-            case SELECTED -> selected == null ? List.of() : List.of(selected);
+            case SELECTED -> selectedRows(selected);
             case LAST -> shown.subList(Math.max(0, shown.size() - Math.max(1, Math.min(MAX_LAST, lastCount.get()))), shown.size());
             case CONNECTION -> selected == null ? List.of()
                     : shown.stream().filter(e -> e.connection().id() == selected.connection().id()).toList();
         };
+    }
+
+    /** The rows selected in the traffic list (Ctrl/Shift-click), or else the focused one. */
+    private List<Exchange> selectedRows(Exchange focused) {
+        List<Exchange> rows = List.copyOf(traffic.selectedExchanges());
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        return focused == null ? List.of() : List.of(focused);
     }
 
     private String emptyReason() {

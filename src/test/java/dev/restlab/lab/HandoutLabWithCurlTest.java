@@ -8,9 +8,9 @@ import dev.restlab.testing.Await;
 import dev.restlab.testing.ServerExtension;
 import dev.restlab.wire.Exchange;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,8 @@ class HandoutLabWithCurlTest {
     @RegisterExtension
     final ServerExtension server = new ServerExtension();
 
-    private final List<Tick> ticks = new ArrayList<>();
+    // Ticks arrive on the capture's thread, after the tracker has marked the step done.
+    private final List<Tick> ticks = new CopyOnWriteArrayList<>();
     private LabTracker lab;
     private AutoCloseable following;
 
@@ -84,7 +85,7 @@ class HandoutLabWithCurlTest {
                 + server.port() + "/people/v1/users";
         assertEquals("GET /people/v1/users 200", line(doCurrentStep(browser)));
         assertTrue(lab.current().isEmpty());
-        assertEquals(14, ticks.size());
+        Await.until("all 14 ticks reach the listener", () -> ticks.size() == 14);
         assertEquals(lab.lab().steps().stream().map(Step::id).toList(), ticks.stream().map(Tick::stepId).toList());
     }
 

@@ -99,6 +99,17 @@ class DiagramPaneViewModelTest {
     }
 
     @Test
+    void several_rows_selected_in_the_traffic_list_are_drawn_together() {
+        List<Exchange> arrived = arrive(5);
+        diagram.sourceProperty().set(Source.SELECTED);
+
+        traffic.setSelection(List.of(arrived.get(0), arrived.get(2), arrived.get(4)));
+
+        assertEquals(List.of(1L, 3L, 5L), drawnIds());
+        assertEquals(3, diagram.waterfallProperty().get().rows().size());
+    }
+
+    @Test
     void a_click_in_the_drawing_selects_in_the_traffic_list_and_keeps_the_drawing() {
         arrive(4);
         diagram.sourceProperty().set(Source.LAST);
