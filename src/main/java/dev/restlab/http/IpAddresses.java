@@ -45,8 +45,8 @@ public final class IpAddresses {
         return (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port;
     }
 
-    /** RFC 5952: lower-case hex, no leading zeros, the longest run of two or more zero groups as "::". */
-    private static String shortIpv6(byte[] bytes) {
+    /** RFC 5952: lower-case hex, no leading zeros, the longest run of two or more zero groups as "::" (the 16 bytes of an IPv6 address). */
+    public static String shortIpv6(byte[] bytes) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);

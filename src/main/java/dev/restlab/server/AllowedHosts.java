@@ -1,5 +1,6 @@
 package dev.restlab.server;
 
+import dev.restlab.http.IpAddresses;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -46,7 +47,7 @@ public final class AllowedHosts {
         }
         InetAddress literal = ipLiteral(host);
         if (literal instanceof Inet6Address) {
-            return "[" + shortIpv6(literal.getAddress()) + "]";
+            return "[" + IpAddresses.shortIpv6(literal.getAddress()) + "]";
         }
         if (literal != null) {
             return literal.getHostAddress();
@@ -92,39 +93,6 @@ public final class AllowedHosts {
             return literal.isLoopbackAddress() || literal.equals(bound) || onNetwork && isOwn(literal);
         }
         return onNetwork && machineNames().contains(name);
-    }
-
-    /** RFC 5952's text form: lower-case hex groups, the longest run of two or more zero groups as "::". */
-    private static String shortIpv6(byte[] address) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (address[2 * i] & 0xff) << 8 | address[2 * i + 1] & 0xff;
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int length = 0;
-            while (i + length < 8 && groups[i + length] == 0) {
-                length++;
-            }
-            if (length > bestLength) {
-                bestStart = i;
-                bestLength = length;
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
     }
 
     /** The IP address {@code host} spells (IPv6 with or without brackets), or null for a name. */
