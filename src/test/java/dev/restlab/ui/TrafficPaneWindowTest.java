@@ -139,7 +139,7 @@ class TrafficPaneWindowTest {
         waitUntil(() -> trafficTable(robot).getItems().stream().map(Exchange::target).toList()
                 .equals(List.of("/login?next=%2Faccount", "/account", "/api/cart")));
         assertTrue(robot.lookup("#clearTraffic").queryAs(Button.class).isDisabled(), "the import is read-only");
-        robot.clickOn("#importBannerText"); // under Monocle the first click after a menu closes is lost (seen here)
+        robot.clickOn(banner); // under Monocle the first click after a menu closes is lost (seen here)
         clickPath(robot, "/account");
         StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 200 OK"));
