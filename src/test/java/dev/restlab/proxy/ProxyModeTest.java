@@ -326,6 +326,33 @@ class ProxyModeTest {
     }
 
     @Test
+    void a_header_block_over_the_limit_is_answered_431_and_never_reaches_the_target() throws Exception {
+        try (ScriptedTarget target = ScriptedTarget.answering(head -> ODD)) {
+            server.proxyTo(target.url());
+            String huge = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(64 * 1024) + "\r\n\r\n";
+            assertEquals(431, server.exchange(huge.getBytes(StandardCharsets.US_ASCII)).status());
+            assertEquals(List.of(), target.heads());
+        }
+        assertStillServing();
+    }
+
+    @Test
+    void a_client_that_never_finishes_its_request_head_is_closed_after_the_idle_timeout() throws Exception {
+        server.api().setIdleTimeout(Duration.ofSeconds(1));
+        try (ScriptedTarget target = ScriptedTarget.answering(head -> ODD)) {
+            server.proxyTo(target.url());
+            try (RawConnection client = server.connect(4096)) {
+                client.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
+                byte[] answer = client.readToEnd();
+                String text = new String(answer, StandardCharsets.US_ASCII);
+                assertTrue(answer.length == 0 || !text.startsWith("HTTP/1.1 5"), "no 5xx for a slow client: " + text);
+            }
+            assertEquals(List.of(), target.heads());
+        }
+        assertStillServing();
+    }
+
+    @Test
     void the_target_may_not_be_restlab_itself() {
         int port = server.port();
         server.api().stop();
