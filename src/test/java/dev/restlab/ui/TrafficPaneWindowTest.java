@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -77,23 +76,13 @@ class TrafficPaneWindowTest {
 
     /** Clicks the traffic row cell reading {@code text} in the column with this header. */
     private static void clickCell(FxRobot robot, String text) throws Exception {
-        Callable<Optional<Node>> cell = () -> robot.from(trafficTable(robot)).lookup(".table-cell")
-                .match((TableCell<Exchange, ?> c) -> text.equals(c.getText()) && shows(c)).tryQuery();
-        waitUntil(() -> cell.call().isPresent());
-        robot.clickOn(cell.call().orElseThrow());
+        WindowTests.clickWhenShown(robot, () -> robot.from(trafficTable(robot)).lookup(".table-cell")
+                .match((TableCell<Exchange, ?> c) -> text.equals(c.getText()) && shows(c)).tryQuery());
     }
 
     @SuppressWarnings("unchecked")
     private static TableView<Exchange> trafficTable(FxRobot robot) {
         return robot.lookup("#trafficTable").queryAs(TableView.class);
-    }
-
-    /** Clicks the traffic row whose path cell reads {@code path}, once it is drawn. */
-    private static void clickPath(FxRobot robot, String path) throws Exception {
-        Callable<Optional<Node>> cell = () -> robot.from(trafficTable(robot)).lookup(".table-cell")
-                .match((TableCell<Exchange, ?> c) -> path.equals(c.getText()) && shows(c)).tryQuery();
-        waitUntil(() -> cell.call().isPresent());
-        robot.clickOn(cell.call().orElseThrow());
     }
 
     @Test
@@ -104,10 +93,10 @@ class TrafficPaneWindowTest {
         waitUntil(() -> trafficTable(robot).getItems().stream().anyMatch(e -> e.target().equals("/nowhere")));
         TrafficPaneViewModel traffic = workbench.trafficPane();
 
-        clickPath(robot, "/");
+        clickCell(robot, "/");
         robot.press(KeyCode.CONTROL);
         try {
-            clickPath(robot, "/nowhere");
+            clickCell(robot, "/nowhere");
         } finally {
             robot.release(KeyCode.CONTROL);
         }
@@ -117,7 +106,7 @@ class TrafficPaneWindowTest {
         StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 404"));
 
-        clickPath(robot, "/test/");
+        clickCell(robot, "/test/");
         waitUntil(() -> traffic.selectedExchanges().size() == 1);
         assertEquals("/test/", traffic.selectedProperty().get().target());
     }
@@ -140,7 +129,7 @@ class TrafficPaneWindowTest {
                 .equals(List.of("/login?next=%2Faccount", "/account", "/api/cart")));
         assertTrue(robot.lookup("#clearTraffic").queryAs(Button.class).isDisabled(), "the import is read-only");
         robot.clickOn(banner); // under Monocle the first click after a menu closes is lost (seen here)
-        clickPath(robot, "/account");
+        clickCell(robot, "/account");
         StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 200 OK"));
         assertTrue(response.getText().contains("Content-Encoding: gzip"), "the browser's answer, with RestLab's rendering");

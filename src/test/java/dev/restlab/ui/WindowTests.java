@@ -1,10 +1,16 @@
 package dev.restlab.ui;
 
 import dev.restlab.Workbench;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What every test of the real window does: show it at 1280×800, start its server, wait for things. */
@@ -36,5 +42,24 @@ final class WindowTests {
     static int port(Workbench workbench) throws Exception {
         waitUntil(() -> workbench.serverBar().boundPortProperty().get() > 0);
         return workbench.serverBar().boundPortProperty().get();
+    }
+
+    /**
+     * Clicks the node {@code query} finds once it is on screen. The point is taken on the FX
+     * thread in the same step as the lookup: a table may rebuild its cells (new rows, a refresh)
+     * between a lookup and a click, and a cell it set aside has no scene to click in.
+     */
+    static void clickWhenShown(FxRobot robot, Callable<Optional<Node>> query) throws Exception {
+        AtomicReference<Point2D> point = new AtomicReference<>();
+        waitUntil(() -> {
+            point.set(WaitForAsyncUtils.asyncFx(() -> query.call()
+                    .filter(node -> node.getScene() != null && node.getScene().getWindow() != null)
+                    .map(node -> {
+                        Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+                        return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+                    }).orElse(null)).get());
+            return point.get() != null;
+        });
+        robot.clickOn(point.get());
     }
 }

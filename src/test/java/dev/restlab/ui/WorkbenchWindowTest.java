@@ -15,10 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -81,10 +79,8 @@ class WorkbenchWindowTest {
      * lookup could hit a prompt text; the items can be there a pulse before their cells).
      */
     private static void clickCell(FxRobot robot, TableView<?> table, String text) throws Exception {
-        Callable<Optional<Node>> cell = () -> robot.from(table).lookup(".table-cell")
-                .match((Labeled c) -> text.equals(c.getText())).tryQuery();
-        waitUntil(() -> cell.call().isPresent());
-        robot.clickOn(cell.call().orElseThrow());
+        WindowTests.clickWhenShown(robot, () -> robot.from(table).lookup(".table-cell")
+                .match((Labeled c) -> text.equals(c.getText())).tryQuery());
     }
 
     private void createUser(FxRobot robot, String name, String email) {
