@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
  * python3 on 127.0.0.1 and a free port, for tests that check a server RestLab did not write.
  * Needs python3 with Flask (Debian/Ubuntu: {@code apt-get install python3-flask}; CI installs it).
  */
-final class HandoutFlaskServer implements AutoCloseable {
+public final class HandoutFlaskServer implements AutoCloseable {
 
     private final Process process;
     private final Path log;
     private final int port;
 
-    HandoutFlaskServer() throws IOException {
+    public HandoutFlaskServer() throws IOException {
         Path script;
         try {
             script = Path.of(HandoutFlaskServer.class.getResource("/flask/handout_app.py").toURI());
@@ -49,7 +49,7 @@ final class HandoutFlaskServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
