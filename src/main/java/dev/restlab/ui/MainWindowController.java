@@ -3,6 +3,7 @@ package dev.restlab.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -17,6 +18,9 @@ import javafx.scene.layout.BorderPane;
  * is not one of them: it acts in the pane that has the focus (the users form, the composer).
  */
 public final class MainWindowController {
+
+    /** On the window above the default text size: the style sheet makes tool and settings rows compact. */
+    static final PseudoClass LARGE_TEXT = PseudoClass.getPseudoClass("large-text");
 
     private final LookViewModel look;
     private final ServerBarViewModel server;
@@ -47,6 +51,9 @@ public final class MainWindowController {
     @FXML
     private void initialize() {
         root.styleProperty().bind(look.fontSizeProperty().asString("-fx-font-size: %dpx;"));
+        root.pseudoClassStateChanged(LARGE_TEXT, look.fontSizeProperty().get() > LookViewModel.DEFAULT_SIZE);
+        look.fontSizeProperty().addListener((o, was, size) ->
+                root.pseudoClassStateChanged(LARGE_TEXT, size.intValue() > LookViewModel.DEFAULT_SIZE));
         // The lab's progress stays in sight on the tab, whichever tab is shown.
         lab.exchangeShownProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(trafficTab));
         diagram.activeProperty().bind(diagramTab.selectedProperty()); // laid out only when seen

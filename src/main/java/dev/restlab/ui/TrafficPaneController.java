@@ -114,7 +114,8 @@ public final class TrafficPaneController {
         operationColumn.setCellFactory(c -> new OperationCell(traffic));
         clientColumn.setCellFactory(c -> new WholeTextCell<>());
         pathColumn.setCellFactory(c -> new WholeTextCell<>());
-        ColumnWidths.keep(table, count, List.of(
+        // The facts line has the table's font (the tool row's is smaller at large text sizes).
+        ColumnWidths.keep(table, facts, List.of(
                 new ColumnWidths.Fit(timeColumn, "00:00:00", "00:00:00"),
                 new ColumnWidths.Fit(clientColumn, "127.0.0.1:65535", "127.0.0.1:65535 · window"),
                 new ColumnWidths.Fit(methodColumn, "OPTIONS", "OPTIONS"),

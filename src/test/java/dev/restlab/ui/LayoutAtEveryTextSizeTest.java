@@ -21,7 +21,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,13 +35,16 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window at every text size that A− and A+ offer on a 1024×768 screen, and at the default
- * and the largest on a 1280×800 one: no named part is drawn over another, no button or named
- * label is cut short, no table column is narrower than its header.
+ * The window at every text size that A− and A+ offer on a 1024×768 and on a 1280×800 screen: no
+ * named part is drawn over another, no button or named label is cut short, no table column is
+ * narrower than its header, the traffic list shows rows and the request and response keep a few
+ * lines each (the traffic tab scrolls instead of squashing them).
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutAtEveryTextSizeTest {
 
+    /** A line of text is about this many times the font size high. */
+    private static final double LINE_HEIGHT = 1.2;
     private static final Pattern FONT_SIZE = Pattern.compile("-fx-font-size: (\\d+)px");
 
     private final InMemoryUserStore store = new InMemoryUserStore();
@@ -85,20 +90,48 @@ class LayoutAtEveryTextSizeTest {
             int before = -1;
             while (fontSize() != before) {
                 before = fontSize();
-                if (screen[0] > 1024 && before != LookViewModel.DEFAULT_SIZE && before != LookViewModel.LARGEST) {
-                    robot.interact(workbench.look()::larger); // the wider screen: the default and the largest size
-                    continue;
-                }
                 settle();
                 String where = (int) screen[0] + "×" + (int) screen[1] + " at " + before + "px";
                 assertNoOverlap(where);
                 assertWhole(where);
                 assertHeadersFit(traffic, where);
                 assertHeadersFit(users, where);
+                assertTrafficRowsShown(traffic, before, where);
+                assertWireTextReadable(robot, before, where);
                 robot.interact(workbench.look()::larger);
             }
             assertEquals(LookViewModel.LARGEST, fontSize());
         }
+    }
+
+    /** The request and response each keep at least four lines of text: the tab scrolls instead. */
+    private static void assertWireTextReadable(FxRobot robot, int fontSize, String where) {
+        for (String id : List.of("#requestText", "#responseText")) {
+            Region text = robot.lookup(id).queryAs(Region.class);
+            double lines = text.getHeight() / (fontSize * LINE_HEIGHT);
+            assertTrue(lines >= 4, where + ": " + id + " is " + text.getHeight() + " px high, " + lines + " lines");
+        }
+    }
+
+    /**
+     * The traffic list is high enough for three whole rows (or all there are); up to the size
+     * presenting uses (three presses of A+ from the default), they are in view without scrolling.
+     */
+    private static void assertTrafficRowsShown(TableView<?> traffic, int fontSize, String where) {
+        List<Node> rows = traffic.lookupAll(".table-row-cell").stream()
+                .filter(row -> row instanceof TableRow<?> r && r.isVisible() && r.getItem() != null).toList();
+        long wanted = Math.min(3, traffic.getItems().size());
+        long inTable = rows.stream().filter(row -> whole(row, traffic)).count();
+        assertTrue(inTable >= wanted, where + ": the traffic list has room for " + inTable + " whole rows");
+        if (fontSize <= LookViewModel.PRESENTING_SIZE) {
+            long inWindow = rows.stream().filter(row -> whole(row, null)).count();
+            assertTrue(inWindow >= wanted, where + ": " + inWindow + " whole traffic rows in view without scrolling");
+        }
+    }
+
+    /** Whether {@code node} is drawn whole within the clips up to {@code upTo} (null: the whole window). */
+    private static boolean whole(Node node, Node upTo) {
+        return shownBounds(node, upTo).filter(b -> b.getHeight() >= node.getLayoutBounds().getHeight() - 1).isPresent();
     }
 
     private static void send(HttpClient client, HttpRequest.Builder request) throws Exception {
@@ -191,10 +224,16 @@ class LayoutAtEveryTextSizeTest {
 
     /** A node's bounds in the scene as far as they are drawn: cut by the clips around it (scrolled panes). */
     private static Optional<Bounds> shownBounds(Node node) {
+        return shownBounds(node, null);
+    }
+
+    /** As {@link #shownBounds(Node)}, cut only by the clips up to {@code upTo} when it is not null. */
+    private static Optional<Bounds> shownBounds(Node node, Node upTo) {
         Bounds shown = node.localToScene(node.getLayoutBounds());
         Bounds scene = new BoundingBox(0, 0, node.getScene().getWidth(), node.getScene().getHeight());
-        shown = intersection(shown, scene);
-        for (Node around = node; around != null && shown != null; around = around.getParent()) {
+        shown = upTo == null ? intersection(shown, scene) : shown;
+        Node last = upTo == null ? null : upTo.getParent();
+        for (Node around = node; around != last && shown != null; around = around.getParent()) {
             if (around.getClip() != null) {
                 shown = intersection(shown, around.localToScene(around.getClip().getBoundsInParent()));
             }
