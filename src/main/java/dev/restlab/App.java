@@ -31,6 +31,7 @@ public final class App extends Application {
     /** Opens the window with these options; returns when it has closed. Once per JVM, as JavaFX allows. */
     static void launch(Options options) {
         LAUNCH_OPTIONS.set(options);
+        ClassPathWarning.keepBack();
         Application.launch(App.class);
     }
 

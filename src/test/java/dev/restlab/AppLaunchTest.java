@@ -1,6 +1,7 @@
 package dev.restlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -12,21 +13,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java -jar restlab.jar --port N} as a user starts it, with the window on the headless
- * Monocle platform: the real App opens its window and the server answers on N.
+ * Monocle platform: the real App opens its window and the server answers on N, and JavaFX's
+ * warning about starting from the class path is not printed.
  */
 class AppLaunchTest {
 
     @Test
     @Timeout(90)
-    void the_window_opens_and_its_server_answers_the_handouts_first_curl() throws Exception {
+    void the_window_opens_and_its_server_answers_the_handouts_first_curl(@TempDir Path folder) throws Exception {
+        Path errors = folder.resolve("stderr.txt");
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = probe.getLocalPort();
@@ -37,7 +42,7 @@ class AppLaunchTest {
                 "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Drestlab.startupMarker=true",
                 "-cp", System.getProperty("java.class.path"),
                 "dev.restlab.Main", "--port", Integer.toString(port), "--in-memory"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errors.toFile())
                 .start();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
@@ -64,6 +69,8 @@ class AppLaunchTest {
 
             app.toHandle().destroy();
             assertTrue(app.waitFor(30, TimeUnit.SECONDS), "still running after SIGTERM");
+            String printed = Files.readString(errors);
+            assertFalse(printed.contains("Unsupported JavaFX configuration"), printed);
         } finally {
             app.destroyForcibly();
         }
