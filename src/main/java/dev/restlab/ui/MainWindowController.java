@@ -72,7 +72,7 @@ public final class MainWindowController {
     private void addShortcuts(Scene scene) {
         var keys = scene.getAccelerators();
         keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), server::toggle);
-        keys.put(new KeyCodeCombination(KeyCode.F5), users::refresh);
+        keys.put(new KeyCodeCombination(KeyCode.F5), users::reload);
         // Ctrl+Plus is Ctrl+Shift+= on a US keyboard, a key of its own on others, or the numpad's.
         keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), look::larger);
         keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), look::larger);

@@ -64,6 +64,8 @@ public final class UsersPaneViewModel {
     private final Set<String> toRemove = new HashSet<>();
     private final Set<String> shownIds = new HashSet<>();
     private boolean reloadNeeded;
+    /** True when the user asked for the next reload (F5): it is sent as theirs, not the window's. */
+    private boolean reloadAskedByUser;
     private boolean working;
     /** The id of the last exchange seen in the traffic (traffic thread only); -1 before the first. */
     private long lastExchangeId = -1;
@@ -92,8 +94,19 @@ public final class UsersPaneViewModel {
     }
 
     /**
-     * Reloads the whole table (all users, or the active name filter) in the background. Asked for
-     * while a reload or a fetch is under way, it makes one more reload after it.
+     * Reloads the whole table because the user asked (F5): the same reload as {@link #refresh()},
+     * but its request is the user's, so the traffic list shows it with the forms' requests rather
+     * than hiding it with the window's background ones.
+     */
+    public void reload() {
+        reloadAskedByUser = true;
+        refresh();
+    }
+
+    /**
+     * Reloads the whole table (all users, or the active name filter) in the background, as the
+     * window does by itself to stay up to date. Asked for while a reload or a fetch is under way,
+     * it makes one more reload after it.
      */
     public void refresh() {
         reloadNeeded = true;
@@ -135,7 +148,9 @@ public final class UsersPaneViewModel {
             toAdd.clear();
             toRemove.clear();
             String filter = activeFilter;
-            threads.run(() -> filter == null ? background.listUsers() : background.filterByName(filter), response -> {
+            UserApiClient sender = reloadAskedByUser ? client : background;
+            reloadAskedByUser = false;
+            threads.run(() -> filter == null ? sender.listUsers() : sender.filterByName(filter), response -> {
                 showUsers(response, filter);
                 roundDone();
             }, failure -> {

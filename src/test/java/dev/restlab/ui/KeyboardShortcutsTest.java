@@ -96,6 +96,9 @@ class KeyboardShortcutsTest {
         robot.push(KeyCode.F5);
         waitUntil(() -> users.getItems().size() == before + 1);
         assertNotEquals(0, users.getItems().size());
+        // F5 is the user's request, not the window's background one: the traffic list shows it.
+        waitUntil(() -> traffic.getItems().stream().map(Exchange.class::cast)
+                .anyMatch(e -> e.method().equals("GET") && e.path().equals("/people/v1/users")));
     }
 
     @Test

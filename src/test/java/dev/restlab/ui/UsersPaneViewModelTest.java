@@ -208,6 +208,46 @@ class UsersPaneViewModelTest {
     }
 
     @Test
+    void f5s_reload_is_sent_as_the_users_request_and_the_windows_own_reload_as_background() {
+        TrafficLog traffic = new TrafficLog();
+        InMemoryUserStore store = new InMemoryUserStore();
+        ApiServer watched = new ApiServer(store, traffic);
+        int port = watched.start("127.0.0.1", 0);
+        try {
+            List<Runnable> backgroundWork = new ArrayList<>();
+            UsersPaneViewModel watching = new UsersPaneViewModel(
+                    new UserApiClient(() -> URI.create("http://127.0.0.1:" + port)),
+                    new UiThreads(backgroundWork::add, Runnable::run), ExchangeFocus.NONE);
+            store.create("Ann", "ann@example.com");
+
+            watching.reload(); // F5
+            runAll(backgroundWork);
+            assertEquals(List.of("Ann"), names(watching));
+            Await.until("F5's listing in the log", () -> traffic.snapshot().size() == 1);
+            assertEquals(Optional.of(WindowTag.Kind.USER), WindowTag.kindOf(traffic.snapshot().get(0)));
+
+            store.create("Bob", "bob@example.com");
+            watching.refresh(); // as after a reset or missed traffic
+            runAll(backgroundWork);
+            assertEquals(List.of("Ann", "Bob"), names(watching));
+            Await.until("the window's own listing in the log", () -> traffic.snapshot().size() == 2);
+            assertEquals(Optional.of(WindowTag.Kind.BACKGROUND), WindowTag.kindOf(traffic.snapshot().get(1)));
+
+            watching.refresh();
+            watching.reload(); // pressed while the window's reload is under way: the next one is the user's
+            runAll(backgroundWork);
+            Await.until("both listings in the log", () -> traffic.snapshot().size() == 4);
+            assertEquals(Optional.of(WindowTag.Kind.BACKGROUND), WindowTag.kindOf(traffic.snapshot().get(2)));
+            assertEquals(Optional.of(WindowTag.Kind.USER), WindowTag.kindOf(traffic.snapshot().get(3)));
+            for (Exchange sent : traffic.snapshot()) {
+                assertEquals("GET " + Api.USERS, sent.method() + " " + sent.path());
+            }
+        } finally {
+            watched.stop();
+        }
+    }
+
+    @Test
     void the_forms_own_changes_are_not_followed_twice_and_refused_posts_change_nothing() {
         List<Runnable> backgroundWork = new ArrayList<>();
         UsersPaneViewModel watching = new UsersPaneViewModel(
