@@ -51,15 +51,16 @@ public final class InMemoryUserStore implements UserStore {
      * makes before it writes.
      */
     synchronized void checkRoomFor(String name, String email) {
-        checkRoomFor(byId.size(), textBytes, name, email);
+        checkRoomFor(byId.size(), textBytes, Capacity.bytesOf(name, email));
     }
 
     /**
-     * Throws when one more user would not fit in a store that held {@code users} users and
-     * {@code bytes} bytes of names and emails (a durable store counts the writes of its group).
+     * Throws when one more user of {@code userBytes} bytes of name and email would not fit in a
+     * store that held {@code users} users and {@code bytes} bytes (a durable store counts the
+     * writes of its group).
      */
-    void checkRoomFor(int users, long bytes, String name, String email) {
-        if (users >= capacity.users() || bytes + Capacity.bytesOf(name, email) > capacity.textBytes()) {
+    void checkRoomFor(int users, long bytes, long userBytes) {
+        if (users >= capacity.users() || bytes + userBytes > capacity.textBytes()) {
             throw StoreFullException.atCapacity(capacity);
         }
     }

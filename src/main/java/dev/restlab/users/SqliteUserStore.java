@@ -50,14 +50,19 @@ public final class SqliteUserStore implements UserStore {
     private final Connection db;
     private final InMemoryUserStore index;
     private final GroupCommit<Change<?>> commits;
+    /** The writer thread's statements, kept from group to group (made again after a failure). */
+    private final Statements sql = new Statements();
+    private final WalCheckpointer checkpointer;
     private volatile BeforeCommit beforeCommit;
     private boolean closed;
 
-    private SqliteUserStore(Path file, DataDirectoryLock lock, Connection db, InMemoryUserStore index) {
+    private SqliteUserStore(Path file, DataDirectoryLock lock, Connection db, InMemoryUserStore index,
+            WalCheckpointer checkpointer) {
         this.file = file;
         this.lock = lock;
         this.db = db;
         this.index = index;
+        this.checkpointer = checkpointer;
         this.commits = new GroupCommit<>("users.db commits", this::commitGroup);
     }
 
@@ -99,7 +104,7 @@ public final class SqliteUserStore implements UserStore {
             db = DriverManager.getConnection("jdbc:sqlite:" + file);
             prepare(db, file, empty);
             InMemoryUserStore index = load(db, capacity);
-            return new SqliteUserStore(file, lock, db, index);
+            return new SqliteUserStore(file, lock, db, index, WalCheckpointer.open(file));
         } catch (SQLException e) {
             closeQuietly(db);
             lock.close();
@@ -160,6 +165,9 @@ public final class SqliteUserStore implements UserStore {
             // commit, which is what "acknowledged means on disk" needs; it costs one fsync per
             // POST or DELETE, far below what a classroom sends.
             sql.execute("PRAGMA synchronous=FULL");
+            // Checkpoints run on their own thread and connection (WalCheckpointer), never inside
+            // a COMMIT that writers wait for.
+            sql.execute("PRAGMA wal_autocheckpoint=0");
         }
     }
 
@@ -274,8 +282,7 @@ public final class SqliteUserStore implements UserStore {
     private void commitGroup(List<Change<?>> group) {
         Staging staged = new Staging();
         List<Change<?>> staging = new ArrayList<>(group.size());
-        // Statements' close() does not throw, so an exception here is the group's own failure.
-        try (Statements sql = new Statements()) {
+        try {
             sql.begin();
             for (Change<?> change : group) {
                 try {
@@ -297,9 +304,15 @@ public final class SqliteUserStore implements UserStore {
         }
         staged.applyTo(index);
         staging.forEach(Change::committed);
+        checkpointer.committed(staged.cleared);
     }
 
-    /** The database file's absolute path. */    /** The database file's absolute path. */
+    /** Checkpoints of the write-ahead log made so far, off the writers' path (tests look). */
+    long checkpoints() {
+        return checkpointer.checkpoints();
+    }
+
+    /** The database file's absolute path. */
     @Override
     public String location() {
         return file.toString();
@@ -318,7 +331,10 @@ public final class SqliteUserStore implements UserStore {
         }
         closed = true;
         commits.close(); // commits what is waiting first: no writer is left hanging
-        closeQuietly(db);
+        checkpointer.close();
+        sql.discard();
+        closeQuietly(db); // the last connection: SQLite folds the log into the file
+
         lock.close();
     }
 
@@ -329,11 +345,12 @@ public final class SqliteUserStore implements UserStore {
      * message is one line for the client and names no path on this machine.
      */
     private StoreWriteException writeFailed(Exception e) {
-        try (Statement sql = db.createStatement()) {
-            sql.execute("ROLLBACK");
+        try (Statement rollback = db.createStatement()) {
+            rollback.execute("ROLLBACK");
         } catch (SQLException noTransactionOpen) {
             // SQLite may have rolled the transaction back itself already.
         }
+        sql.discard();
         if (e instanceof SQLException sqlite && (sqlite.getErrorCode() & 0xff) == SQLITE_FULL) {
             return StoreFullException.diskFull(e);
         }
@@ -362,20 +379,20 @@ public final class SqliteUserStore implements UserStore {
     }
 
     private static final class CreateUser extends Change<User> {
-        private final String name;
-        private final String email;
+        private final User user;
+        private final long bytes;
 
+        /** Made on the caller's thread: the id (SecureRandom) and the size are not the writer's work. */
         CreateUser(String name, String email) {
-            this.name = name;
-            this.email = email;
+            this.user = new User(UUID.randomUUID().toString(), name, email);
+            this.bytes = Capacity.bytesOf(name, email);
         }
 
         @Override
         User write(Staging staged, Statements sql) throws SQLException {
-            staged.checkRoomFor(name, email);
-            User user = new User(UUID.randomUUID().toString(), name, email);
+            staged.checkRoomFor(user, bytes);
             sql.insert(user);
-            staged.added(user);
+            staged.added(user, bytes);
             return user;
         }
     }
@@ -412,25 +429,25 @@ public final class SqliteUserStore implements UserStore {
      * group's earlier changes, and the index learns all of them only once they are committed.
      */
     private final class Staging {
-        private boolean cleared;
+        boolean cleared;
         private final Map<String, User> added = new LinkedHashMap<>();
         private final Map<String, User> removed = new HashMap<>();
         private long addedBytes;
         private long removedBytes;
 
-        void checkRoomFor(String name, String email) {
+        void checkRoomFor(User user, long userBytes) {
             int users = (cleared ? 0 : index.size()) - removed.size() + added.size();
             long bytes = (cleared ? 0 : index.textBytes()) - removedBytes + addedBytes;
-            index.checkRoomFor(users, bytes, name, email);
+            index.checkRoomFor(users, bytes, userBytes);
         }
 
         boolean exists(String id) {
             return added.containsKey(id) || (!cleared && !removed.containsKey(id) && index.get(id).isPresent());
         }
 
-        void added(User user) {
+        void added(User user, long bytes) {
             added.put(user.id(), user);
-            addedBytes += Capacity.bytesOf(user.name(), user.email());
+            addedBytes += bytes;
         }
 
         void removed(String id) {
@@ -462,17 +479,23 @@ public final class SqliteUserStore implements UserStore {
     }
 
     /**
-     * The statements of one group, made when first needed and closed with it: never kept longer,
-     * because sqlite-jdbc closes a statement whose step failed (SQLITE_FULL among others), and a
-     * kept one would refuse every later write.
+     * The writer's prepared statements, made when first needed and kept from group to group (no
+     * statement is compiled again per write). After a failed group they are all closed and made
+     * afresh, because sqlite-jdbc closes a statement whose step failed (SQLITE_FULL among others),
+     * and a kept one would refuse every later write.
      */
-    private final class Statements implements AutoCloseable {
+    private final class Statements {
+        private PreparedStatement begin;
+        private PreparedStatement commit;
         private PreparedStatement insert;
         private PreparedStatement delete;
 
         void begin() throws SQLException {
-            // IMMEDIATE takes the write lock at once, so the group never fails halfway for a lock.
-            execute("BEGIN IMMEDIATE");
+            if (begin == null) {
+                // IMMEDIATE takes the write lock at once, so the group never fails halfway for a lock.
+                begin = db.prepareStatement("BEGIN IMMEDIATE");
+            }
+            begin.execute();
         }
 
         void insert(User user) throws SQLException {
@@ -494,24 +517,22 @@ public final class SqliteUserStore implements UserStore {
         }
 
         void deleteAll() throws SQLException {
-            execute("DELETE FROM users");
+            try (Statement sql = db.createStatement()) {
+                sql.execute("DELETE FROM users");
+            }
         }
 
         /** One COMMIT: with {@code synchronous=FULL} the log is fsynced before this returns. */
         void commit() throws SQLException {
-            execute("COMMIT");
-        }
-
-        private void execute(String statement) throws SQLException {
-            try (Statement sql = db.createStatement()) {
-                sql.execute(statement);
+            if (commit == null) {
+                commit = db.prepareStatement("COMMIT");
             }
+            commit.execute();
         }
 
-        /** Never throws: a statement that fails to close must not fail a group already committed. */
-        @Override
-        public void close() {
-            for (PreparedStatement statement : new PreparedStatement[] {insert, delete}) {
+        /** Closes every statement, to be made again when next needed. Never throws. */
+        void discard() {
+            for (PreparedStatement statement : new PreparedStatement[] {begin, commit, insert, delete}) {
                 try {
                     if (statement != null) {
                         statement.close();
@@ -520,6 +541,10 @@ public final class SqliteUserStore implements UserStore {
                     // sqlite-jdbc may have closed it already after a failed step.
                 }
             }
+            begin = null;
+            commit = null;
+            insert = null;
+            delete = null;
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -123,6 +124,22 @@ class SqliteUserStoreTest {
             store.create("John", "john@example.com");
         }
         assertTrue(Files.isRegularFile(nested.resolve("users.db")));
+    }
+
+    @Test
+    void the_log_is_folded_into_the_file_while_the_store_serves_and_after_a_clear() throws Exception {
+        SqliteUserStore store = open();
+        Path file = dir.resolve(SqliteUserStore.FILE_NAME);
+        long emptyFile = Files.size(file);
+        for (int i = 0; i < WalCheckpointer.COMMITS_PER_CHECKPOINT; i++) { // one commit each
+            store.create("user" + i, "user" + i + "@example.com");
+        }
+        Await.until("a checkpoint after that many commits", () -> store.checkpoints() >= 1);
+        assertTrue(Files.size(file) > emptyFile, "the users reached the file itself, not only its log");
+
+        store.clear();
+        Await.until("a checkpoint soon after a clear", () -> store.checkpoints() >= 2);
+        assertEquals(List.of(), reopen(store).all());
     }
 
     @Test
