@@ -29,8 +29,9 @@ import java.util.UUID;
  *
  * <p>{@code serve DIR|memory}: RestLab's API with the capture on (a listener attached, as the
  * window has), on users.db in DIR or in memory. Prints "ready PORT"; answers "stats" with
- * "stats COMMITS WRITES" (the store's own counters: how many writes shared how many commits);
- * ends on "quit" or the end of input.
+ * "stats COMMITS WRITES COMMIT_NANOS" (the store's own counters: how many writes shared how many
+ * commits, and the time spent in COMMIT)
+ * and "clear" with "cleared" once the store is empty; ends on "quit" or the end of input.
  */
 public class DurableBenchmark {
 
@@ -107,6 +108,15 @@ public class DurableBenchmark {
         return sorted[sorted.length / 2];
     }
 
+    /** The store's time in COMMIT; 0 from a build before it was counted (BEFORE_CP). */
+    private static long commitNanos(SqliteUserStore store) {
+        try {
+            return (long) SqliteUserStore.class.getMethod("commitNanos").invoke(store);
+        } catch (ReflectiveOperationException olderBuild) {
+            return 0;
+        }
+    }
+
     private static void serve(String where) throws Exception {
         SqliteUserStore durable = where.equals("memory") ? null : SqliteUserStore.open(Path.of(where));
         UserStore store = durable != null ? durable : new InMemoryUserStore();
@@ -119,9 +129,13 @@ public class DurableBenchmark {
             String line;
             while ((line = in.readLine()) != null && !line.equals("quit")) {
                 if (line.equals("stats")) {
-                    System.out.println("stats " + (durable == null ? "0 0" : durable.commits() + " " + durable.writes()));
-                    System.out.flush();
+                    System.out.println("stats " + (durable == null ? "0 0 0"
+                            : durable.commits() + " " + durable.writes() + " " + commitNanos(durable)));
+                } else if (line.equals("clear")) {
+                    store.clear(); // between rounds, so that no round meets a full store
+                    System.out.println("cleared");
                 }
+                System.out.flush();
             }
         } finally {
             store.close();

@@ -143,13 +143,27 @@ public final class WindowLoadBenchmark {
         }
     }
 
-    /** Posts a no-op to the FX thread every 10 ms and records how late each one ran. */
-    private static List<Double> probe(long end) {
+    /**
+     * Posts a no-op to the FX thread every 10 ms and records how late each one ran. Waits (up to a
+     * minute) for the last one posted, so that a probe the FX thread had not reached when the phase
+     * ended counts with its whole delay instead of being left out.
+     */
+    private static List<Double> probe(long end) throws InterruptedException {
         List<Double> delays = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch last = new CountDownLatch(1);
         while (System.nanoTime() < end) {
             long posted = System.nanoTime();
-            Platform.runLater(() -> delays.add((System.nanoTime() - posted) / 1e6));
+            boolean isLast = System.nanoTime() + 10_000_000 >= end;
+            Platform.runLater(() -> {
+                delays.add((System.nanoTime() - posted) / 1e6);
+                if (isLast) {
+                    last.countDown();
+                }
+            });
             LockSupport.parkNanos(10_000_000);
+        }
+        if (!last.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            System.err.println("the FX thread did not run the last probe within a minute");
         }
         return new ArrayList<>(delays);
     }

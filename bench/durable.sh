@@ -13,6 +13,7 @@
 #                     project's disk, not a tmpfs: fsync must cost what it costs)
 #   BEFORE_CP=cp      also loads an older build (its restlab.jar:lib/* class path), durable, in
 #                     the same rounds, so that before and after share a run
+#   ALSO_CP=cp        and one more build, e.g. a step between before and after
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,18 +55,21 @@ trap cleanup EXIT
 start "durable" "$CP" "$WORK/durable"
 start "in memory" "$CP" memory
 if [ -n "${BEFORE_CP:-}" ]; then start "durable, before" "$BEFORE_CP" "$WORK/before"; fi
+if [ -n "${ALSO_CP:-}" ]; then start "durable, ALSO_CP" "$ALSO_CP" "$WORK/also"; fi
 PORTS=()
 for n in "${!NAMES[@]}"; do
   for _ in $(seq 600); do grep -q '^ready' "$WORK/out-$n" && break; sleep 0.1; done
   PORTS+=("$(awk '/^ready/ {print $2}' "$WORK/out-$n")")
 done
-stats() { # server-number -> "commits writes"
+ask() { # server-number command answer-word -> the answer's words after the first
   local before
-  before=$(grep -c '^stats' "$WORK/out-$1" || true)
-  eval "echo stats >&\$IN_$1"
-  for _ in $(seq 100); do [ "$(grep -c '^stats' "$WORK/out-$1" || true)" -gt "$before" ] && break; sleep 0.05; done
-  grep '^stats' "$WORK/out-$1" | tail -1 | cut -d' ' -f2-
+  before=$(grep -c "^$3" "$WORK/out-$1" || true)
+  eval "echo $2 >&\$IN_$1"
+  for _ in $(seq 600); do [ "$(grep -c "^$3" "$WORK/out-$1" || true)" -gt "$before" ] && break; sleep 0.05; done
+  grep "^$3" "$WORK/out-$1" | tail -1 | cut -s -d' ' -f2-
 }
+stats() { ask "$1" stats stats; } # server-number -> "commits writes"
+
 
 cat >"$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
@@ -81,19 +85,26 @@ rps() { # port seconds -> requests/s
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "warming up..." >&2
-for n in "${!NAMES[@]}"; do rps "${PORTS[$n]}" 3 >/dev/null; done
-declare -A RPS GROUP
+for n in "${!NAMES[@]}"; do rps "${PORTS[$n]}" 8 >/dev/null; done
+declare -A RPS GROUP RATIOS
 LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
 for round in $(seq "$ROUNDS"); do
   order=("${!NAMES[@]}")
   [ $((round % 2)) = 0 ] && order=($(printf '%s\n' "${!NAMES[@]}" | tac))
+  declare -A THIS=()
   for n in "${order[@]}"; do
-    read -r c0 w0 < <(stats "$n")
+    ask "$n" clear cleared >/dev/null # every round starts from an empty store
+    read -r c0 w0 t0 < <(stats "$n")
     r=$(rps "${PORTS[$n]}" "$SECONDS_PER_RUN")
-    read -r c1 w1 < <(stats "$n")
-    g=$(awk -v c=$((c1 - c0)) -v w=$((w1 - w0)) 'BEGIN {if (c > 0) printf "%.1f", w / c; else print "-"}')
-    RPS[$n]="${RPS[$n]:-} $r"; GROUP[$n]="${GROUP[$n]:-} $g"
-    echo "round $round: ${NAMES[$n]} $r POST/s, $g writes per commit" >&2
+    read -r c1 w1 t1 < <(stats "$n")
+    # writes per commit; ms in COMMIT per commit; ms of wall time per commit (COMMIT and the rest)
+    g=$(awk -v c=$((c1 - c0)) -v w=$((w1 - w0)) -v t=$((t1 - t0)) -v s="$SECONDS_PER_RUN" '
+      BEGIN {if (c > 0) printf "%.1f / %.2f / %.2f", w / c, t / c / 1e6, s * 1000 / c; else print "-"}')
+    RPS[$n]="${RPS[$n]:-} $r"; GROUP[$n]="${GROUP[$n]:-}; $g"; THIS[$n]=$r
+    echo "round $round: ${NAMES[$n]} $r POST/s, $g (writes / ms in COMMIT / ms per commit)" >&2
+  done
+  for n in "${!NAMES[@]}"; do # each round's ratios, durable against each of the others
+    [ "$n" = 0 ] || RATIOS[$n]="${RATIOS[$n]:-} $(awk -v a="${THIS[0]}" -v b="${THIS[$n]}" 'BEGIN {printf "%.2f", a / b}')"
   done
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -111,20 +122,28 @@ echo "| 4 KiB overwrite + fdatasync | $OVERWRITE_MS |"
 echo "| SQLite commit of 1 row (WAL, synchronous=FULL) | $COMMIT1_MS |"
 echo "| SQLite commit of 16 rows | $COMMIT16_MS |"
 echo
-echo "| POST/s | median | each round | writes per commit, each round |"
+echo "| POST/s | median | each round | each round: writes per commit / ms in COMMIT / ms of wall time per commit |"
 echo "| --- | ---: | --- | --- |"
 for n in "${!NAMES[@]}"; do
   # shellcheck disable=SC2086
-  echo "| ${NAMES[$n]} | $(median ${RPS[$n]}) | ${RPS[$n]# } | $([ "$n" = 1 ] && echo - || echo "${GROUP[$n]# }") |"
+  echo "| ${NAMES[$n]} | $(median ${RPS[$n]}) | ${RPS[$n]# } | $([ "$n" = 1 ] && echo - || echo "${GROUP[$n]#; }") |"
 done
 echo
 echo "| ratio | |"
 echo "| --- | ---: |"
 echo "| ceiling: $CONNECTIONS writers / one 16-row commit | $CEILING POST/s |"
 echo "| durable / ceiling | $(awk -v a="$DURABLE" -v b="$CEILING" 'BEGIN {printf "%.2f", a / b}') |"
-echo "| durable / in memory | **$(awk -v a="$DURABLE" -v b="$MEMORY" 'BEGIN {printf "%.2f", a / b}')** |"
-echo "| ceiling / in memory (the best durable / in memory this disk allows) | $(awk -v a="$CEILING" -v b="$MEMORY" 'BEGIN {printf "%.2f", a / b}') |"
-if [ -n "${BEFORE_CP:-}" ]; then
+# shellcheck disable=SC2086
+echo "| durable / in memory, median of the rounds' ratios (each round: ${RATIOS[1]# }) | **$(median ${RATIOS[1]})** |"
+echo "| ceiling / in memory | $(awk -v a="$CEILING" -v b="$MEMORY" 'BEGIN {printf "%.2f", a / b}') |"
+# A writer cannot send its next POST before its answer: each one's cycle is at least its round
+# trip (as in memory: connections / in-memory rate) plus one commit. With every group holding all
+# 16 writers that gives the best durable / in memory this disk and this machine allow.
+echo "| round-trip ceiling: $CONNECTIONS / ($CONNECTIONS / in memory + one 16-row commit) | $(awk -v c="$CONNECTIONS" -v m="$MEMORY" -v ms="$COMMIT16_MS" 'BEGIN {printf "%.0f", c / (c / m + ms / 1000)}') POST/s |"
+echo "| round-trip ceiling / in memory (the best durable / in memory possible here) | $(awk -v c="$CONNECTIONS" -v m="$MEMORY" -v ms="$COMMIT16_MS" 'BEGIN {printf "%.2f", 1 / (1 + m * ms / 1000 / c)}') |"
+echo "| durable / round-trip ceiling | $(awk -v d="$DURABLE" -v c="$CONNECTIONS" -v m="$MEMORY" -v ms="$COMMIT16_MS" 'BEGIN {printf "%.2f", d * (c / m + ms / 1000) / c}') |"
+for n in "${!NAMES[@]}"; do
+  [ "$n" -ge 2 ] || continue
   # shellcheck disable=SC2086
-  echo "| durable / durable before | $(awk -v a="$DURABLE" -v b="$(median ${RPS[2]})" 'BEGIN {printf "%.2f", a / b}') |"
-fi
+  echo "| durable / ${NAMES[$n]}, median of the rounds' ratios (each round: ${RATIOS[$n]# }) | $(median ${RATIOS[$n]}) |"
+done

@@ -54,6 +54,8 @@ public final class SqliteUserStore implements UserStore {
     private final Statements sql = new Statements();
     private final WalCheckpointer checkpointer;
     private volatile BeforeCommit beforeCommit;
+    /** Nanoseconds the writer thread has spent in COMMIT (the fsync), for benchmarks. */
+    private volatile long commitNanos;
     private boolean closed;
 
     private SqliteUserStore(Path file, DataDirectoryLock lock, Connection db, InMemoryUserStore index,
@@ -244,6 +246,14 @@ public final class SqliteUserStore implements UserStore {
         return commits.writes();
     }
 
+    /**
+     * Nanoseconds spent in COMMIT statements so far (mostly the fsync of the log): with
+     * {@link #commits()}, what one commit costs under the load a benchmark puts on the store.
+     */
+    public long commitNanos() {
+        return commitNanos;
+    }
+
     /** Writes waiting for the next commit (tests use it to know a group has formed). */
     int waitingWrites() {
         return commits.waiting();
@@ -296,7 +306,9 @@ public final class SqliteUserStore implements UserStore {
             if (hook != null) {
                 hook.run(group.size());
             }
+            long start = System.nanoTime();
             sql.commit();
+            commitNanos += System.nanoTime() - start; // the writer thread is the only one that adds
         } catch (SQLException | RuntimeException e) {
             RuntimeException failure = writeFailed(e);
             group.forEach(change -> change.fail(failure)); // those refused for room keep their reason
