@@ -35,6 +35,9 @@ final class Fx {
         try {
             return result.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // a failed assertion stays one
+            }
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }

@@ -38,7 +38,10 @@ import javafx.stage.Stage;
  */
 final class ReadmeScenes {
 
-    /** What happens when a scene is ready: the program writes a PNG, the test looks at the scene. */
+    /**
+     * What happens when a scene is ready, on the FX thread: the program writes a PNG, the test
+     * looks at the scene.
+     */
     interface Camera {
         void take(Picture picture, Scene scene) throws Exception;
     }
@@ -103,7 +106,7 @@ final class ReadmeScenes {
             return now > 0 ? Optional.of(now) : Optional.empty();
         });
         ReadmeScenes scenes = new ReadmeScenes(stage, workbench, bound, studentPauses);
-        scenes.await("the lab to tick its first step (the server runs)", () -> scenes.tab("labTab").getText().equals("Lab 1/14"));
+        scenes.await("the lab to tick its first step (the server runs)", () -> scenes.tab("labTab").getText().startsWith("Lab 1/"));
         return scenes;
     }
 
@@ -145,7 +148,7 @@ final class ReadmeScenes {
         await("the window's POST of Zoe in the traffic list",
                 () -> listed(e -> TrafficPaneViewModel.isOwn(e) && e.method().equals("POST") && e.status() == 201));
         await("John and Zoe in the users table", () -> node("#usersTable", TableView.class).getItems().size() == 2);
-        await("the lab at step 5 of 14", () -> tab("labTab").getText().equals("Lab 5/14"));
+        await("the lab's first five steps ticked", () -> tab("labTab").getText().startsWith("Lab 5/"));
     }
 
     /** The main window at 1280×800, light and dark, then in presentation mode (dark, large text). */
@@ -242,7 +245,10 @@ final class ReadmeScenes {
     private void take(Camera camera, Picture picture) throws Exception {
         await(picture.file() + " on its tab " + picture.tabId(), () -> selectedTab().equals(picture.tabId()));
         Fx.frames(12);
-        camera.take(picture, Fx.call(stage::getScene));
+        Fx.call(() -> {
+            camera.take(picture, stage.getScene());
+            return null;
+        });
     }
 
     /** The fx:id of the tab shown now. */

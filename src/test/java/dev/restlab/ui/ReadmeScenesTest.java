@@ -50,10 +50,19 @@ class ReadmeScenesTest {
         workbench = scenes.workbench();
         List<ReadmeScenes.Picture> taken = new ArrayList<>();
         List<String> tabsShown = new ArrayList<>();
+        LookViewModel look = workbench.look();
         scenes.takeAll((picture, scene) -> {
             assertSame(workbench.root(), scene.getRoot(), picture.file() + " shows the window");
             taken.add(picture);
             tabsShown.add(scenes.selectedTab());
+            // What the README's captions say of each picture.
+            boolean dark = picture.file().contains("dark") || picture == ReadmeScenes.PRESENT;
+            assertEquals(dark, look.darkProperty().get(), picture.file() + ": the theme");
+            assertEquals(picture == ReadmeScenes.PRESENT, look.presentingProperty().get(), picture.file() + ": presenting");
+            assertEquals(picture == ReadmeScenes.PRESENT ? LookViewModel.PRESENTING_SIZE : LookViewModel.DEFAULT_SIZE,
+                    look.fontSizeProperty().get(), picture.file() + ": the text size");
+            int width = picture == ReadmeScenes.LAB ? ReadmeScenes.SMALL_WIDTH : ReadmeScenes.WIDTH;
+            assertEquals(width, scene.getWidth(), picture.file() + ": the width");
         });
 
         assertEquals(ReadmeScenes.ALL, taken, "every picture, once, in order");
