@@ -154,16 +154,23 @@ final class ReadmeScenes {
     /** The main window at 1280×800, light and dark, then in presentation mode (dark, large text). */
     void mainWindow(Camera camera) throws Exception {
         showTab(LIGHT.tabId());
+        // The divider under the traffic list a little higher, as a teacher drags it, so that the
+        // selected exchange shows whole: the request's body, the answer's headers.
+        double listDivider = Fx.call(() -> node("#listAndExchange", SplitPane.class).getDividerPositions()[0]);
+        Fx.run(() -> node("#listAndExchange", SplitPane.class).setDividerPosition(0, 0.28));
+        Fx.frames(2); // laid out at its new height before a row is scrolled into view
         select("curl's POST of John", e -> e.method().equals("POST") && e.status() == 201 && !TrafficPaneViewModel.isOwn(e));
         take(camera, LIGHT);
 
         Fx.run(() -> press("#dark"));
         select("curl's GET of ?name=John", e -> e.target().endsWith("?name=John"));
         take(camera, DARK);
+        Fx.run(() -> node("#listAndExchange", SplitPane.class).setDividerPosition(0, listDivider));
 
         Fx.run(() -> press("#present"));
         await("presentation mode: full screen, large text", () -> stage.isFullScreen() && workbench.look().presentingProperty().get());
         showTab(PRESENT.tabId());
+        scrollToSelected();
         take(camera, PRESENT);
         Fx.run(() -> press("#present"));
         await("the normal layout back", () -> !stage.isFullScreen() && node("#usersScroll", Node.class).isVisible());
@@ -269,18 +276,13 @@ final class ReadmeScenes {
                 () -> stage.getScene().getWidth() == width && stage.getScene().getHeight() == height);
     }
 
-    /** Selects the newest exchange in the traffic list that {@code which} accepts, as a click would. */
+    /** Selects the first exchange in the traffic list that {@code which} accepts, as a click would. */
     private void select(String what, Predicate<Exchange> which) throws Exception {
         await(what + " in the traffic list", () -> listed(which));
         Fx.run(() -> {
             TableView<?> table = node("#trafficTable", TableView.class);
             List<?> items = table.getItems();
-            int index = -1;
-            for (int i = 0; i < items.size(); i++) {
-                if (which.test((Exchange) items.get(i))) {
-                    index = i;
-                }
-            }
+            int index = indexOf(items, item -> which.test((Exchange) item));
             table.getSelectionModel().clearAndSelect(index);
             table.scrollTo(Math.max(0, index - 1));
             table.requestFocus();
@@ -289,6 +291,21 @@ final class ReadmeScenes {
             Exchange shown = workbench.trafficPane().selectedProperty().get();
             return shown != null && which.test(shown);
         });
+    }
+
+    /**
+     * Scrolls the traffic list so that the row above the selected one is the first in view. Twice:
+     * the list guesses the height of rows it has not drawn yet at a new text size, and corrects
+     * the guess once it has.
+     */
+    private void scrollToSelected() throws Exception {
+        for (int pass = 0; pass < 2; pass++) {
+            Fx.frames(2);
+            Fx.run(() -> {
+                TableView<?> table = node("#trafficTable", TableView.class);
+                table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex() - 1));
+            });
+        }
     }
 
     private boolean listed(Predicate<Exchange> which) {
