@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.Node;
@@ -35,7 +34,6 @@ public final class TrafficPaneController {
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
 
     private final TrafficPaneViewModel traffic;
-    private boolean showWholeQueued;
     private final HarActions har;
     private final DiffPaneViewModel diffs;
 
@@ -77,6 +75,8 @@ public final class TrafficPaneController {
     @FXML private Label kept;
     @FXML private Button forgetKept;
 
+    private NewestRowFollower newest;
+
     public TrafficPaneController(TrafficPaneViewModel traffic, HarActions har, DiffPaneViewModel diffs) {
         this.traffic = traffic;
         this.har = har;
@@ -85,6 +85,7 @@ public final class TrafficPaneController {
 
     @FXML
     private void initialize() {
+        newest = new NewestRowFollower(table, () -> traffic.followNewestProperty().get() && !traffic.isImportShown());
         filter.textProperty().bindBidirectional(traffic.filterProperty());
         showOwn.selectedProperty().bindBidirectional(traffic.showOwnProperty());
         showBackground.selectedProperty().bindBidirectional(traffic.showBackgroundProperty());
@@ -146,7 +147,17 @@ public final class TrafficPaneController {
             }
         });
         count.textProperty().bind(Bindings.size(traffic.shown()).asString("%d shown"));
-        traffic.arrivalsProperty().addListener((o, was, now) -> followNewest());
+        traffic.arrivalsProperty().addListener((o, was, now) -> newest.follow());
+        // Rows that grow (A+, presentation mode) or rows' space made shorter (a taller header, a
+        // smaller window) push the newest row down with no new arrival. The count's font changes
+        // with the text size the rows are drawn in; the flow is where the rows are.
+        count.fontProperty().addListener((o, was, now) -> newest.follow());
+        table.skinProperty().addListener((o, was, skin) -> {
+            if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.heightProperty().addListener((h, before, after) -> newest.follow());
+            }
+        });
+        traffic.followNewestProperty().addListener((o, was, now) -> newest.follow());
 
         traffic.requestPiecesProperty().addListener((o, was, pieces) -> show(request, pieces));
         traffic.responsePiecesProperty().addListener((o, was, pieces) -> show(response, pieces));
@@ -190,35 +201,6 @@ public final class TrafficPaneController {
         return table.getSelectionModel().getSelectedIndices().stream().sorted()
                 .filter(row -> row >= 0 && row < table.getItems().size())
                 .map(table.getItems()::get).filter(Objects::nonNull).toList();
-    }
-
-    /**
-     * Brings the newest row into view. TableView.scrollTo positions the flow from its estimate
-     * of the rows' heights, made before the layout that adds the new rows; when batches arrive
-     * back to back (two requests in flight) that estimate is stale and the newest row could end
-     * below the viewport. So after that layout, with the real heights known, the flow is asked
-     * once more to show the row whole.
-     */
-    private void followNewest() {
-        if (!traffic.followNewestProperty().get() || traffic.isImportShown() || table.getItems().isEmpty()) {
-            return;
-        }
-        table.scrollTo(table.getItems().size() - 1);
-        Scene scene = table.getScene();
-        if (scene != null && !showWholeQueued) {
-            showWholeQueued = true;
-            scene.addPostLayoutPulseListener(new Runnable() {
-                @Override
-                public void run() {
-                    scene.removePostLayoutPulseListener(this);
-                    showWholeQueued = false;
-                    if (traffic.followNewestProperty().get() && !table.getItems().isEmpty()
-                            && table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                        flow.scrollTo(table.getItems().size() - 1);
-                    }
-                }
-            });
-        }
     }
 
     private static <T> void column(TableColumn<Exchange, T> column, Function<Exchange, T> value) {

@@ -13,6 +13,7 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +88,29 @@ class TrafficFocusWindowTest {
             int shown = click;
             assertTrue(lastRowWhollyInView(table), "after click " + shown + " the newest row is out of view" + debug(table));
         }
+    }
+
+    @Test
+    void follow_newest_keeps_the_newest_exchange_in_view_when_the_text_grows_and_the_class_is_shown(FxRobot robot)
+            throws Exception {
+        WindowTests.port(workbench);
+        TableView<Exchange> table = traffic(robot);
+        for (int click = 1; click <= 6; click++) {
+            int before = table.getItems().size();
+            robot.clickOn("#showAll");
+            waitUntil(() -> table.getItems().size() > before);
+        }
+        waitUntil(() -> lastRowWhollyInView(table));
+
+        for (int press = 1; press <= 3; press++) {
+            robot.clickOn("#larger"); // the rows grow taller, so fewer fit
+            WaitForAsyncUtils.waitForFxEvents(3);
+            int pressed = press;
+            assertTrue(lastRowWhollyInView(table), "after A+ " + pressed + " the newest row is out of view" + debug(table));
+        }
+        robot.push(KeyCode.F11); // presentation mode: another layout, the text larger still
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertTrue(lastRowWhollyInView(table), "in presentation mode the newest row is out of view" + debug(table));
     }
 
     @Test
