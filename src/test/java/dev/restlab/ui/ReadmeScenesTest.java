@@ -42,6 +42,14 @@ class ReadmeScenesTest {
         if (workbench != null) {
             Fx.run(workbench::close);
         }
+        // The window tests share one stage, and a stage sized by hand keeps its size when the next
+        // test gives it a scene: leave it at the size they expect (and not full screen, should a
+        // failure have stopped the steps in presentation mode).
+        Fx.run(() -> {
+            stage.setFullScreen(false);
+            stage.setWidth(ReadmeScenes.WIDTH);
+            stage.setHeight(ReadmeScenes.HEIGHT);
+        });
     }
 
     @Test
