@@ -2,6 +2,7 @@ package dev.restlab.ui;
 
 import dev.restlab.Workbench;
 import dev.restlab.check.HandoutFlaskServer;
+import dev.restlab.client.UserRow;
 import dev.restlab.http.Api;
 import dev.restlab.testing.Await;
 import dev.restlab.users.InMemoryUserStore;
@@ -136,6 +137,8 @@ final class ReadmeScenes {
         curl("-i", "-X", "POST", "-H", JSON, "-d", "{\"name\": \"John\"}", base + Api.USERS);
         String ann = createdId(curl("-i", "-X", "POST", "-H", JSON,
                 "-d", "{\"name\": \"Ann\", \"email\": \"ann@example.com\"}", base + Api.USERS));
+        // As the student does: Ann's row appears in the window before she is deleted below.
+        await("Ann in the users table", () -> userNames().contains("Ann"));
         curl("-i", base + Api.USERS);
         curl("-i", base + Api.USERS + "?name=John");
         curl("-i", base + Api.USERS + "/" + john);
@@ -147,7 +150,8 @@ final class ReadmeScenes {
         });
         await("the window's POST of Zoe in the traffic list",
                 () -> listed(e -> TrafficPaneViewModel.isOwn(e) && e.method().equals("POST") && e.status() == 201));
-        await("John and Zoe in the users table", () -> node("#usersTable", TableView.class).getItems().size() == 2);
+        await(() -> "John and Zoe in the users table, which shows " + Fx.call(this::userNames),
+                () -> userNames().equals(List.of("John", "Zoe")));
         await("the lab's first five steps ticked", () -> tab("labTab").getText().startsWith("Lab 5/"));
     }
 
@@ -308,6 +312,11 @@ final class ReadmeScenes {
         }
     }
 
+    /** The names in the users table, top to bottom. */
+    private List<String> userNames() {
+        return node("#usersTable", TableView.class).getItems().stream().map(row -> ((UserRow) row).name()).toList();
+    }
+
     private boolean listed(Predicate<Exchange> which) {
         return node("#trafficTable", TableView.class).getItems().stream().anyMatch(item -> which.test((Exchange) item));
     }
@@ -359,7 +368,18 @@ final class ReadmeScenes {
 
     /** Waits until {@code condition}, asked on the FX thread, holds. */
     private void await(String what, Callable<Boolean> condition) {
-        Await.until(what, Fx.LIMIT, () -> {
+        await(() -> what, condition);
+    }
+
+    /** The same; {@code what} is asked on a timeout, so it can say how things stand. */
+    private void await(Callable<String> what, Callable<Boolean> condition) {
+        Await.until(() -> {
+            try {
+                return what.call();
+            } catch (Exception e) {
+                return e.toString();
+            }
+        }, Fx.LIMIT, () -> {
             try {
                 return Fx.call(condition);
             } catch (RuntimeException e) {
