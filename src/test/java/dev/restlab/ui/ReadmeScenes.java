@@ -295,6 +295,7 @@ final class ReadmeScenes {
             Exchange shown = workbench.trafficPane().selectedProperty().get();
             return shown != null && which.test(shown);
         });
+        scrollToSelected(); // Follow newest may have scrolled the list to the newest row meanwhile
     }
 
     /**
