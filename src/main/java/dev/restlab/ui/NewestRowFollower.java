@@ -14,6 +14,11 @@ import javafx.scene.control.skin.VirtualFlow;
  * arrive back to back, a larger text size, a header grown taller), so the newest row could end
  * below the viewport. After each request the flow is checked over the next few pulses, with the
  * real heights known, and asked again until the row is whole.
+ *
+ * <p>Requests are answered once per pulse, however many came since the last: each scroll makes
+ * the table count its rows, estimate their heights and update cells, which under a load of
+ * requests took longer than the 50 ms between two batches of traffic, so that scrolling once per
+ * batch left the FX thread ever further behind (bench/window-load.sh).
  */
 final class NewestRowFollower {
 
@@ -23,19 +28,44 @@ final class NewestRowFollower {
     private final TableView<?> table;
     private final BooleanSupplier following;
     private final Runnable settle = this::settle;
+    private final Runnable scrollOnce = this::scrollOnce;
     private int pulsesLeft;
     private Scene watching;
+    /** The scene whose next pulse scrolls, while a scroll waits for it. */
+    private Scene scrollPending;
 
     NewestRowFollower(TableView<?> table, BooleanSupplier following) {
         this.table = table;
         this.following = following;
     }
 
-    /** Brings the newest row into view now and keeps it there while the layout settles. */
+    /**
+     * Brings the newest row into view before the next layout (at once when the table is in no
+     * scene) and keeps it there while the layout settles.
+     */
     void follow() {
         if (!following.getAsBoolean() || table.getItems().isEmpty()) {
             return;
         }
+        Scene scene = table.getScene();
+        if (scene == null) {
+            scrollNow();
+        } else if (scrollPending == null) {
+            scrollPending = scene;
+            scene.addPreLayoutPulseListener(scrollOnce);
+            Platform.requestNextPulse();
+        }
+    }
+
+    private void scrollOnce() {
+        scrollPending.removePreLayoutPulseListener(scrollOnce);
+        scrollPending = null;
+        if (following.getAsBoolean() && !table.getItems().isEmpty()) {
+            scrollNow();
+        }
+    }
+
+    private void scrollNow() {
         table.scrollTo(table.getItems().size() - 1);
         pulsesLeft = SETTLE_PULSES;
         Scene scene = table.getScene();
