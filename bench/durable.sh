@@ -86,7 +86,8 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(
 
 echo "warming up..." >&2
 for n in "${!NAMES[@]}"; do rps "${PORTS[$n]}" 8 >/dev/null; done
-declare -A RPS GROUP RATIOS
+declare -A RPS GROUP RATIOS COMMIT_MS
+BOUND=
 LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
 for round in $(seq "$ROUNDS"); do
   order=("${!NAMES[@]}")
@@ -101,11 +102,15 @@ for round in $(seq "$ROUNDS"); do
     g=$(awk -v c=$((c1 - c0)) -v w=$((w1 - w0)) -v t=$((t1 - t0)) -v s="$SECONDS_PER_RUN" '
       BEGIN {if (c > 0) printf "%.1f / %.2f / %.2f", w / c, t / c / 1e6, s * 1000 / c; else print "-"}')
     RPS[$n]="${RPS[$n]:-} $r"; GROUP[$n]="${GROUP[$n]:-}; $g"; THIS[$n]=$r
+    COMMIT_MS[$n]=$(awk -v c=$((c1 - c0)) -v t=$((t1 - t0)) 'BEGIN {if (c > 0) printf "%.3f", t / c / 1e6; else print 0}')
     echo "round $round: ${NAMES[$n]} $r POST/s, $g (writes / ms in COMMIT / ms per commit)" >&2
   done
   for n in "${!NAMES[@]}"; do # each round's ratios, durable against each of the others
     [ "$n" = 0 ] || RATIOS[$n]="${RATIOS[$n]:-} $(awk -v a="${THIS[0]}" -v b="${THIS[$n]}" 'BEGIN {printf "%.2f", a / b}')"
   done
+  # The best durable / in memory this round's disk allowed: every writer's cycle at least its
+  # in-memory round trip (connections / in-memory rate) plus one COMMIT as long as this round's.
+  BOUND="${BOUND:-} $(awk -v c="$CONNECTIONS" -v m="${THIS[1]}" -v ms="${COMMIT_MS[0]}" 'BEGIN {printf "%.2f", 1 / (1 + m * ms / 1000 / c)}')"
 done
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -141,6 +146,8 @@ echo "| ceiling / in memory | $(awk -v a="$CEILING" -v b="$MEMORY" 'BEGIN {print
 # 16 writers that gives the best durable / in memory this disk and this machine allow.
 echo "| round-trip ceiling: $CONNECTIONS / ($CONNECTIONS / in memory + one 16-row commit) | $(awk -v c="$CONNECTIONS" -v m="$MEMORY" -v ms="$COMMIT16_MS" 'BEGIN {printf "%.0f", c / (c / m + ms / 1000)}') POST/s |"
 echo "| round-trip ceiling / in memory (the best durable / in memory possible here) | $(awk -v c="$CONNECTIONS" -v m="$MEMORY" -v ms="$COMMIT16_MS" 'BEGIN {printf "%.2f", 1 / (1 + m * ms / 1000 / c)}') |"
+# shellcheck disable=SC2086
+echo "| the same bound from each round's own COMMIT time (each round: ${BOUND# }) | $(median $BOUND) |"
 echo "| durable / round-trip ceiling | $(awk -v d="$DURABLE" -v c="$CONNECTIONS" -v m="$MEMORY" -v ms="$COMMIT16_MS" 'BEGIN {printf "%.2f", d * (c / m + ms / 1000) / c}') |"
 for n in "${!NAMES[@]}"; do
   [ "$n" -ge 2 ] || continue
