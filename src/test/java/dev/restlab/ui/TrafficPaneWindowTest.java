@@ -68,16 +68,10 @@ class TrafficPaneWindowTest {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** A cell of a row on screen now, not one the table keeps aside for reuse with an old text. */
-    private static boolean shows(TableCell<Exchange, ?> cell) {
-        return cell.isVisible() && cell.getTableRow() != null && cell.getTableRow().isVisible()
-                && cell.getTableRow().getItem() != null && !cell.isEmpty();
-    }
-
     /** Clicks the traffic row cell reading {@code text} in the column with this header. */
     private static void clickCell(FxRobot robot, String text) throws Exception {
         WindowTests.clickWhenShown(robot, () -> robot.from(trafficTable(robot)).lookup(".table-cell")
-                .match((TableCell<Exchange, ?> c) -> text.equals(c.getText()) && shows(c)).tryQuery());
+                .match((TableCell<Exchange, ?> c) -> text.equals(c.getText()) && WindowTests.shows(c)).tryQuery());
     }
 
     @SuppressWarnings("unchecked")

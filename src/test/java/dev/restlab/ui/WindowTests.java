@@ -9,6 +9,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -45,21 +46,34 @@ final class WindowTests {
     }
 
     /**
-     * Clicks the node {@code query} finds once it is on screen. The point is taken on the FX
-     * thread in the same step as the lookup: a table may rebuild its cells (new rows, a refresh)
-     * between a lookup and a click, and a cell it set aside has no scene to click in.
+     * Clicks the node {@code query} finds once it is on screen and stays put. The point is taken on
+     * the FX thread in the same step as the lookup (a table may rebuild its cells between a lookup
+     * and a click, and a cell it set aside has no scene), and only once two looks a few FX events
+     * apart agree: a list that follows its newest row may still be scrolling.
      */
     static void clickWhenShown(FxRobot robot, Callable<Optional<Node>> query) throws Exception {
         AtomicReference<Point2D> point = new AtomicReference<>();
         waitUntil(() -> {
-            point.set(WaitForAsyncUtils.asyncFx(() -> query.call()
-                    .filter(node -> node.getScene() != null && node.getScene().getWindow() != null)
-                    .map(node -> {
-                        Bounds bounds = node.localToScreen(node.getBoundsInLocal());
-                        return new Point2D(bounds.getCenterX(), bounds.getCenterY());
-                    }).orElse(null)).get());
-            return point.get() != null;
+            Point2D first = centreOnScreen(query);
+            WaitForAsyncUtils.waitForFxEvents(3);
+            point.set(centreOnScreen(query));
+            return first != null && first.equals(point.get());
         });
         robot.clickOn(point.get());
+    }
+
+    private static Point2D centreOnScreen(Callable<Optional<Node>> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> query.call()
+                .filter(node -> node.getScene() != null && node.getScene().getWindow() != null)
+                .map(node -> {
+                    Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+                    return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+                }).orElse(null)).get();
+    }
+
+    /** A table cell of a row on screen now, not one the table keeps aside for reuse with an old text. */
+    static boolean shows(TableCell<?, ?> cell) {
+        return cell.isVisible() && cell.getTableRow() != null && cell.getTableRow().isVisible()
+                && cell.getTableRow().getItem() != null && !cell.isEmpty();
     }
 }

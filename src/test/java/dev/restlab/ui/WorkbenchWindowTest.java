@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
@@ -80,7 +80,7 @@ class WorkbenchWindowTest {
      */
     private static void clickCell(FxRobot robot, TableView<?> table, String text) throws Exception {
         WindowTests.clickWhenShown(robot, () -> robot.from(table).lookup(".table-cell")
-                .match((Labeled c) -> text.equals(c.getText())).tryQuery());
+                .match((TableCell<?, ?> c) -> text.equals(c.getText()) && WindowTests.shows(c)).tryQuery());
     }
 
     private void createUser(FxRobot robot, String name, String email) {
