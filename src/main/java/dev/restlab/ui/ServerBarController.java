@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 
 /** The top bar: server start/stop, port, bind address, and the look of the window. */
 public final class ServerBarController {
@@ -41,6 +42,7 @@ public final class ServerBarController {
     @FXML private Button allowHost;
     @FXML private Label allowedHosts;
     @FXML private FlowPane usersRow;
+    @FXML private HBox usersKept;
 
     public ServerBarController(ServerBarViewModel server, LookViewModel look) {
         this.server = server;
@@ -95,7 +97,7 @@ public final class ServerBarController {
         reset.setOnAction(e -> server.reset());
         reset.disableProperty().bind(server.resettingProperty());
         // A long path wraps within the bar instead of running under the buttons at its right.
-        usersLocation.maxWidthProperty().bind(usersRow.widthProperty());
+        usersKept.maxWidthProperty().bind(usersRow.widthProperty());
         allowedHosts.maxWidthProperty().bind(usersRow.widthProperty());
     }
 

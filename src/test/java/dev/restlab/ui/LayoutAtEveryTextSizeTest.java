@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.Workbench;
 import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.users.UserStore;
 import dev.restlab.wire.Exchange;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +50,12 @@ class LayoutAtEveryTextSizeTest {
     private static final double LINE_HEIGHT = 1.2;
     private static final Pattern FONT_SIZE = Pattern.compile("-fx-font-size: (\\d+)px");
 
-    private final InMemoryUserStore store = new InMemoryUserStore();
+    /** A folder path as long as a teacher's can be, with no space to wrap at. */
+    private static final String LONG_LOCATION =
+            "/home/teacher-with-a-long-name/.local/share/restlab/classes/2026-autumn/group-3b-thursday/users.db";
+
+    /** Users in memory, said to be kept in a long path: the top bar must wrap it, not widen the window. */
+    private final UserStore store = keptIn(LONG_LOCATION, new InMemoryUserStore());
     private Workbench workbench;
     private Stage stage;
 
@@ -92,6 +100,7 @@ class LayoutAtEveryTextSizeTest {
                 before = fontSize();
                 settle();
                 String where = (int) screen[0] + "×" + (int) screen[1] + " at " + before + "px";
+                assertTopBarFits(where);
                 assertNoOverlap(where);
                 assertWhole(where);
                 assertHeadersFit(traffic, where);
@@ -132,6 +141,27 @@ class LayoutAtEveryTextSizeTest {
     /** Whether {@code node} is drawn whole within the clips up to {@code upTo} (null: the whole window). */
     private static boolean whole(Node node, Node upTo) {
         return shownBounds(node, upTo).filter(b -> b.getHeight() >= node.getLayoutBounds().getHeight() - 1).isPresent();
+    }
+
+    private static UserStore keptIn(String location, UserStore users) {
+        return (UserStore) Proxy.newProxyInstance(UserStore.class.getClassLoader(), new Class<?>[] {UserStore.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("location")) {
+                        return location;
+                    }
+                    try {
+                        return method.invoke(users, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** The top bar is as wide as the window: nothing holds the window wider than the screen. */
+    private void assertTopBarFits(String where) {
+        Region bar = (Region) workbench.root().lookup(".server-bar");
+        double window = workbench.root().getScene().getWidth();
+        assertTrue(bar.getWidth() <= window + 0.5, where + ": the top bar is " + bar.getWidth() + " wide in a " + window + " window");
     }
 
     private static void send(HttpClient client, HttpRequest.Builder request) throws Exception {
