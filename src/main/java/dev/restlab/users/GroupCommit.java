@@ -113,17 +113,7 @@ final class GroupCommit<W extends GroupCommit.Write<?>> implements AutoCloseable
             closing = true;
             notifyAll();
         }
-        boolean interrupted = false;
-        while (writer.isAlive()) {
-            try {
-                writer.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(writer);
     }
 
     private void commitUntilClosed() {

@@ -74,17 +74,7 @@ final class WalCheckpointer implements AutoCloseable {
             closing = true;
             notifyAll();
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(thread);
         try {
             db.close();
         } catch (SQLException e) {
