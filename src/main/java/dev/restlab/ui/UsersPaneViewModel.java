@@ -63,6 +63,8 @@ public final class UsersPaneViewModel {
     private final Set<String> toAdd = new LinkedHashSet<>();
     private final Set<String> toRemove = new HashSet<>();
     private final Set<String> shownIds = new HashSet<>();
+    /** Ids the round under way is fetching: a DELETE of one may be seen before its answer. */
+    private final Set<String> fetching = new HashSet<>();
     private boolean reloadNeeded;
     /** True when the user asked for the next reload (F5): it is sent as theirs, not the window's. */
     private boolean reloadAskedByUser;
@@ -126,7 +128,7 @@ public final class UsersPaneViewModel {
     /** A user was deleted: its row goes. */
     private void removed(String id) {
         toAdd.remove(id);
-        if (shownIds.contains(id)) {
+        if (shownIds.contains(id) || fetching.contains(id)) {
             toRemove.add(id);
             nextRound();
         }
@@ -166,10 +168,15 @@ public final class UsersPaneViewModel {
         }
         Set<String> gone = Set.copyOf(toRemove);
         toRemove.clear();
+        fetching.addAll(fetch);
         String filter = activeFilter;
         threads.run(() -> fetchUsers(fetch), fetched -> {
+            fetching.clear();
             List<UserRow> rows = new ArrayList<>(fetched.size());
             for (UserRow row : fetched) {
+                if (toRemove.remove(row.id())) {
+                    continue; // deleted after the server answered its GET: not to be shown
+                }
                 if ((filter == null || filter.equals(row.name())) && shownIds.add(row.id())) {
                     rows.add(row);
                 }
@@ -184,6 +191,7 @@ public final class UsersPaneViewModel {
             }
             roundDone();
         }, failure -> {
+            fetching.clear();
             reloadNeeded = true; // some changes are lost with the answer: only a reload can tell
             working = false;
         });

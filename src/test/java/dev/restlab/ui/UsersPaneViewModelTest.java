@@ -208,6 +208,31 @@ class UsersPaneViewModelTest {
     }
 
     @Test
+    void a_delete_seen_while_that_users_row_is_being_fetched_keeps_the_row_out() {
+        InMemoryUserStore store = new InMemoryUserStore();
+        ApiServer watched = new ApiServer(store);
+        int port = watched.start("127.0.0.1", 0);
+        try {
+            List<Runnable> backgroundWork = new ArrayList<>();
+            UsersPaneViewModel watching = new UsersPaneViewModel(
+                    new UserApiClient(() -> URI.create("http://127.0.0.1:" + port)),
+                    new UiThreads(backgroundWork::add, Runnable::run), ExchangeFocus.NONE);
+            User ann = store.create("Ann", "ann@example.com");
+
+            watching.onTraffic(List.of(created(1, "curl/8.0", ann)));
+            assertEquals(1, backgroundWork.size(), "Ann's row is being fetched");
+            watching.onTraffic(List.of(deleted(2, ann))); // curl's DELETE is seen meanwhile
+            backgroundWork.remove(0).run(); // the window's GET was answered 200, before that DELETE
+            store.delete(ann.id());
+            runAll(backgroundWork);
+
+            assertEquals(List.of(), names(watching), "a deleted user is not shown");
+        } finally {
+            watched.stop();
+        }
+    }
+
+    @Test
     void f5s_reload_is_sent_as_the_users_request_and_the_windows_own_reload_as_background() {
         TrafficLog traffic = new TrafficLog();
         InMemoryUserStore store = new InMemoryUserStore();
