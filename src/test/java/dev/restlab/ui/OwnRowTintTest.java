@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.Workbench;
 import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.wire.Exchange;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import javafx.css.PseudoClass;
@@ -66,6 +71,53 @@ class OwnRowTintTest {
             assertTrue(contrast(text, tint) >= 4.5, theme + ": text " + text + " on the tint " + tint
                     + " has contrast " + contrast(text, tint) + ", under WCAG's 4.5");
         }
+    }
+
+    @Test
+    void the_selected_exchange_stands_out_more_than_the_windows_tint_when_the_list_has_no_focus(FxRobot robot)
+            throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        javafx.scene.control.CheckBox showBackground = robot.lookup("#showBackground")
+                .queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(() -> showBackground.setSelected(true));
+        WindowTests.waitUntil(() -> ownRow(traffic).isPresent());
+        HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + WindowTests.port(workbench) + "/test/"))
+                .header("User-Agent", "curl/8.0").build(), HttpResponse.BodyHandlers.discarding());
+        assertTrue(answer.statusCode() == 200);
+        WindowTests.waitUntil(() -> traffic.getItems().stream().anyMatch(e -> e.target().equals("/test/")));
+        robot.interact(() -> {
+            traffic.getSelectionModel().clearAndSelect(traffic.getItems().size() - 1);
+            robot.lookup("#filter").query().requestFocus(); // the teacher typed in the filter since
+        });
+        for (boolean dark : List.of(false, true)) {
+            robot.interact(() -> workbench.look().darkProperty().set(dark));
+            WaitForAsyncUtils.waitForFxEvents();
+            TableRow<?> own = ownRow(traffic).orElseThrow();
+            List<BackgroundFill> ownFills = own.getBackground().getFills();
+            Color page = (Color) ownFills.get(ownFills.size() - 2).getFill();
+            Color tint = over((Color) ownFills.get(ownFills.size() - 1).getFill(), page);
+            TableRow<?> selected = selectedRow(traffic).orElseThrow();
+            List<BackgroundFill> fills = selected.getBackground().getFills();
+            Color selection = (Color) fills.get(fills.size() - 1).getFill();
+            Color text = (Color) ((Labeled) selected.lookup(".table-cell")).getTextFill();
+            String theme = dark ? "dark" : "light";
+            assertTrue(contrast(selection, page) > 1.5 * contrast(tint, page), theme + ": the selection " + selection
+                    + " is not plainer to see than the tint " + tint + " on " + page);
+            assertTrue(contrast(text, selection) >= 4.5, theme + ": text " + text + " on the selection " + selection
+                    + " has contrast " + contrast(text, selection) + ", under WCAG's 4.5");
+        }
+    }
+
+    private static Optional<TableRow<?>> selectedRow(TableView<?> table) {
+        for (Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && row.isSelected() && row.getItem() != null
+                    && row.getBackground() != null) {
+                return Optional.of(row);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<TableRow<?>> ownRow(TableView<?> table) {
