@@ -98,16 +98,13 @@ final class WalCheckpointer implements AutoCloseable {
 
     /** Waits until enough commits were made since the last checkpoint; false once closing. */
     private synchronized boolean awaitEnoughCommits() {
-        boolean interrupted = false;
         while (commitsSince < COMMITS_PER_CHECKPOINT && !closing) {
             try {
                 wait();
             } catch (InterruptedException e) {
-                interrupted = true; // only close() ends this thread
+                // Only close() ends this thread. The interrupt is not set again: the next wait()
+                // would throw at once, and the thread would spin instead of waiting.
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
         commitsSince = 0;
         return !closing;
