@@ -1,0 +1,63 @@
+from flask import Flask, request, jsonify
+
+app = Flask(__name__)
+
+users = {}
+users['users'] = []
+
+# Route decorator to specify an endpoint and 
+# what to do when a POST or GET method is received
+@app.route('/people/v1/users', methods=['GET', 'POST'])
+def user_handler():
+
+  if request.method == 'POST':
+    # Check if request has content type as JSON
+    if request.is_json:
+
+      # Get the JSON data from the request
+      user_data = request.get_json()
+
+      # Access data from the JSON
+      name = user_data.get('name')
+      email = user_data.get('email')
+      if not name or not email:
+        return "Missing required fields (name and email)\n", 400  # Bad request
+
+      users['users'].append({'name': name, 'email': email})
+
+      # Return a success response
+      return f"User created successfully! Name: {name}, Email: {email}\n", 201
+  
+    else:
+      # Return error if not JSON
+      return "Request must be JSON\n", 415
+    
+  else:
+    # Handle GET request - return list of users
+    name = request.args.get('name')  # Get name from query parameter
+
+    if name:
+      # Filter users based on name
+      filtered_users = [user for user in users['users'] if user['name'] == name]
+
+      if filtered_users:
+        return jsonify(filtered_users), 200
+      
+      else:
+        return f"User with name '{name}' not found\n", 404
+      
+    else:
+      return jsonify(users), 200  # Return users data in JSON format
+
+  
+# Route decorator used to select the resource specified with the URL
+@app.route("/")
+def welcome():
+    return "<h1>The server is up and running!</h1>\n"
+
+@app.route("/test/")
+def test():
+    return "<h1>This is the \"test\" folder.</h1>\n"
+
+if __name__ == '__main__':
+  app.run(host="0.0.0.0", port=5001, debug=False, threaded=True)
