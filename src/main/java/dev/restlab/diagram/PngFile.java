@@ -1,10 +1,9 @@
 package dev.restlab.diagram;
 
+import dev.restlab.files.SharedFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /**
@@ -26,15 +25,10 @@ public final class PngFile {
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, width, height, argb, 0, width);
-        Path parent = file.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(parent, ".restlab-", ".png.part");
-        try {
-            if (!ImageIO.write(image, "png", partial.toFile())) {
+        SharedFile.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("this Java has no PNG encoder");
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
     }
 }

@@ -14,6 +14,7 @@ import de.sstoehr.harreader.model.HarQueryParam;
 import de.sstoehr.harreader.model.HarRequest;
 import de.sstoehr.harreader.model.HarResponse;
 import de.sstoehr.harreader.model.HarTiming;
+import dev.restlab.files.SharedFile;
 import dev.restlab.http.Api;
 import dev.restlab.http.Utf8;
 import dev.restlab.wire.Body;
@@ -23,12 +24,8 @@ import dev.restlab.wire.Request;
 import dev.restlab.wire.Response;
 import dev.restlab.wire.Timings;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -95,25 +92,12 @@ public final class HarExport {
     }
 
     /**
-     * Writes the HAR document to {@code file}: first beside it, then moved into place, so that a
-     * failure (a full disk) leaves any earlier file whole.
+     * Writes the HAR document to {@code file} as every shared file is written ({@link SharedFile}):
+     * beside it first, then moved into place, so that a failure (a full disk) leaves any earlier
+     * file whole, a link there is not followed, and the file gets the umask's permissions.
      */
     public void write(List<Exchange> exchanges, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        byte[] json = json(exchanges);
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                out.write(json);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        SharedFile.write(file, json(exchanges));
     }
 
     private HarEntry entry(Exchange e) {

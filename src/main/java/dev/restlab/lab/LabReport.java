@@ -1,9 +1,9 @@
 package dev.restlab.lab;
 
+import dev.restlab.files.SharedFile;
 import dev.restlab.wire.MessagePieces;
+import dev.restlab.wire.TerminalText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -96,8 +96,9 @@ public final class LabReport {
         String name = file.getFileName().toString().replaceFirst("\\.(md|html?)$", "");
         Path markdownFile = file.resolveSibling(name + ".md");
         Path htmlFile = file.resolveSibling(name + ".html");
-        Files.writeString(markdownFile, markdown, StandardCharsets.UTF_8);
-        Files.writeString(htmlFile, htmlPage(title, markdown), StandardCharsets.UTF_8);
+        String safe = TerminalText.safe(markdown); // `cat report.md` must not obey a body's escape sequences
+        SharedFile.writeString(markdownFile, safe);
+        SharedFile.writeString(htmlFile, htmlPage(TerminalText.safe(title), safe));
         return List.of(markdownFile, htmlFile);
     }
 
