@@ -1,12 +1,12 @@
 package dev.restlab;
 
 import dev.restlab.check.CheckReport;
+import dev.restlab.check.Scenario;
+import dev.restlab.check.ScenarioFile;
+import dev.restlab.check.ScenarioFileException;
 import dev.restlab.check.ServerCheck;
 import dev.restlab.check.TargetUnreachable;
 import dev.restlab.http.TargetUrl;
-import dev.restlab.lab.Lab;
-import dev.restlab.lab.LabFile;
-import dev.restlab.lab.LabFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,9 +44,9 @@ final class CheckCommand implements Callable<Integer> {
             + " and both answers, as FILE.md and FILE.html.")
     private Path report;
 
-    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = LabFile.HANDOUT_SCENARIO,
+    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = ScenarioFile.HANDOUT,
             description = "The requests to send: 'handout' (built in, the default) or a scenario file (.yaml,"
-                    + " see docs/labs.md).")
+                    + " see docs/check.md).")
     private String scenario;
 
     @Override
@@ -57,10 +57,10 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "URL: " + e.getMessage());
         }
-        Lab lab;
+        Scenario cases;
         try {
-            lab = LabFile.loadScenario(scenario);
-        } catch (LabFileException e) {
+            cases = ScenarioFile.load(scenario);
+        } catch (ScenarioFileException e) {
             throw new ParameterException(spec.commandLine(), "--scenario: " + e.getMessage());
         }
         if (report != null) {
@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CheckReport result;
         try (ReferenceServer reference = ReferenceServer.start()) {
-            result = new ServerCheck(lab).run(target, reference.url());
+            result = new ServerCheck(cases).run(target, reference.url());
         } catch (TargetUnreachable e) {
             err.println("restlab check: " + e.getMessage());
             err.flush();

@@ -2,11 +2,11 @@ package dev.restlab;
 
 import dev.restlab.check.CaseResult;
 import dev.restlab.check.CheckReport;
+import dev.restlab.check.ScenarioFile;
 import dev.restlab.check.ServerCheck;
 import dev.restlab.check.TargetUnreachable;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.http.TargetUrl;
-import dev.restlab.lab.LabFile;
 import dev.restlab.http.Api;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.lab.ProgressStore;
@@ -151,7 +151,7 @@ public final class Workbench implements AutoCloseable {
     private static CheckReport checkAgainstHandout(TargetUrl target, Consumer<CaseResult> eachCase)
             throws TargetUnreachable {
         try (ReferenceServer reference = ReferenceServer.start()) {
-            return new ServerCheck(LabFile.handoutScenario()).run(target, reference.url(), eachCase);
+            return new ServerCheck(ScenarioFile.handout()).run(target, reference.url(), eachCase);
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.restlab.check;
 
-import dev.restlab.lab.Step;
 import java.util.List;
 
 /**
- * One case of a check: the scenario's step, the answers of the checked server and of RestLab's
+ * One case of a check: the scenario's case, the answers of the checked server and of RestLab's
  * own API to the same request, how they differ, and whether the checked server's answer
  * conforms to the OpenAPI document.
  *
@@ -12,7 +11,7 @@ import java.util.List;
  * @param notes   what the check had to make up, e.g. an id the server never gave
  * @param openApi the OpenAPI verdict on the checked server's answer, one line
  */
-public record CaseResult(int number, Step step, Answer target, Answer reference, List<Difference> differences,
+public record CaseResult(int number, ScenarioCase scenarioCase, Answer target, Answer reference, List<Difference> differences,
         List<String> notes, String openApi) {
 
     public CaseResult {
@@ -27,7 +26,7 @@ public record CaseResult(int number, Step step, Answer target, Answer reference,
 
     /** True for one of the handout's own curl commands. */
     public boolean handout() {
-        return step.probe().map(probe -> probe.handout()).orElse(false);
+        return scenarioCase.handout();
     }
 
     /** {@code same} or e.g. {@code differs in status, body}. */

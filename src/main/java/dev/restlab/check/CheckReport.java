@@ -64,7 +64,7 @@ public record CheckReport(String scenario, TargetUrl target, Instant madeAt, Lis
                 .append(", ").append(cases.size()).append(" cases)\n\n");
         for (CaseResult c : cases) {
             text.append(String.format(Locale.ROOT, "%2d. %s %s%n", c.number(), c.same() ? "✓" : "✗",
-                    TerminalText.safe(c.step().title())));
+                    TerminalText.safe(c.scenarioCase().title())));
             text.append("    ").append(requestLine(c)).append('\n');
             text.append("    here: ").append(TerminalText.safe(c.target().statusText()))
                     .append("   RestLab: ").append(TerminalText.safe(c.reference().statusText()))
@@ -82,9 +82,9 @@ public record CheckReport(String scenario, TargetUrl target, Instant madeAt, Lis
     /** One case in full as plain text, for the window: verdict, differences, OpenAPI, the request, both answers. */
     public static String details(CaseResult c) {
         StringBuilder text = new StringBuilder();
-        text.append(c.number()).append(". ").append(c.step().title()).append('\n');
-        if (!c.step().explanation().isEmpty()) {
-            text.append(c.step().explanation().strip()).append('\n');
+        text.append(c.number()).append(". ").append(c.scenarioCase().title()).append('\n');
+        if (!c.scenarioCase().explanation().isEmpty()) {
+            text.append(c.scenarioCase().explanation().strip()).append('\n');
         }
         text.append('\n').append(c.same() ? "Same as RestLab." : "Verdict: " + c.verdict() + ".").append('\n');
         c.differences().forEach(d -> text.append("  • ").append(d.sentence()).append('\n'));
@@ -113,16 +113,16 @@ public record CheckReport(String scenario, TargetUrl target, Instant madeAt, Lis
         md.append("**").append(summary()).append("**; ").append(handoutSummary()).append(".\n\n");
         for (CaseResult c : cases) {
             md.append("- ").append(c.same() ? "✓ " : "✗ ").append(c.number()).append(". ")
-                    .append(escape(c.step().title())).append(": ").append(escape(c.target().statusText()))
+                    .append(escape(c.scenarioCase().title())).append(": ").append(escape(c.target().statusText()))
                     .append(" (RestLab ").append(escape(c.reference().statusText())).append("), ")
                     .append(c.verdict()).append('\n');
         }
         md.append('\n');
         for (CaseResult c : cases) {
             md.append("## ").append(c.same() ? "✓ " : "✗ ").append(c.number()).append(". ")
-                    .append(escape(c.step().title())).append("\n\n");
-            if (!c.step().explanation().isEmpty()) {
-                md.append(escape(c.step().explanation())).append("\n\n");
+                    .append(escape(c.scenarioCase().title())).append("\n\n");
+            if (!c.scenarioCase().explanation().isEmpty()) {
+                md.append(escape(c.scenarioCase().explanation())).append("\n\n");
             }
             if (c.same()) {
                 md.append("**Verdict:** same as RestLab").append(c.handout() ? " (a step of the handout)" : "")

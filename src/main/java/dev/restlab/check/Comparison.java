@@ -1,7 +1,6 @@
 package dev.restlab.check;
 
 import dev.restlab.http.MediaType;
-import dev.restlab.lab.Probe.Aspect;
 import dev.restlab.wire.Exchange;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,6 @@
 package dev.restlab.check;
 
 import dev.restlab.http.TargetUrl;
-import dev.restlab.lab.Lab;
-import dev.restlab.lab.LabTracker;
-import dev.restlab.lab.Probe;
-import dev.restlab.lab.Step;
 import dev.restlab.openapi.ApiDescription;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs a scenario ({@link dev.restlab.lab.LabFile#handoutScenario()} or a teacher's own) against
+ * Runs a scenario ({@link ScenarioFile#handout()} or a teacher's own) against
  * a server and, step by step beside it, against RestLab's own API, and compares the answers.
  * Each side keeps its own remembered ids: the checked server's {@code {id}} is the id it gave.
  */
@@ -30,19 +25,19 @@ public final class ServerCheck {
     /** Sent for {@code {id}} when a server gave no id to remember: no user has it. */
     static final String NO_ID = "00000000-0000-0000-0000-000000000000";
 
-    private final Lab scenario;
+    private final Scenario scenario;
     private final HttpProbe probe;
 
-    public ServerCheck(Lab scenario, Duration timeout) {
+    public ServerCheck(Scenario scenario, Duration timeout) {
         this.scenario = scenario;
         this.probe = new HttpProbe(timeout);
     }
 
-    public ServerCheck(Lab scenario) {
+    public ServerCheck(Scenario scenario) {
         this(scenario, DEFAULT_TIMEOUT);
     }
 
-    public Lab scenario() {
+    public Scenario scenario() {
         return scenario;
     }
 
@@ -58,19 +53,15 @@ public final class ServerCheck {
         Side checked = new Side(target);
         Side restlab = new Side(reference);
         List<CaseResult> cases = new ArrayList<>();
-        for (Step step : scenario.steps()) {
-            Optional<Probe> request = step.probe();
-            if (request.isEmpty()) {
-                continue; // only a scenario's steps send requests
-            }
+        for (ScenarioCase scenarioCase : scenario.cases()) {
             List<String> notes = new ArrayList<>();
-            Answer targetAnswer = checked.send(step, request.get(), notes);
-            Answer referenceAnswer = restlab.send(step, request.get(), new ArrayList<>());
+            Answer targetAnswer = checked.send(scenarioCase, notes);
+            Answer referenceAnswer = restlab.send(scenarioCase, new ArrayList<>());
             String openApi = targetAnswer.exchange()
                     .map(exchange -> ApiDescription.bundled().check(exchange).summary())
                     .orElse("no answer to check");
-            CaseResult result = new CaseResult(cases.size() + 1, step, targetAnswer, referenceAnswer,
-                    Comparison.of(targetAnswer, referenceAnswer, request.get().compare()), notes, openApi);
+            CaseResult result = new CaseResult(cases.size() + 1, scenarioCase, targetAnswer, referenceAnswer,
+                    Comparison.of(targetAnswer, referenceAnswer, scenarioCase.compare()), notes, openApi);
             cases.add(result);
             eachCase.accept(result);
         }
@@ -90,7 +81,8 @@ public final class ServerCheck {
             this.server = server;
         }
 
-        Answer send(Step step, Probe request, List<String> notes) {
+        Answer send(ScenarioCase scenarioCase, List<String> notes) {
+            ScenarioRequest request = scenarioCase.request();
             String path = request.path();
             if (path.contains("{id}")) {
                 String id = remembered.values().stream().reduce((first, last) -> last).orElse(null);
@@ -102,15 +94,15 @@ public final class ServerCheck {
                 path = path.replace("{id}", id);
             }
             Answer answer = probe.send(server, bytes(request, path, server));
-            if (!step.remembers().isEmpty()) {
-                answer.exchange().flatMap(LabTracker::idGivenBy).ifPresent(id -> remembered.put(step.id(), id));
+            if (scenarioCase.remembersId()) {
+                answer.exchange().flatMap(GivenId::of).ifPresent(id -> remembered.put(scenarioCase.id(), id));
             }
             return answer;
         }
     }
 
     /** The request as it goes on the wire, much as curl sends it, with {@code Connection: close}. */
-    static byte[] bytes(Probe request, String path, TargetUrl server) {
+    static byte[] bytes(ScenarioRequest request, String path, TargetUrl server) {
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
         int length = Math.max(body.length, request.padTo());
         StringBuilder head = new StringBuilder()

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -43,44 +41,25 @@ public final class LabFile {
     private static final Set<String> LAB_KEYS = Set.of("title", "introduction", "steps");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "task", "command", "explanation",
             "reference", "question", "answer", "check", "checks", "server", "remembers");
-    /** A scenario's step sends a request instead of waiting for one (docs/labs.md, "Scenarios"). */
-    private static final Set<String> SCENARIO_STEP_KEYS = Set.of("id", "title", "task", "command",
-            "explanation", "reference", "question", "answer", "remembers", "request", "handout", "compare");
-
-    /** The scenario built into RestLab: the handout's curl commands and what it leaves implicit. */
-    public static final String HANDOUT_SCENARIO = "handout";
     private static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private final String source;
-    private final boolean scenario;
     private final Map<String, Integer> stepNumbers = new HashMap<>();
     private final Set<String> remembering = new HashSet<>();
 
-    private LabFile(String source, boolean scenario) {
+    private LabFile(String source) {
         this.source = source;
-        this.scenario = scenario;
     }
 
     /** The built-in handout lab. */
     public static Lab handout() {
-        return builtIn("/labs/handout.yaml", HANDOUT, false);
-    }
-
-    /**
-     * The built-in scenario that {@code check} runs: the handout's curl commands in order, then
-     * what the handout leaves implicit (errors, odd bodies).
-     */
-    public static Lab handoutScenario() {
-        return builtIn("/labs/handout-check.yaml", HANDOUT_SCENARIO, true);
-    }
-
-    private static Lab builtIn(String resource, String name, boolean scenario) {
+        String resource = "/labs/handout.yaml";
         try (InputStream in = LabFile.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in " + resource + " is missing from the jar");
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            return scenario ? readScenario(reader, name) : read(reader, name);
+            return read(reader, HANDOUT);
         } catch (IOException | LabFileException e) {
             throw new IllegalStateException("the built-in " + resource + " is broken: " + e.getMessage(), e);
         }
@@ -91,25 +70,17 @@ public final class LabFile {
         if (nameOrFile.equals(HANDOUT)) {
             return handout();
         }
-        return load(Path.of(nameOrFile), false);
+        return load(Path.of(nameOrFile));
     }
 
-    /** {@code handout} for the built-in scenario, else a scenario file's path. */
-    public static Lab loadScenario(String nameOrFile) throws LabFileException {
-        if (nameOrFile.equals(HANDOUT_SCENARIO)) {
-            return handoutScenario();
-        }
-        return load(Path.of(nameOrFile), true);
-    }
-
-    private static Lab load(Path file, boolean scenario) throws LabFileException {
+    private static Lab load(Path file) throws LabFileException {
         String name = file.toString();
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new LabFileException(name, 0, "the file is over 1 MiB: not a " + (scenario ? "scenario" : "lab"));
+                throw new LabFileException(name, 0, "the file is over 1 MiB: not a lab");
             }
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return scenario ? readScenario(reader, name) : read(reader, name);
+                return read(reader, name);
             }
         } catch (IOException e) {
             throw new LabFileException(name, 0, "cannot be read (" + e.getMessage() + ")");
@@ -117,12 +88,7 @@ public final class LabFile {
     }
 
     public static Lab read(Reader yaml, String source) throws LabFileException {
-        return new LabFile(source, false).parse(yaml);
-    }
-
-    /** Reads a scenario: a lab whose every step sends a {@code request} instead of waiting for one. */
-    public static Lab readScenario(Reader yaml, String source) throws LabFileException {
-        return new LabFile(source, true).parse(yaml);
+        return new LabFile(source).parse(yaml);
     }
 
     private Lab parse(Reader yaml) throws LabFileException {
@@ -163,8 +129,7 @@ public final class LabFile {
     }
 
     private Step step(Node node, int number) throws LabFileException {
-        Map<String, Node> fields = mapping(node, scenario ? "a scenario's step" : "a step",
-                scenario ? SCENARIO_STEP_KEYS : STEP_KEYS);
+        Map<String, Node> fields = mapping(node, "a step", STEP_KEYS);
         String id = requiredText(fields, "id", node);
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw error(fields.get("id"), "a step id is lower-case letters, digits and '-', not '" + id + "'");
@@ -173,9 +138,6 @@ public final class LabFile {
             throw error(fields.get("id"), "two steps have the id '" + id + "'");
         }
         String title = requiredText(fields, "title", node);
-        if (scenario) {
-            return scenarioStep(fields, node, id, title);
-        }
         int ways = (fields.containsKey("check") ? 1 : 0) + (fields.containsKey("checks") ? 1 : 0)
                 + (fields.containsKey("server") ? 1 : 0);
         if (ways != 1) {
@@ -209,68 +171,6 @@ public final class LabFile {
             remembering.add(id);
         }
         return remembers;
-    }
-
-    private Step scenarioStep(Map<String, Node> fields, Node node, String id, String title) throws LabFileException {
-        Node requestNode = fields.get("request");
-        if (requestNode == null) {
-            throw error(node, "step '" + id + "' of a scenario needs a 'request' (what it sends)");
-        }
-        Map<String, Node> request = mapping(requestNode, "a request", Probe.KEYS);
-        String method = text(request, "method");
-        if (!method.matches("[A-Z]+")) {
-            throw error(request.getOrDefault("method", requestNode),
-                    "a request needs a 'method' of upper-case letters, such as GET, not '" + method + "'");
-        }
-        String path = text(request, "path");
-        if (!path.startsWith("/") || !path.matches("[\\x21-\\x7e]+")) {
-            throw error(request.getOrDefault("path", requestNode), "a request needs a 'path' that starts with '/'"
-                    + " and has no spaces or other characters a request line cannot carry, not '" + path + "'");
-        }
-        if (path.contains("{id}") && remembering.isEmpty()) {
-            throw error(request.get("path"), "{id} needs an earlier step with 'remembers: id'");
-        }
-        Map<String, String> headers = pairs(request.get("headers"), "'headers'");
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            boolean token = header.getKey().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
-            if (!token || header.getValue().matches("(?s).*[\\r\\n].*")) {
-                throw error(request.get("headers"), "'" + header.getKey() + "' is not a header name with a one-line value");
-            }
-        }
-        Node bodyNode = request.get("body");
-        String body = bodyNode == null ? "" : scalar(bodyNode, "'body'");
-        int padTo = 0;
-        String pad = text(request, "padTo");
-        if (!pad.isEmpty()) {
-            padTo = pad.matches("[0-9]{1,9}") ? Integer.parseInt(pad) : -1;
-            if (padTo < 1 || padTo > Probe.MAX_PAD) {
-                throw error(request.get("padTo"), "'padTo' is a size in bytes from 1 to " + Probe.MAX_PAD
-                        + ", not '" + pad + "'");
-            }
-        }
-        String handout = text(fields, "handout");
-        if (!handout.isEmpty() && !handout.equals("true") && !handout.equals("false")) {
-            throw error(fields.get("handout"), "'handout' is true or false, not '" + handout + "'");
-        }
-        Set<Probe.Aspect> compare = EnumSet.noneOf(Probe.Aspect.class);
-        for (String aspect : texts(fields.get("compare"), "'compare'")) {
-            try {
-                compare.add(Probe.Aspect.valueOf(aspect.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw error(fields.get("compare"), "'compare' lists status, type and body, not '" + aspect + "'");
-            }
-        }
-        if (fields.containsKey("compare") && compare.isEmpty()) {
-            throw error(fields.get("compare"), "'compare' needs at least one of status, type and body");
-        }
-        if (compare.isEmpty()) {
-            compare = EnumSet.allOf(Probe.Aspect.class);
-        }
-        String remembers = remembers(fields, id);
-        Probe probe = new Probe(method, path, headers, body, padTo, handout.equals("true"), compare);
-        return new Step(id, title, text(fields, "task"), text(fields, "command"), text(fields, "explanation"),
-                text(fields, "reference"), text(fields, "question"), text(fields, "answer"), List.of(), false,
-                remembers, Optional.of(probe));
     }
 
     private Check check(Node node) throws LabFileException {

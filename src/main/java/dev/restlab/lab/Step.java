@@ -2,7 +2,6 @@ package dev.restlab.lab;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One step of a lab: what to do (a text, and the exact command to run with {@code {port}} and
@@ -13,23 +12,13 @@ import java.util.Optional;
  * @param serverRunning true for a step ticked by the server running, not by an exchange
  * @param remembers     the name under which this step keeps the user id its answer gave (e.g.
  *                      {@code id}), for later steps' commands and checks; empty for none
- * @param probe         in a scenario (not a lab): the request the step sends and what of the
- *                      answers is compared; empty in a lab
  */
 public record Step(String id, String title, String task, String command, String explanation,
         String reference, String question, String answer, List<Check> checks, boolean serverRunning,
-        String remembers, Optional<Probe> probe) {
+        String remembers) {
 
     public Step {
         checks = List.copyOf(checks);
-    }
-
-    /** A lab's step: ticked by checks, sends nothing. */
-    public Step(String id, String title, String task, String command, String explanation,
-            String reference, String question, String answer, List<Check> checks, boolean serverRunning,
-            String remembers) {
-        this(id, title, task, command, explanation, reference, question, answer, checks, serverRunning,
-                remembers, Optional.empty());
     }
 
     /** The command with {@code {port}} and remembered values such as {@code {id}} filled in. */

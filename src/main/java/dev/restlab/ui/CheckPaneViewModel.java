@@ -37,7 +37,7 @@ public final class CheckPaneViewModel {
 
         @Override
         public String toString() {
-            return (result.same() ? "✓ " : "✗ ") + result.number() + ". " + result.step().title() + " — "
+            return (result.same() ? "✓ " : "✗ ") + result.number() + ". " + result.scenarioCase().title() + " — "
                     + result.target().statusText() + " (RestLab " + result.reference().statusText() + "): "
                     + result.verdict();
         }

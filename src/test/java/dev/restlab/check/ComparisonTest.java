@@ -2,7 +2,6 @@ package dev.restlab.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restlab.lab.Probe.Aspect;
 import dev.restlab.wire.Exchange;
 import java.util.EnumSet;
 import java.util.List;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.http.Api;
 import dev.restlab.http.TargetUrl;
-import dev.restlab.lab.LabFile;
 import dev.restlab.testing.ServerExtension;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ class HandoutFlaskCheckTest {
     @BeforeAll
     static void checkTheHandoutsServer() throws Exception {
         flask = new HandoutFlaskServer();
-        report = new ServerCheck(LabFile.handoutScenario())
+        report = new ServerCheck(ScenarioFile.handout())
                 .run(new TargetUrl(Api.LOOPBACK, flask.port()), new TargetUrl(Api.LOOPBACK, RESTLAB.port()));
     }
 
@@ -46,7 +45,7 @@ class HandoutFlaskCheckTest {
     void the_report_differs_from_restlab_exactly_where_the_handouts_code_does() {
         Map<String, List<String>> differing = new LinkedHashMap<>();
         report.cases().stream().filter(c -> !c.same())
-                .forEach(c -> differing.put(c.step().id(), c.differences().stream().map(Difference::what).toList()));
+                .forEach(c -> differing.put(c.scenarioCase().id(), c.differences().stream().map(Difference::what).toList()));
 
         assertEquals(List.of("json-array", "huge-body", "script-name"), List.copyOf(differing.keySet()),
                 report.text());
@@ -88,7 +87,7 @@ class HandoutFlaskCheckTest {
     }
 
     private static List<String> sentences(String id) {
-        return report.cases().stream().filter(c -> c.step().id().equals(id)).findFirst().orElseThrow()
+        return report.cases().stream().filter(c -> c.scenarioCase().id().equals(id)).findFirst().orElseThrow()
                 .differences().stream().map(Difference::sentence).toList();
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.http.Api;
 import dev.restlab.http.TargetUrl;
-import dev.restlab.lab.LabFile;
 import dev.restlab.testing.ServerExtension;
 import dev.restlab.testing.WrongServer;
 import java.io.IOException;
@@ -27,7 +26,7 @@ class ServerCheckTest {
     @RegisterExtension
     final ServerExtension reference = new ServerExtension().withoutTraffic();
 
-    private final ServerCheck check = new ServerCheck(LabFile.handoutScenario());
+    private final ServerCheck check = new ServerCheck(ScenarioFile.handout());
 
     private TargetUrl url(int port) {
         return new TargetUrl(Api.LOOPBACK, port);
@@ -41,9 +40,9 @@ class ServerCheckTest {
         assertEquals(17, report.cases().size());
         assertEquals(report.cases(), told, "each case is told as it is made");
         for (CaseResult c : report.cases()) {
-            assertTrue(c.same(), c.number() + " " + c.step().id() + ": " + c.differences());
-            assertTrue(c.target().complete(), c.step().id());
-            assertTrue(c.openApi().contains(": conforms"), c.step().id() + ": " + c.openApi());
+            assertTrue(c.same(), c.number() + " " + c.scenarioCase().id() + ": " + c.differences());
+            assertTrue(c.target().complete(), c.scenarioCase().id());
+            assertTrue(c.openApi().contains(": conforms"), c.scenarioCase().id() + ": " + c.openApi());
         }
         assertEquals("17 of 17 as the handout expects", report.summary());
         assertTrue(report.handoutCasesMatch());
@@ -71,7 +70,7 @@ class ServerCheckTest {
             CheckReport report = check.run(url(wrong.port()), url(reference.port()));
 
             Map<String, List<String>> differences = report.cases().stream().collect(Collectors.toMap(
-                    c -> c.step().id(), c -> c.differences().stream().map(Difference::sentence).toList()));
+                    c -> c.scenarioCase().id(), c -> c.differences().stream().map(Difference::sentence).toList()));
             assertTrue(differences.get("create").contains("status: 200 OK here, RestLab 201 Created"),
                     differences.get("create").toString());
             assertEquals(List.of("content type: text/html here, RestLab application/json"), differences.get("list"));
@@ -105,6 +104,6 @@ class ServerCheckTest {
     }
 
     private static CaseResult caseNamed(CheckReport report, String id) {
-        return report.cases().stream().filter(c -> c.step().id().equals(id)).findFirst().orElseThrow();
+        return report.cases().stream().filter(c -> c.scenarioCase().id().equals(id)).findFirst().orElseThrow();
     }
 }

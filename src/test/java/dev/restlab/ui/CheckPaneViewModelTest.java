@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.check.ScenarioFile;
 import dev.restlab.check.ServerCheck;
 import dev.restlab.http.TargetUrl;
-import dev.restlab.lab.LabFile;
 import dev.restlab.testing.FakeDialogs;
 import dev.restlab.testing.ServerExtension;
 import java.net.InetAddress;
@@ -35,7 +35,7 @@ class CheckPaneViewModelTest {
     private CheckPaneViewModel viewModel() {
         check = new CheckPaneViewModel((url, eachCase) -> {
             checked.add(url);
-            return new ServerCheck(LabFile.handoutScenario()).run(url, new TargetUrl("127.0.0.1", reference.port()),
+            return new ServerCheck(ScenarioFile.handout()).run(url, new TargetUrl("127.0.0.1", reference.port()),
                     result -> {
                         eachCase.accept(result);
                         rowsWhenTold.add(check.rows().size());

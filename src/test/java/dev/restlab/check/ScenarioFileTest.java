@@ -1,11 +1,10 @@
-package dev.restlab.lab;
+package dev.restlab.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restlab.lab.Probe.Aspect;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,44 +19,44 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ScenarioFileTest {
 
-    private static LabFileException refused(String steps) {
-        return assertThrows(LabFileException.class,
-                () -> LabFile.readScenario(new StringReader("title: x\nsteps:\n" + steps), "mine.yaml"));
+    private static ScenarioFileException refused(String cases) {
+        return assertThrows(ScenarioFileException.class,
+                () -> ScenarioFile.read(new StringReader("title: x\ncases:\n" + cases), "mine.yaml"));
     }
 
     @Test
-    void the_handout_scenario_is_the_handouts_curl_steps_then_what_it_leaves_implicit() {
-        Lab scenario = LabFile.handoutScenario();
+    void the_handout_scenario_is_the_handouts_curl_commands_then_what_it_leaves_implicit() {
+        Scenario scenario = ScenarioFile.handout();
         assertEquals(List.of("root", "create", "list", "by-name", "by-id", "delete", "delete-again", "gone",
                 "unknown-name", "missing-field", "not-json", "unknown-id", "wrong-method", "malformed-json",
-                "json-array", "huge-body", "script-name"), scenario.steps().stream().map(Step::id).toList());
-        assertEquals(8, scenario.steps().stream().filter(step -> step.probe().orElseThrow().handout()).count());
-        Probe create = scenario.step("create").orElseThrow().probe().orElseThrow();
+                "json-array", "huge-body", "script-name"), scenario.cases().stream().map(ScenarioCase::id).toList());
+        assertEquals(8, scenario.cases().stream().filter(ScenarioCase::handout).count());
+        ScenarioRequest create = scenario.scenarioCase("create").orElseThrow().request();
         assertEquals("POST", create.method());
         assertEquals(Map.of("Content-Type", "application/json"), create.headers());
         assertEquals("{\"name\": \"John\", \"email\": \"john@example.com\"}", create.body());
-        assertEquals(Set.of(Aspect.values()), create.compare());
-        assertEquals("id", scenario.step("create").orElseThrow().remembers());
-        assertEquals(2 * 1024 * 1024, scenario.step("huge-body").orElseThrow().probe().orElseThrow().padTo());
-        assertEquals(Set.of(Aspect.STATUS), scenario.step("wrong-method").orElseThrow().probe().orElseThrow().compare());
+        assertEquals(Set.of(Aspect.values()), scenario.scenarioCase("create").orElseThrow().compare());
+        assertTrue(scenario.scenarioCase("create").orElseThrow().remembersId());
+        assertEquals(2 * 1024 * 1024, scenario.scenarioCase("huge-body").orElseThrow().request().padTo());
+        assertEquals(Set.of(Aspect.STATUS), scenario.scenarioCase("wrong-method").orElseThrow().compare());
     }
 
     @Test
-    void the_scenario_example_in_docs_labs_md_loads() throws Exception {
-        String doc = Files.readString(Path.of("docs/labs.md"));
+    void the_scenario_example_in_docs_check_md_loads() throws Exception {
+        String doc = Files.readString(Path.of("docs/check.md"));
         Matcher yaml = Pattern.compile("```yaml\n(# a scenario.*?)```", Pattern.DOTALL).matcher(doc);
-        assertTrue(yaml.find(), "docs/labs.md has a scenario example");
-        Lab scenario = LabFile.readScenario(new StringReader(yaml.group(1)), "docs/labs.md");
-        assertTrue(scenario.steps().stream().allMatch(step -> step.probe().isPresent()));
+        assertTrue(yaml.find(), "docs/check.md has a scenario example");
+        Scenario scenario = ScenarioFile.read(new StringReader(yaml.group(1)), "docs/check.md");
+        assertEquals(List.of("create", "read"), scenario.cases().stream().map(ScenarioCase::id).toList());
     }
 
     @Test
-    void a_lab_file_is_not_a_scenario_nor_a_scenario_a_lab() {
-        LabFileException e = refused("  - id: a\n    title: A\n    check: {method: GET}\n");
-        assertTrue(e.getMessage().contains("unknown key 'check' in a scenario's step"), e.getMessage());
-        LabFileException lab = assertThrows(LabFileException.class, () -> LabFile.read(new StringReader(
-                "title: x\nsteps:\n  - id: a\n    title: A\n    request: {method: GET, path: /}\n"), "lab.yaml"));
-        assertTrue(lab.getMessage().contains("unknown key 'request' in a step"), lab.getMessage());
+    void a_lab_file_is_not_a_scenario() {
+        ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> ScenarioFile.read(new StringReader(
+                "title: x\nsteps:\n  - id: a\n    title: A\n    check: {method: GET}\n"), "lab.yaml"));
+        assertTrue(e.getMessage().contains("unknown key 'steps' in a scenario"), e.getMessage());
+        ScenarioFileException step = refused("  - id: a\n    title: A\n    check: {method: GET}\n");
+        assertTrue(step.getMessage().contains("unknown key 'check' in a case"), step.getMessage());
     }
 
     @ParameterizedTest
@@ -65,25 +64,26 @@ class ScenarioFileTest {
         "request: {method: get, path: /}                 | a 'method' of upper-case letters",
         "request: {method: GET, path: users}             | a 'path' that starts with '/'",
         "request: {method: GET, path: '/a b'}            | no spaces",
-        "request: {method: GET, path: '/users/{id}'}     | {id} needs an earlier step with 'remembers: id'",
+        "request: {method: GET, path: '/users/{id}'}     | {id} needs an earlier case with 'remembers: id'",
         "request: {method: GET, path: /, padTo: 99999999} | 'padTo' is a size in bytes from 1 to 16777216",
         "request: {method: GET, path: /, headers: {'A B': x}} | not a header name with a one-line value",
         "request: {method: GET, path: /, bodi: x}         | unknown key 'bodi' in a request",
         "handout: yes\\nrequest: {method: GET, path: /} | 'handout' is true or false, not 'yes'",
         "compare: [status, colour]\\nrequest: {method: GET, path: /} | 'compare' lists status, type and body, not 'colour'",
-        "command: curl | of a scenario needs a 'request'",
+        "command: curl | needs a 'request'",
     })
     void a_wrong_request_is_explained(String yaml, String reason) {
         String indented = "    " + yaml.replace("\\n", "\n    ");
-        LabFileException e = refused("  - id: a\n    title: A\n" + indented + "\n");
+        ScenarioFileException e = refused("  - id: a\n    title: A\n" + indented + "\n");
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertTrue(e.line() >= 3, e.getMessage());
     }
 
     @Test
     void a_missing_scenario_file_is_refused_with_its_name() {
-        LabFileException e = assertThrows(LabFileException.class, () -> LabFile.loadScenario("no-such-scenario.yaml"));
+        ScenarioFileException e = assertThrows(ScenarioFileException.class,
+                () -> ScenarioFile.load("no-such-scenario.yaml"));
         assertTrue(e.getMessage().startsWith("no-such-scenario.yaml: cannot be read"), e.getMessage());
-        assertFalse(LabFile.handoutScenario().steps().isEmpty());
+        assertFalse(ScenarioFile.handout().cases().isEmpty());
     }
 }
