@@ -16,6 +16,10 @@ import de.sstoehr.harreader.model.HarResponse;
 import de.sstoehr.harreader.model.HarTiming;
 import dev.restlab.files.SharedFile;
 import dev.restlab.http.Api;
+import dev.restlab.http.IpAddresses;
+import dev.restlab.http.PercentEncoding;
+import dev.restlab.http.Query;
+import dev.restlab.http.RequestTarget;
 import dev.restlab.http.Utf8;
 import dev.restlab.wire.Body;
 import dev.restlab.wire.Exchange;
@@ -126,7 +130,7 @@ public final class HarExport {
                 .cache(new HarCache())
                 .timings(timings)
                 .connection(Long.toString(e.connection().id()))
-                .serverIPAddress(isWildcard(serverHost) ? null : serverHost)
+                .serverIPAddress(IpAddresses.isWildcard(serverHost) ? null : serverHost)
                 .build();
         entry.setAdditionalField("_clientAddress", e.connection().clientAddress());
         entry.setAdditionalField("_clientPort", e.connection().clientPort());
@@ -144,7 +148,7 @@ public final class HarExport {
                 .url(url(r))
                 .httpVersion(r.version())
                 .headers(headers(r.headers()))
-                .queryString(queryString(r.target()))
+                .queryString(queryString(r.requestTarget().query()))
                 .postData(r.body().isEmpty() ? new HarPostData() : postData(r)) // an empty one is left out
                 .headersSize(sizes.head())
                 .bodySize(sizes.body())
@@ -208,22 +212,18 @@ public final class HarExport {
 
     /** {@code http://} and the Host the client named (else the server's address), then the target. */
     private String url(Request r) {
-        String target = r.target();
-        if (target.startsWith("http://") || target.startsWith("https://")) {
-            return target; // absolute form, as sent to a proxy
+        RequestTarget target = r.requestTarget();
+        if (target.form() == RequestTarget.Form.ABSOLUTE && target.scheme().matches("(?i)https?")) {
+            return r.target(); // absolute form, as sent to a proxy
         }
         String authority = r.header("Host").filter(host -> !host.isBlank())
                 .orElse(hostForUrl(serverHost) + ":" + serverPort);
-        return "http://" + authority + (target.startsWith("/") ? target : "/");
+        return "http://" + authority + (target.form() == RequestTarget.Form.ORIGIN ? r.target() : "/");
     }
 
     private static String hostForUrl(String host) {
-        String named = isWildcard(host) ? Api.LOOPBACK : host;
+        String named = IpAddresses.isWildcard(host) ? Api.LOOPBACK : host;
         return named.contains(":") ? "[" + named + "]" : named;
-    }
-
-    private static boolean isWildcard(String host) {
-        return host.equals(Api.ALL_INTERFACES) || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
     }
 
     private static List<HarHeader> headers(List<Header> headers) {
@@ -235,45 +235,16 @@ public final class HarExport {
     }
 
     /** The query's parameters in order, percent-decoded where that gives UTF-8 text, else as sent. */
-    private static List<HarQueryParam> queryString(String target) {
-        int question = target.indexOf('?');
-        if (question < 0) {
-            return List.of();
-        }
+    private static List<HarQueryParam> queryString(Query query) {
         List<HarQueryParam> params = new ArrayList<>();
-        for (String pair : target.substring(question + 1).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            params.add(HarQueryParam.builder().name(decode(name)).value(decode(value)).build());
+        for (Query.Pair pair : query.pairs()) {
+            params.add(HarQueryParam.builder().name(asText(pair.rawName())).value(asText(pair.rawValue())).build());
         }
         return params;
     }
 
-    private static String decode(String raw) {
-        byte[] bytes = new byte[raw.length() * 3];
-        int length = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
-                bytes[length++] = (byte) (hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
-                i += 2;
-            } else if (c == '+') {
-                bytes[length++] = ' ';
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                System.arraycopy(encoded, 0, bytes, length, encoded.length);
-                length += encoded.length;
-            }
-        }
-        return Utf8.decode(java.util.Arrays.copyOf(bytes, length)).orElse(raw);
-    }
-
-    private static int hex(char c) {
-        return Character.digit(c, 16);
+    private static String asText(String raw) {
+        return Utf8.decode(PercentEncoding.decode(raw, true)).orElse(raw);
     }
 
     /** The start line, the header lines as curl prints them and the blank line, in bytes. */
@@ -289,9 +260,22 @@ public final class HarExport {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static boolean isChunked(List<Header> headers) {
-        String coding = Header.first(headers, "Transfer-Encoding");
-        return coding != null && !coding.isBlank();
+    /**
+     * Whether the body was sent in chunks: only when chunked is the last transfer coding (RFC 9112
+     * §6.1); with {@code gzip} alone the body runs to the end of the connection, unchunked.
+     */
+    static boolean isChunked(List<Header> headers) {
+        String codings = null;
+        for (Header header : headers) {
+            if (header.name().equalsIgnoreCase("Transfer-Encoding") && !header.value().isBlank()) {
+                codings = header.value(); // a coding list may be split over several fields; the last one ends it
+            }
+        }
+        if (codings == null) {
+            return false;
+        }
+        String[] list = codings.split(",");
+        return list[list.length - 1].strip().equalsIgnoreCase("chunked");
     }
 
     private static String cutNote(Body body) {

@@ -12,6 +12,7 @@ import de.sstoehr.harreader.model.HarPostDataParam;
 import de.sstoehr.harreader.model.HarRequest;
 import de.sstoehr.harreader.model.HarResponse;
 import de.sstoehr.harreader.model.HarTiming;
+import dev.restlab.http.RequestTarget;
 import dev.restlab.wire.Body;
 import dev.restlab.wire.Connection;
 import dev.restlab.wire.Exchange;
@@ -212,19 +213,13 @@ public final class HarImport {
 
     /** The path and query of a URL ({@code /} when it has none), without any fragment. */
     static String target(String url) {
-        String rest = url;
-        int scheme = url.indexOf("://");
-        if (scheme >= 0) {
-            int path = url.indexOf('/', scheme + 3);
-            int query = url.indexOf('?', scheme + 3);
-            int from = path < 0 ? query : query < 0 ? path : Math.min(path, query);
-            rest = from < 0 ? "/" : url.substring(from);
+        RequestTarget target = RequestTarget.parse("GET", url);
+        if (target.form() == RequestTarget.Form.ABSOLUTE) {
+            return target.originForm();
         }
-        int fragment = rest.indexOf('#');
-        if (fragment >= 0) {
-            rest = rest.substring(0, fragment);
-        }
-        return rest.startsWith("?") ? "/" + rest : rest.isEmpty() ? "/" : rest;
+        // Not a URL: a path, or less, as a hand-written file may hold.
+        String origin = url.startsWith("/") ? url : "/" + url;
+        return RequestTarget.parse("GET", origin).originForm();
     }
 
     private static List<Header> headers(List<HarHeader> headers) {

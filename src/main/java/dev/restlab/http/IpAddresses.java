@@ -14,6 +14,9 @@ public final class IpAddresses {
     /** Hex digits and colons, maybe a dotted IPv4 tail and a %zone: what InetAddress parses without DNS. */
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(%[\\w.-]+)?");
 
+    /** Dotted IPv4, which InetAddress parses without DNS. */
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private IpAddresses() {
     }
 
@@ -25,6 +28,22 @@ public final class IpAddresses {
         String full = address.getHostAddress();
         int zone = full.indexOf('%');
         return shortIpv6(address.getAddress()) + (zone < 0 ? "" : full.substring(zone));
+    }
+
+    /**
+     * Whether binding {@code host} listens on every network interface: 0.0.0.0, and its IPv6
+     * spellings such as {@code ::}, {@code 0:0:0:0:0:0:0:0} and {@code ::ffff:0.0.0.0}. Only IP
+     * literals are looked at (never a DNS lookup): a name is not a wildcard.
+     */
+    public static boolean isWildcard(String host) {
+        if (host == null || !(IPV4_LITERAL.matcher(host).matches() || IPV6_LITERAL.matcher(host).matches())) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (UnknownHostException | IllegalArgumentException | SecurityException notALiteral) {
+            return false;
+        }
     }
 
     /** An address given as text, in its short form when it is an IPv6 literal; anything else unchanged. */

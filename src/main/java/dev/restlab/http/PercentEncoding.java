@@ -3,10 +3,56 @@ package dev.restlab.http;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Checks the %-escapes of a raw request path, as they crossed the wire. */
+/**
+ * The one reader of %-escapes (RFC 3986 §2.1) in request paths and query strings, as they crossed
+ * the wire. Each use decides what to make of bytes that are not UTF-8: the server refuses such a
+ * path, a query is read as Flask reads it, a HAR file keeps the text as sent.
+ */
 public final class PercentEncoding {
 
     private PercentEncoding() {
+    }
+
+    /**
+     * The bytes the text spells: each {@code %XX} becomes its byte, any other character its UTF-8
+     * bytes, and (with {@code plusIsSpace}, as in a query string) {@code +} a space. A broken
+     * escape ({@code %} not followed by two hex digits) is kept as it was typed.
+     */
+    public static byte[] decode(String raw, boolean plusIsSpace) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && isEscape(raw, i)) {
+                bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+                i += 2;
+            } else if (c == '+' && plusIsSpace) {
+                bytes.write(' ');
+            } else if (Character.isHighSurrogate(c) && i + 1 < raw.length()) {
+                bytes.writeBytes(raw.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
+                i++;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The text as Flask (Werkzeug) reads a query parameter or a path segment: escapes decoded,
+     * bytes that are not UTF-8 as U+FFFD, a broken escape as typed.
+     */
+    public static String decodeText(String raw, boolean plusIsSpace) {
+        return new String(decode(raw, plusIsSpace), StandardCharsets.UTF_8);
+    }
+
+    /** Whether every {@code %} starts an escape of two hex digits. */
+    public static boolean isWellFormed(String raw) {
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (!isEscape(raw, i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -17,24 +63,15 @@ public final class PercentEncoding {
         if (rawPath == null || rawPath.indexOf('%') < 0) {
             return true;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
-        for (int i = 0; i < rawPath.length(); i++) {
-            char c = rawPath.charAt(i);
-            if (c != '%') {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-                continue;
-            }
-            if (i + 2 >= rawPath.length()) {
-                return false;
-            }
-            int high = Character.digit(rawPath.charAt(i + 1), 16);
-            int low = Character.digit(rawPath.charAt(i + 2), 16);
-            if (high < 0 || low < 0) {
-                return false;
-            }
-            bytes.write(high * 16 + low);
-            i += 2;
-        }
-        return Utf8.isValid(bytes.toByteArray());
+        return isWellFormed(rawPath) && Utf8.isValid(decode(rawPath, false));
+    }
+
+    private static boolean isEscape(String raw, int percent) {
+        return percent + 2 < raw.length() && hex(raw.charAt(percent + 1)) >= 0 && hex(raw.charAt(percent + 2)) >= 0;
+    }
+
+    /** An ASCII hex digit's value, else -1 (Character.digit would also take other scripts' digits). */
+    private static int hex(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
     }
 }

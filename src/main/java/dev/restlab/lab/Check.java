@@ -3,8 +3,6 @@ package dev.restlab.lab;
 import dev.restlab.http.MediaType;
 import dev.restlab.http.PathTemplate;
 import dev.restlab.wire.Exchange;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,33 +84,13 @@ public record Check(Set<String> methods, String path, Map<String, String> query,
     }
 
     private static boolean queryMatches(Exchange e, String name, String value) {
-        String target = e.target();
-        int question = target.indexOf('?');
-        if (question < 0) {
-            return false;
-        }
-        for (String pair : target.substring(question + 1).split("&")) {
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            String given = equals < 0 ? "" : pair.substring(equals + 1);
-            if (decode(key).equals(name) && (value.equals("*") || decode(given).equals(value))) {
-                return true;
-            }
-        }
-        return false;
+        return e.request().requestTarget().query().pairs().stream()
+                .anyMatch(pair -> pair.name().equals(name) && (value.equals("*") || pair.value().equals(value)));
     }
 
     private static boolean headerMatches(Exchange e, String name, String value) {
         Optional<String> given = e.request().header(name);
         return given.isPresent() && (value.equals("*") || given.get().equalsIgnoreCase(value));
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return text;
-        }
     }
 
     /** The names a lab file may use in a check, as {@link LabFile} reads them. */

@@ -16,6 +16,7 @@ import com.networknt.schema.dialect.Dialects;
 import dev.restlab.http.MediaType;
 import dev.restlab.http.PathTemplate;
 import dev.restlab.http.PercentEncoding;
+import dev.restlab.http.RequestTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -147,7 +148,7 @@ public final class ApiDescription {
         if (method == null || target == null) {
             return Optional.empty();
         }
-        return find(pathOf(target)).map(item -> item.operations.get(method)).map(Operation::id);
+        return find(RequestTarget.parse(method, target).path()).map(item -> item.operations.get(method)).map(Operation::id);
     }
 
     /** Which operation a captured exchange was, and whether its answer conforms to the document. */
@@ -187,10 +188,11 @@ public final class ApiDescription {
         }
         byte[] bytes = body == null ? new byte[0] : body;
         Judged judged = new Judged(method, status, contentType, bytes, bodySize <= bytes.length);
-        if (method.equals("CONNECT") && !target.startsWith("/")) {
+        RequestTarget read = RequestTarget.parse(method, target);
+        if (read.form() == RequestTarget.Form.AUTHORITY) {
             return judged.unrouted(notAProxy, 405, "CONNECT " + target + " asks for a tunnel, which no path serves");
         }
-        String path = pathOf(target);
+        String path = read.path();
         if (!PercentEncoding.isUtf8(path)) {
             return judged.unrouted(malformedPath, 400, "the path's %-escapes are broken or not UTF-8");
         }
@@ -247,24 +249,6 @@ public final class ApiDescription {
             }
         }
         return Optional.empty();
-    }
-
-    /** The path of an origin-form ("/a?b") or absolute-form ("http://h/a?b") request target. */
-    static String pathOf(String target) {
-        String path = target;
-        int scheme = path.indexOf("://");
-        if (scheme > 0 && !path.startsWith("/")) {
-            int slash = path.indexOf('/', scheme + 3);
-            path = slash < 0 ? "/" : path.substring(slash);
-        }
-        int end = path.length();
-        for (char stop : new char[] {'?', '#'}) {
-            int at = path.indexOf(stop);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        return path.substring(0, end);
     }
 
     private static JsonElement toJson(Object yaml) {

@@ -1,5 +1,6 @@
 package dev.restlab.proxy;
 
+import dev.restlab.http.RequestTarget;
 import dev.restlab.wire.RelayCapture;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.util.HostPort;
 
 /**
  * One client connection in proxy mode, relayed over a connection of its own to the target, so
@@ -501,26 +501,8 @@ final class Relay {
 
     /** The host of an absolute-form target ({@code GET http://host/ HTTP/1.1}), or null. */
     private static String targetHostOf(RequestFramer.Head head) {
-        String uri = head.uri();
-        if (uri == null || "CONNECT".equals(head.method())) {
-            return null;
-        }
-        int scheme = uri.indexOf("://");
-        if (scheme <= 0 || uri.startsWith("/")) {
-            return null;
-        }
-        String rest = uri.substring(scheme + 3);
-        int end = 0;
-        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
-            end++;
-        }
-        String authority = rest.substring(0, end);
-        int at = authority.lastIndexOf('@');
-        try {
-            return new HostPort(authority.substring(at + 1)).getHost();
-        } catch (IllegalArgumentException e) {
-            return authority;
-        }
+        RequestTarget target = RequestTarget.parse(head.method(), head.uri());
+        return target.form() == RequestTarget.Form.ABSOLUTE ? target.host() : null;
     }
 
     /** The head with {@code Via: 1.1 restlab} as its last field, in the line ends the head uses. */

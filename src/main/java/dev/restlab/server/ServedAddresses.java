@@ -10,7 +10,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The URLs at which a running server can be reached, as Flask prints them ("Running on ..."), so
@@ -18,15 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class ServedAddresses {
 
-    /** Dotted IPv4, or IPv6 (hex digits and colons, maybe an IPv4 tail): what InetAddress parses without DNS. */
-    private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
-
     private ServedAddresses() {
     }
 
     public static List<String> urls(String host, int port) {
         List<String> urls = new ArrayList<>();
-        if (!isWildcard(host)) {
+        if (!IpAddresses.isWildcard(host)) {
             urls.add(url(host, port));
             return urls;
         }
@@ -37,20 +33,9 @@ public final class ServedAddresses {
         return urls;
     }
 
-    /**
-     * Whether binding {@code host} listens on every network interface: 0.0.0.0, and its IPv6
-     * spellings such as {@code ::}, {@code 0:0:0:0:0:0:0:0} and {@code ::ffff:0.0.0.0}. Only IP
-     * literals are looked at (never a DNS lookup): a name is not a wildcard.
-     */
+    /** Whether binding {@code host} listens on every network interface (see {@link IpAddresses#isWildcard}). */
     public static boolean isWildcard(String host) {
-        if (!IP_LITERAL.matcher(host).matches()) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(host).isAnyLocalAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return IpAddresses.isWildcard(host);
     }
 
     /**

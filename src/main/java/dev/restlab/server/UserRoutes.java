@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.restlab.http.Api;
 import dev.restlab.http.MediaType;
+import dev.restlab.http.Query;
 import dev.restlab.users.StoreFullException;
 import dev.restlab.users.StoreWriteException;
 import dev.restlab.users.User;
@@ -67,7 +68,8 @@ public final class UserRoutes {
     private Reply listUsers(RouteRequest request) throws IOException {
         Optional<String> name;
         try {
-            name = QueryString.first(request.query().orElse(null), "name");
+            // The raw query: the servlet's getParameter would also read a form body, which a client could make huge.
+            name = Query.parse(request.query().orElse(null)).first("name");
         } catch (IllegalArgumentException e) {
             return Reply.text(400, "Malformed query string: a %-escape is broken\n");
         }

@@ -31,7 +31,7 @@ public record Exchange(long id, Connection connection, int index, Request reques
         return request.target();
     }
 
-    /** The target without its query string. */
+    /** The target's path, without query string, in whichever form the target was sent. */
     public String path() {
         return request.path();
     }

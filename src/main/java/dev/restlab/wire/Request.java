@@ -1,5 +1,6 @@
 package dev.restlab.wire;
 
+import dev.restlab.http.RequestTarget;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +22,17 @@ public record Request(String method, String target, String version, List<Header>
         return Optional.ofNullable(Header.first(headers, name));
     }
 
-    /** The target without its query string: {@code /people/v1/users} for {@code /people/v1/users?name=John}. */
+    /** The target read into its form, path, query and host: what every reader of a request looks at. */
+    public RequestTarget requestTarget() {
+        return RequestTarget.parse(method, target);
+    }
+
+    /**
+     * The target's path, escapes as sent: {@code /people/v1/users} for
+     * {@code /people/v1/users?name=John} and for {@code http://127.0.0.1:5001/people/v1/users}.
+     */
     public String path() {
-        int query = target.indexOf('?');
-        return query < 0 ? target : target.substring(0, query);
+        return requestTarget().path();
     }
 
     /** {@code METHOD target VERSION}, leaving out the parts a rejected request did not have. */

@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import dev.restlab.wire.Body;
 import dev.restlab.wire.Connection;
 import dev.restlab.wire.Exchange;
+import dev.restlab.wire.Header;
 import dev.restlab.wire.Timings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -200,6 +201,37 @@ class HarExportTest {
         assertFalse(entry.has("serverIPAddress"));
         assertEquals("http://127.0.0.1:5001/people/v1/users",
                 entry.getAsJsonObject("request").get("url").getAsString(), "the Host header names it");
+    }
+
+    @Test
+    void an_ipv4_mapped_wildcard_is_a_wildcard_too_and_the_url_names_the_loopback() throws IOException {
+        JsonObject entry = entries(parse(new HarExport("::ffff:0.0.0.0", 5001).json(List.of(
+                Exchange.builder().request("GET", "/test/").requestVersion("HTTP/1.0").build())))).get(0).getAsJsonObject();
+        assertFalse(entry.has("serverIPAddress"), "::ffff:0.0.0.0 listens everywhere, as the server bar says");
+        assertEquals("http://127.0.0.1:5001/test/", entry.getAsJsonObject("request").get("url").getAsString());
+    }
+
+    @Test
+    void a_body_counts_as_chunked_only_when_chunked_is_the_last_transfer_coding() {
+        assertTrue(HarExport.isChunked(List.of(new Header("Transfer-Encoding", "chunked"))));
+        assertTrue(HarExport.isChunked(List.of(new Header("transfer-encoding", "gzip, Chunked "))));
+        assertTrue(HarExport.isChunked(List.of(new Header("Transfer-Encoding", "gzip"),
+                new Header("Transfer-Encoding", "chunked"))), "a coding list split over two fields");
+        assertFalse(HarExport.isChunked(List.of(new Header("Transfer-Encoding", "gzip"))));
+        assertFalse(HarExport.isChunked(List.of(new Header("Transfer-Encoding", "chunked, gzip"))));
+        assertFalse(HarExport.isChunked(List.of(new Header("Transfer-Encoding", " "))));
+        assertFalse(HarExport.isChunked(List.of(new Header("Content-Length", "5"))));
+    }
+
+    @Test
+    void a_request_sent_to_a_proxy_keeps_its_absolute_url_and_its_query() throws IOException {
+        JsonObject request = entries(parse(export.json(List.of(Exchange.builder()
+                .request("GET", "http://127.0.0.1:5001/people/v1/users?name=J%C3%B6rg+M&bad=%ff").build()))))
+                .get(0).getAsJsonObject().getAsJsonObject("request");
+        assertEquals("http://127.0.0.1:5001/people/v1/users?name=J%C3%B6rg+M&bad=%ff", request.get("url").getAsString());
+        JsonArray query = request.getAsJsonArray("queryString");
+        assertEquals("Jörg M", query.get(0).getAsJsonObject().get("value").getAsString());
+        assertEquals("%ff", query.get(1).getAsJsonObject().get("value").getAsString(), "not UTF-8: kept as sent");
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.restlab.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IpAddressesTest {
 
@@ -23,6 +26,18 @@ class IpAddressesTest {
     })
     void ipv6_is_written_in_its_short_form_and_anything_else_is_left_alone(String given, String shown) {
         assertEquals(shown, IpAddresses.text(given));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "0:0:0:0:0:0:0:0", "::ffff:0.0.0.0", "0000::0000"})
+    void every_spelling_of_the_any_address_is_a_wildcard(String host) {
+        assertTrue(IpAddresses.isWildcard(host), host);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1", "192.168.1.20", "localhost", "0.0.0.0.example", "any", "", "::ffff:127.0.0.1"})
+    void a_specific_address_or_any_name_is_not_a_wildcard(String host) {
+        assertFalse(IpAddresses.isWildcard(host), host);
     }
 
     @Test

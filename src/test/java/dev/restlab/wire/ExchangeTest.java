@@ -26,6 +26,9 @@ class ExchangeTest {
     void path_is_the_target_without_its_query() {
         assertEquals("/people/v1/users", exchange.path());
         assertEquals("/people/v1/users?name=John", exchange.target());
+        Exchange toAProxy = Exchange.builder().request("GET", "http://127.0.0.1:5001/people/v1/users?name=John").build();
+        assertEquals("/people/v1/users", toAProxy.path(), "the absolute form names the same path");
+        assertEquals("John", toAProxy.request().requestTarget().query().first("name").orElseThrow());
     }
 
     @Test
