@@ -1,4 +1,4 @@
-import dev.restlab.Workbench;
+import dev.restlab.app.Workbench;
 import dev.restlab.users.InMemoryUserStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,7 +81,7 @@ public final class WindowLoadBenchmark {
         }
         java.lang.reflect.Field field = Workbench.class.getDeclaredField("users");
         field.setAccessible(true);
-        dev.restlab.ui.UsersPaneViewModel usersTable = (dev.restlab.ui.UsersPaneViewModel) field.get(workbench);
+        dev.restlab.ui.users.UsersPaneViewModel usersTable = (dev.restlab.ui.users.UsersPaneViewModel) field.get(workbench);
         Platform.runLater(usersTable::refresh);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int[] rows = new int[1];

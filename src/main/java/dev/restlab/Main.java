@@ -23,6 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import dev.restlab.app.App;
+import dev.restlab.headless.CheckCommand;
+import dev.restlab.headless.Headless;
 
 /** Reads the command line, then opens the window or serves headless. */
 @Command(name = "restlab", mixinStandardHelpOptions = true, version = "RestLab " + Api.VERSION,
@@ -95,7 +98,7 @@ public final class Main implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new Main());
     }
 

@@ -1,6 +1,7 @@
 package dev.restlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,24 +10,61 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The window talks HTTP like any client; the core knows nothing of JavaFX; Spark and Jetty stay
+ * The packages as layers, from the entry point down to {@code http}; the window talks HTTP like any client; the core knows nothing of JavaFX; Spark and Jetty stay
  * where the server, the proxy and the capture need them, so that leaving them is a bounded job.
  */
 @AnalyzeClasses(packages = "dev.restlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayersTest {
 
+    /**
+     * Every package in one picture: {@code Main} hands its options to the window ({@code app}) or the
+     * terminal ({@code headless}); below them the features, the client, the server and the wire.
+     * A layer reaches only downwards, and nothing below the entry point reaches the window.
+     */
+    @ArchTest
+    static final ArchRule the_layers_reach_only_downwards =
+            layeredArchitecture().consideringOnlyDependenciesInLayers()
+                    .layer("Entry").definedBy("dev.restlab")
+                    .layer("App").definedBy("dev.restlab.app..")
+                    .layer("Headless").definedBy("dev.restlab.headless..")
+                    .layer("Window").definedBy("dev.restlab.ui..")
+                    .layer("Features").definedBy("dev.restlab.lab..", "dev.restlab.check..", "dev.restlab.har..",
+                            "dev.restlab.diff..", "dev.restlab.diagram..")
+                    .layer("Client").definedBy("dev.restlab.client..")
+                    .layer("Server").definedBy("dev.restlab.server..", "dev.restlab.proxy..")
+                    .layer("OpenApi").definedBy("dev.restlab.openapi..")
+                    .layer("Store").definedBy("dev.restlab.users..")
+                    .layer("Wire").definedBy("dev.restlab.wire..")
+                    .layer("Http").definedBy("dev.restlab.http..")
+                    .whereLayer("Entry").mayOnlyBeAccessedByLayers("App", "Headless")
+                    .whereLayer("App").mayOnlyBeAccessedByLayers("Entry")
+                    .whereLayer("Headless").mayOnlyBeAccessedByLayers("Entry")
+                    .whereLayer("Window").mayOnlyBeAccessedByLayers("App")
+                    .whereLayer("Features").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Window")
+                    .whereLayer("Client").mayOnlyBeAccessedByLayers("App", "Headless", "Window", "Features")
+                    .whereLayer("Server").mayOnlyBeAccessedByLayers("Entry", "App", "Headless")
+                    .whereLayer("OpenApi").mayOnlyBeAccessedByLayers("App", "Headless", "Window", "Features",
+                            "Server")
+                    .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Server")
+                    .whereLayer("Wire").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Window",
+                            "Features", "Client", "Server", "OpenApi", "Store");
+
+    /** Only the window and its composition know JavaFX: the terminal side runs where no display is. */
+    @ArchTest
+    static final ArchRule only_the_window_knows_javafx =
+            noClasses().that().resideOutsideOfPackages("dev.restlab.app..", "dev.restlab.ui..")
+                    .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    /** A ViewModel is tested without a Stage: it holds properties, never nodes. */
+    @ArchTest
+    static final ArchRule view_models_import_no_scene_graph =
+            noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                    .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+
     @ArchTest
     static final ArchRule ui_never_reaches_the_store_or_the_server =
             noClasses().that().resideInAPackage("dev.restlab.ui..")
                     .should().dependOnClassesThat().resideInAnyPackage("dev.restlab.users..", "dev.restlab.server..");
-
-    @ArchTest
-    static final ArchRule the_core_never_depends_on_javafx =
-            noClasses().that().resideInAnyPackage("dev.restlab.users..", "dev.restlab.server..",
-                            "dev.restlab.wire..", "dev.restlab.client..", "dev.restlab.openapi..",
-                            "dev.restlab.http..", "dev.restlab.har..", "dev.restlab.diagram..",
-                            "dev.restlab.proxy..", "dev.restlab.diff..")
-                    .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     @ArchTest
     static final ArchRule no_cycles_between_packages =

@@ -16,7 +16,7 @@ import javafx.scene.text.Text;
  * when there is room. When the table is too narrow even for the shortest values, it scrolls
  * sideways: the constrained resize policies would rather cut the last columns off unseen.
  */
-final class ColumnWidths {
+public final class ColumnWidths {
 
     /** Room beside the text: the cells' and headers' padding (0.5em a side) and a little to spare. */
     private static final double CELL_PADDING_EM = 1.2;
@@ -25,7 +25,7 @@ final class ColumnWidths {
     private static final double SCROLL_BAR_EM = 1.2;
 
     /** What one column must show whole ({@code shortest}) and would like to ({@code typical}). */
-    record Fit(TableColumn<?, ?> column, String shortest, String typical) {
+    public record Fit(TableColumn<?, ?> column, String shortest, String typical) {
     }
 
     private final TableView<?> table;
@@ -44,7 +44,7 @@ final class ColumnWidths {
      *
      * @param fontSource a label in the same pane: its font is the one the cells are drawn in
      */
-    static void keep(TableView<?> table, Labeled fontSource, List<Fit> fits) {
+    public static void keep(TableView<?> table, Labeled fontSource, List<Fit> fits) {
         ColumnWidths widths = new ColumnWidths(table, fontSource, fits);
         fontSource.fontProperty().addListener((o, was, now) -> widths.fit());
         table.widthProperty().addListener((o, was, now) -> widths.choosePolicy());

@@ -11,11 +11,11 @@ import javafx.beans.property.SimpleBooleanProperty;
  */
 public final class LookViewModel {
 
-    static final int SMALLEST = 10;
-    static final int LARGEST = 28;
-    static final int DEFAULT_SIZE = 14;
+    public static final int SMALLEST = 10;
+    public static final int LARGEST = 28;
+    public static final int DEFAULT_SIZE = 14;
     /** Presenting raises the text to at least this size; leaving it brings back the size before. */
-    static final int PRESENTING_SIZE = 20;
+    public static final int PRESENTING_SIZE = 20;
 
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(DEFAULT_SIZE);

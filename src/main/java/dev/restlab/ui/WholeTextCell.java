@@ -4,7 +4,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
 /** A table cell whose whole text shows on hover, for values that a narrow column cuts short. */
-final class WholeTextCell<S, T> extends TableCell<S, T> {
+public final class WholeTextCell<S, T> extends TableCell<S, T> {
 
     private final Tooltip whole = new Tooltip();
 

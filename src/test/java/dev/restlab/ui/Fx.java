@@ -11,16 +11,16 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /** Work on the FX thread from another thread, and waiting for the window to draw. */
-final class Fx {
+public final class Fx {
 
     /** Long enough for a loaded 2-core machine; a healthy run waits milliseconds. */
-    static final Duration LIMIT = Duration.ofSeconds(60);
+    public static final Duration LIMIT = Duration.ofSeconds(60);
 
     private Fx() {
     }
 
     /** Runs {@code work} on the FX thread and returns its result; its exception is rethrown here. */
-    static <T> T call(Callable<T> work) throws Exception {
+    public static <T> T call(Callable<T> work) throws Exception {
         if (Platform.isFxApplicationThread()) {
             return work.call();
         }
@@ -43,7 +43,7 @@ final class Fx {
     }
 
     /** Runs {@code work} on the FX thread and waits for it. */
-    static void run(Runnable work) throws Exception {
+    public static void run(Runnable work) throws Exception {
         call(() -> {
             work.run();
             return null;
@@ -54,7 +54,7 @@ final class Fx {
      * Returns once the window has drawn {@code frames} more frames: what was just changed is laid
      * out and painted (RichTextFX and the tables build their cells in a later pulse).
      */
-    static void frames(int frames) throws Exception {
+    public static void frames(int frames) throws Exception {
         CountDownLatch drawn = new CountDownLatch(1);
         run(() -> new AnimationTimer() {
             private int count;

@@ -1,9 +1,9 @@
 package dev.restlab.ui;
 
 /** Runs ViewModel work on the calling thread, so a test sees the result when the call returns. */
-final class ViewModelTestSupport {
+public final class ViewModelTestSupport {
 
-    static final UiThreads SAME_THREAD = new UiThreads(Runnable::run, Runnable::run);
+    public static final UiThreads SAME_THREAD = new UiThreads(Runnable::run, Runnable::run);
 
     private ViewModelTestSupport() {
     }

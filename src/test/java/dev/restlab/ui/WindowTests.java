@@ -1,6 +1,6 @@
 package dev.restlab.ui;
 
-import dev.restlab.Workbench;
+import dev.restlab.app.Workbench;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +15,18 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What every test of the real window does: show it at 1280×800, start its server, wait for things. */
-final class WindowTests {
+public final class WindowTests {
 
     private WindowTests() {
     }
 
     /** Shows {@code workbench} in {@code stage} as the app does and starts its server; returns it. */
-    static Workbench show(Stage stage, Workbench workbench) {
+    public static Workbench show(Stage stage, Workbench workbench) {
         return show(stage, workbench, 1280, 800);
     }
 
     /** Shows {@code workbench} in a window of this size and starts its server; returns it. */
-    static Workbench show(Stage stage, Workbench workbench, double width, double height) {
+    public static Workbench show(Stage stage, Workbench workbench, double width, double height) {
         stage.setScene(new Scene(workbench.root(), width, height));
         stage.show();
         stage.requestFocus();
@@ -35,12 +35,12 @@ final class WindowTests {
     }
 
     /** Polls until the condition holds (20 s at most: the FX thread is slow on a loaded machine). */
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
+    public static void waitUntil(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
     }
 
     /** The port the window's server bound, once it is running. */
-    static int port(Workbench workbench) throws Exception {
+    public static int port(Workbench workbench) throws Exception {
         waitUntil(() -> workbench.serverBar().boundPortProperty().get() > 0);
         return workbench.serverBar().boundPortProperty().get();
     }
@@ -51,7 +51,7 @@ final class WindowTests {
      * and a click, and a cell it set aside has no scene), and only once two looks a few FX events
      * apart agree: a list that follows its newest row may still be scrolling.
      */
-    static void clickWhenShown(FxRobot robot, Callable<Optional<Node>> query) throws Exception {
+    public static void clickWhenShown(FxRobot robot, Callable<Optional<Node>> query) throws Exception {
         AtomicReference<Point2D> point = new AtomicReference<>();
         waitUntil(() -> {
             Point2D first = centreOnScreen(query);
@@ -72,7 +72,7 @@ final class WindowTests {
     }
 
     /** A table cell of a row on screen now, not one the table keeps aside for reuse with an old text. */
-    static boolean shows(TableCell<?, ?> cell) {
+    public static boolean shows(TableCell<?, ?> cell) {
         return cell.isVisible() && cell.getTableRow() != null && cell.getTableRow().isVisible()
                 && cell.getTableRow().getItem() != null && !cell.isEmpty();
     }

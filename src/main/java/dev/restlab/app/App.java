@@ -1,0 +1,87 @@
+package dev.restlab.app;
+
+import dev.restlab.lab.ProgressStore;
+import dev.restlab.ui.Dialogs;
+import dev.restlab.ui.FxDialogs;
+import dev.restlab.ui.window.WindowKeeper;
+import dev.restlab.ui.window.WindowLayoutStore;
+import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.users.StoreChoice;
+import dev.restlab.users.StoreUnavailableException;
+import dev.restlab.users.UserStore;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import dev.restlab.Options;
+
+/** The window: opens the workbench and starts its server; closing it stops the server. */
+public final class App extends Application {
+
+    /**
+     * The options for the one window of this JVM: JavaFX makes the Application itself and takes
+     * only strings, so {@link #launch(Options)} leaves the parsed value here for {@link #start}.
+     */
+    private static final AtomicReference<Options> LAUNCH_OPTIONS = new AtomicReference<>();
+
+    private Workbench workbench;
+    private WindowKeeper window;
+
+    /** Opens the window with these options; returns when it has closed. Once per JVM, as JavaFX allows. */
+    public static void launch(Options options) {
+        LAUNCH_OPTIONS.set(options);
+        ClassPathWarning.keepBack();
+        Application.launch(App.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Options options = LAUNCH_OPTIONS.get() == null ? Options.defaults() : LAUNCH_OPTIONS.get();
+        Optional<UserStore> store = openStore(options.users(), new FxDialogs(() -> null));
+        if (store.isEmpty()) {
+            Platform.exit();
+            return;
+        }
+        StoreChoice choice = options.users();
+        // Kept in memory by choice, or because the folder is another RestLab's: nothing written there.
+        boolean keepsNothing = choice.isInMemory() || store.get() instanceof InMemoryUserStore;
+        ProgressStore labProgress = keepsNothing ? ProgressStore.inMemory() : ProgressStore.inFolder(choice.dataDir());
+        workbench = new Workbench(store.get(), options.host(), options.port(), options.allowedHosts(),
+                url -> SystemBrowser.open(url, getHostServices()), labProgress);
+        stage.setTitle("RestLab");
+        StartupMarker.printWhenShown(stage);
+        window = WindowKeeper.show(stage, workbench.root(), workbench.look(),
+                keepsNothing ? WindowLayoutStore.none() : WindowLayoutStore.inFolder(choice.dataDir()));
+        workbench.startServer();
+    }
+
+    /**
+     * Opens where users are kept; when that fails (locked by another RestLab, damaged), says so
+     * and offers memory only for this run rather than losing or overwriting anything.
+     */
+    static Optional<UserStore> openStore(StoreChoice choice, Dialogs dialogs) {
+        try {
+            return Optional.of(choice.open());
+        } catch (StoreUnavailableException e) {
+            boolean inMemory = dialogs.offerAfterProblem("RestLab cannot use its saved users", e.getMessage(),
+                    "Keep users in memory this time", "Quit");
+            return inMemory ? Optional.of(new InMemoryUserStore()) : Optional.empty();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            try {
+                window.save();
+            } catch (IOException e) {
+                System.err.println("restlab: the window's layout could not be saved: " + e.getMessage());
+            }
+        }
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+}

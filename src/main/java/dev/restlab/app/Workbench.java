@@ -1,0 +1,261 @@
+package dev.restlab.app;
+
+import dev.restlab.check.CaseResult;
+import dev.restlab.check.CheckReport;
+import dev.restlab.check.ScenarioFile;
+import dev.restlab.check.ServerCheck;
+import dev.restlab.check.TargetUnreachable;
+import dev.restlab.client.UserApiClient;
+import dev.restlab.http.TargetUrl;
+import dev.restlab.http.Api;
+import dev.restlab.lab.ProgressStore;
+import dev.restlab.openapi.ApiDescription;
+import dev.restlab.server.ApiServer;
+import dev.restlab.server.ServedAddresses;
+import dev.restlab.ui.api.ApiPaneController;
+import dev.restlab.ui.api.ApiPaneViewModel;
+import dev.restlab.ui.check.CheckPaneController;
+import dev.restlab.ui.check.CheckPaneViewModel;
+import dev.restlab.ui.composer.ComposerPaneController;
+import dev.restlab.ui.composer.ComposerPaneViewModel;
+import dev.restlab.ui.diagram.DiagramPaneController;
+import dev.restlab.ui.diagram.DiagramPaneViewModel;
+import dev.restlab.ui.Dialogs;
+import dev.restlab.ui.FxDelays;
+import dev.restlab.ui.diff.DiffPaneController;
+import dev.restlab.ui.diff.DiffPaneViewModel;
+import dev.restlab.ui.FxDialogs;
+import dev.restlab.ui.traffic.HarActions;
+import dev.restlab.ui.lab.LabPaneController;
+import dev.restlab.ui.lab.LabPaneViewModel;
+import dev.restlab.ui.LookViewModel;
+import dev.restlab.ui.window.MainWindowController;
+import dev.restlab.ui.serverbar.ServerBarController;
+import dev.restlab.ui.serverbar.ServerBarViewModel;
+import dev.restlab.ui.serverbar.ServerControl;
+import dev.restlab.ui.traffic.TrafficPaneController;
+import dev.restlab.ui.traffic.TrafficPaneViewModel;
+import dev.restlab.ui.UiThreads;
+import dev.restlab.ui.users.UsersPaneController;
+import dev.restlab.ui.users.UsersPaneViewModel;
+import dev.restlab.users.UserStore;
+import dev.restlab.wire.TrafficLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.stage.Window;
+import dev.restlab.server.ReferenceServer;
+
+/**
+ * Wires the window: the server, the HTTP client the window talks through, the ViewModels, and
+ * the FXML views with their controllers. The one place that knows every layer.
+ */
+public final class Workbench implements AutoCloseable {
+
+    private final UserStore store;
+    private final ApiServer server;
+    private final TrafficPaneViewModel trafficPane;
+    private final AutoCloseable usersWatch;
+    private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("restlab-io"));
+    private final ServerBarViewModel serverBar;
+    private final UsersPaneViewModel users;
+    private final ApiPaneViewModel apiPane;
+    private final LabPaneViewModel lab;
+    private final UiThreads threads;
+    private final LookViewModel look;
+    private final Parent root;
+
+    /** @param openInBrowser shows a URL in the system's browser; throws when it cannot */
+    public Workbench(UserStore store, String host, int port, Consumer<String> openInBrowser) {
+        this(store, host, port, List.of(), openInBrowser, ProgressStore.inMemory());
+    }
+
+    /**
+     * @param allowedHosts host names, besides this computer's, that requests may name ({@code --allow-host})
+     * @param openInBrowser shows a URL in the system's browser; throws when it cannot
+     * @param labProgress   where the Lab tab keeps which steps are done
+     */
+    public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
+            Consumer<String> openInBrowser, ProgressStore labProgress) {
+        this(store, host, port, allowedHosts, openInBrowser, labProgress, null);
+    }
+
+    /**
+     * @param dialogs what asks the person and writes the clipboard; null for the window's own
+     *                (tests give a fake that answers, e.g. with a file to import)
+     */
+    public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
+            Consumer<String> openInBrowser, ProgressStore labProgress, Dialogs dialogs) {
+        this.store = store;
+        TrafficLog traffic = new TrafficLog();
+        this.server = new ApiServer(store, traffic);
+        allowedHosts.forEach(server::allowHost);
+        UiThreads threads = new UiThreads(io, Platform::runLater);
+        dialogs = dialogs != null ? dialogs : new FxDialogs(this::window);
+        serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, dialogs, host, port);
+        Supplier<URI> base = () -> URI.create(Api.loopbackUrl(Math.max(server.port(), 0)));
+        look = new LookViewModel();
+        // Parsing the OpenAPI document takes a quarter second: done after the window shows.
+        Supplier<ApiDescription> api = ApiDescription::bundled;
+        trafficPane = new TrafficPaneViewModel(traffic, threads, api, dialogs, serverBar.boundPortProperty()::get);
+        trafficPane.useUndoDelays(new FxDelays());
+        users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficPane);
+        apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser, threads, dialogs);
+        this.threads = threads;
+        usersWatch = traffic.subscribe(users::onTraffic);
+        lab = new LabPaneViewModel(traffic, labProgress, threads, TrafficPaneViewModel::isOwn,
+                serverBar.boundPortProperty(), dialogs, trafficPane::select);
+        ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
+        CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, threads, dialogs);
+        HarActions har = new HarActions(trafficPane, threads, dialogs, server::host, server::port);
+        DiffPaneViewModel diffs = new DiffPaneViewModel(trafficPane, threads);
+        serverBar.setAfterReset(users::refresh);
+        serverBar.runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                users.refresh();
+            }
+        });
+        DiagramPaneViewModel diagram = new DiagramPaneViewModel(trafficPane, look, dialogs);
+        Map<Class<?>, Object> controllers = Map.of(
+                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane, lab, diagram, diffs),
+                DiagramPaneController.class, new DiagramPaneController(diagram, look),
+                LabPaneController.class, new LabPaneController(lab),
+                TrafficPaneController.class, new TrafficPaneController(trafficPane, har, diffs),
+                DiffPaneController.class, new DiffPaneController(diffs),
+                ServerBarController.class, new ServerBarController(serverBar, look),
+                UsersPaneController.class, new UsersPaneController(users),
+                ComposerPaneController.class, new ComposerPaneController(composer),
+                CheckPaneController.class, new CheckPaneController(check),
+                ApiPaneController.class, new ApiPaneController(apiPane));
+        FXMLLoader loader = new FXMLLoader(Workbench.class.getResource("/fxml/window/MainWindow.fxml"));
+        loader.setControllerFactory(controllers::get);
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The window's layout could not be loaded", e);
+        }
+        root.getStylesheets().add(Workbench.class.getResource("/css/restlab.css").toExternalForm());
+    }
+
+    /** The window's check: the handout's scenario against {@code target} and a fresh RestLab of its own. */
+    private static CheckReport checkAgainstHandout(TargetUrl target, Consumer<CaseResult> eachCase)
+            throws TargetUnreachable {
+        try (ReferenceServer reference = ReferenceServer.start()) {
+            return new ServerCheck(ScenarioFile.handout()).run(target, reference.url(), eachCase);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The window the parts are shown in, once they are; dialogs open over it. */
+    private Window window() {
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** Starts the server as the window opens, as the handout's `python app.py` would. */
+    public void startServer() {
+        serverBar.start();
+        apiPane.load(threads);
+    }
+
+    /** Theme, text size and presentation mode. */
+    public LookViewModel look() {
+        return look;
+    }
+
+    public ServerBarViewModel serverBar() {
+        return serverBar;
+    }
+
+    /** The traffic list's ViewModel: what is listed and selected. */
+    public TrafficPaneViewModel trafficPane() {
+        return trafficPane;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(usersWatch);
+        closeQuietly(trafficPane);
+        closeQuietly(lab);
+        server.stop();
+        store.close();
+        io.shutdownNow();
+    }
+
+    private static void closeQuietly(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // Only unsubscribes; nothing to tell the user as the window goes away.
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return work -> {
+            Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The window's view of the server: start, stop and the URLs to show. */
+    private record EmbeddedServerControl(ApiServer server, UserStore store) implements ServerControl {
+        @Override
+        public int start(String host, int port) {
+            return server.start(host, port);
+        }
+
+        @Override
+        public void stop() {
+            server.stop();
+        }
+
+        @Override
+        public void setProxyTarget(TargetUrl target) {
+            server.setProxyTarget(target);
+        }
+
+        @Override
+        public List<String> urls(String host, int port) {
+            return ServedAddresses.urls(host, port);
+        }
+
+        @Override
+        public boolean isWildcard(String host) {
+            return ServedAddresses.isWildcard(host);
+        }
+
+        @Override
+        public void allowHost(String name) {
+            server.allowHost(name);
+        }
+
+        @Override
+        public List<String> allowedHosts() {
+            return server.allowedHosts();
+        }
+
+        @Override
+        public String usersLocation() {
+            return store.location();
+        }
+
+        @Override
+        public void resetUsers() {
+            store.clear();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.restlab.ui.lab;
+
+import java.io.File;
+import java.util.Optional;
+import javafx.animation.FadeTransition;
+import javafx.animation.PauseTransition;
+import javafx.animation.SequentialTransition;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/** The Lab tab: the checklist, the chosen step, and a banner for each tick. */
+public final class LabPaneController {
+
+    private final LabPaneViewModel lab;
+    /** Asked once per run, for the reports. */
+    private String student;
+
+    @FXML private Label title;
+    @FXML private ProgressBar progress;
+    @FXML private Label progressText;
+    @FXML private Label banner;
+    @FXML private Button openLab;
+    @FXML private Button startAgain;
+    @FXML private Button exportReport;
+    @FXML private Label message;
+    @FXML private ListView<LabPaneViewModel.StepRow> steps;
+    @FXML private Label stepTitle;
+    @FXML private Label task;
+    @FXML private TextArea command;
+    @FXML private Button copyCommand;
+    @FXML private Label explanation;
+    @FXML private Label question;
+    @FXML private Button showAnswer;
+    @FXML private Label answer;
+    @FXML private Label doneBy;
+    @FXML private Hyperlink showExchange;
+
+    public LabPaneController(LabPaneViewModel lab) {
+        this.lab = lab;
+    }
+
+    @FXML
+    private void initialize() {
+        title.textProperty().bind(lab.titleProperty());
+        progress.progressProperty().bind(lab.progressProperty());
+        progressText.textProperty().bind(lab.progressTextProperty());
+        message.textProperty().bind(lab.messageProperty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        steps.setItems(lab.steps());
+        steps.setCellFactory(list -> new StepCell());
+        steps.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
+            if (now.intValue() >= 0) {
+                lab.chosenProperty().set(now.intValue());
+            }
+        });
+        lab.chosenProperty().addListener((o, was, now) -> choose(now.intValue()));
+        choose(lab.chosenProperty().get());
+        stepTitle.textProperty().bind(lab.stepTitleProperty());
+        task.textProperty().bind(lab.taskProperty());
+        command.textProperty().bind(lab.commandProperty());
+        command.visibleProperty().bind(command.textProperty().isNotEmpty());
+        copyCommand.visibleProperty().bind(command.visibleProperty());
+        explanation.textProperty().bind(lab.explanationProperty());
+        question.textProperty().bind(lab.questionProperty().map(text -> text.isEmpty() ? "" : "Question: " + text));
+        answer.textProperty().bind(lab.answerProperty());
+        answer.visibleProperty().bind(lab.answerShownProperty());
+        answer.managedProperty().bind(answer.visibleProperty());
+        showAnswer.visibleProperty().bind(lab.answerShownProperty().not().and(lab.answerProperty().isNotEmpty()));
+        showAnswer.managedProperty().bind(showAnswer.visibleProperty());
+        doneBy.textProperty().bind(lab.doneByProperty());
+        showExchange.visibleProperty().bind(lab.doneByProperty().map(text -> text.contains("exchange #")));
+
+        copyCommand.setOnAction(e -> lab.copyCommand());
+        showAnswer.setOnAction(e -> lab.showAnswer());
+        showExchange.setOnAction(e -> lab.showExchange());
+        openLab.setOnAction(e -> chooseLabFile());
+        startAgain.setOnAction(e -> lab.startAgain());
+        exportReport.setOnAction(e -> chooseReportFile());
+        lab.tickedProperty().addListener((o, was, now) -> celebrate());
+    }
+
+    private void choose(int index) {
+        if (index >= 0 && index != steps.getSelectionModel().getSelectedIndex()) {
+            steps.getSelectionModel().select(index);
+            steps.scrollTo(Math.max(0, index - 2));
+        }
+    }
+
+    /** A banner big enough to see across a classroom, fading out after a few seconds. */
+    private void celebrate() {
+        banner.setText("✓ Step done! " + lab.progressTextProperty().get() + " steps of the lab.");
+        banner.setVisible(true);
+        banner.setManaged(true);
+        banner.setOpacity(1);
+        FadeTransition fade = new FadeTransition(Duration.millis(800), banner);
+        fade.setToValue(0);
+        SequentialTransition show = new SequentialTransition(new PauseTransition(Duration.seconds(3)), fade);
+        show.setOnFinished(e -> {
+            banner.setVisible(false);
+            banner.setManaged(false);
+        });
+        show.play();
+    }
+
+    private void chooseLabFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a lab file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Lab files (YAML)", "*.yaml", "*.yml"));
+        File file = chooser.showOpenDialog(openLab.getScene().getWindow());
+        if (file != null) {
+            lab.openLabFile(file.toPath());
+        }
+    }
+
+    private void chooseReportFile() {
+        if (student == null) {
+            TextInputDialog name = new TextInputDialog("");
+            name.setHeaderText("Your name, for the report (you may leave it empty)");
+            name.initOwner(exportReport.getScene().getWindow());
+            Optional<String> given = name.showAndWait();
+            if (given.isEmpty()) {
+                return;
+            }
+            student = given.get();
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the lab report (Markdown and HTML)");
+        chooser.setInitialFileName("lab-report.html");
+        File file = chooser.showSaveDialog(exportReport.getScene().getWindow());
+        if (file != null) {
+            lab.exportReport(file.toPath(), student);
+        }
+    }
+
+    /** "✓ 4. Create a user with POST", ticked rows in the success colour. */
+    private static final class StepCell extends ListCell<LabPaneViewModel.StepRow> {
+        @Override
+        protected void updateItem(LabPaneViewModel.StepRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("lab-step-done");
+            if (empty || row == null) {
+                setText(null);
+                return;
+            }
+            setText((row.done() ? "✓ " : "○ ") + row.number() + ". " + row.title());
+            if (row.done()) {
+                getStyleClass().add("lab-step-done");
+            }
+        }
+    }
+}

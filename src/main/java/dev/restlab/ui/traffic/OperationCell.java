@@ -1,0 +1,57 @@
+package dev.restlab.ui.traffic;
+
+import dev.restlab.openapi.Conformance;
+import dev.restlab.wire.Exchange;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Names the OpenAPI operation an exchange matched, marked ✓ or ✗, or says the request is not in
+ * the API; the verdict with its reason on hover.
+ */
+final class OperationCell extends TableCell<Exchange, Exchange> {
+
+    private static final String NOT_CONFORMING = "conforms-no";
+
+    private final TrafficPaneViewModel traffic;
+    /**
+     * One tooltip for the cell's life, its text changed per row: a Tooltip is a popup window with
+     * its own scene, and making one per update (the table updates its cells for every batch of
+     * traffic that scrolls the list) kept the FX thread busy under load.
+     */
+    private final Tooltip verdictTip = new Tooltip();
+
+    OperationCell(TrafficPaneViewModel traffic) {
+        this.traffic = traffic;
+    }
+
+    @Override
+    protected void updateItem(Exchange exchange, boolean empty) {
+        super.updateItem(exchange, empty);
+        if (empty || exchange == null) {
+            markNotConforming(false);
+            setText(null);
+            setTooltip(null);
+            return;
+        }
+        Conformance verdict = traffic.conformance(exchange);
+        // A request no operation takes (an unknown path, a wrong method) gets no tick: that it
+        // was answered as documented (404, 405) is in the tooltip, not a mark of success.
+        setText(verdict.operationId().map(id -> id + (verdict.conforms() ? " ✓" : " ✗"))
+                .orElse(verdict.conforms() ? "not in the API" : "not in the API ✗"));
+        markNotConforming(!verdict.conforms());
+        verdictTip.setText(verdict.summary());
+        setTooltip(verdictTip);
+    }
+
+    /** Changes the style class only when it changes: each change makes JavaFX style the cell anew. */
+    private void markNotConforming(boolean notConforming) {
+        if (getStyleClass().contains(NOT_CONFORMING) != notConforming) {
+            if (notConforming) {
+                getStyleClass().add(NOT_CONFORMING);
+            } else {
+                getStyleClass().remove(NOT_CONFORMING);
+            }
+        }
+    }
+}

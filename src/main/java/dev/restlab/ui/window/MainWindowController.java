@@ -1,0 +1,102 @@
+package dev.restlab.ui.window;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import dev.restlab.ui.diagram.DiagramPaneViewModel;
+import dev.restlab.ui.diff.DiffPaneViewModel;
+import dev.restlab.ui.lab.LabPaneViewModel;
+import dev.restlab.ui.LookViewModel;
+import dev.restlab.ui.serverbar.ServerBarViewModel;
+import dev.restlab.ui.traffic.TrafficPaneViewModel;
+import dev.restlab.ui.users.UsersPaneViewModel;
+
+/**
+ * The frame around the parts: theme, text size and the window-wide keyboard shortcuts. Ctrl+Enter
+ * is not one of them: it acts in the pane that has the focus (the users form, the composer).
+ */
+public final class MainWindowController {
+
+    /** On the window above the default text size: the style sheet makes tool and settings rows compact. */
+    static final PseudoClass LARGE_TEXT = PseudoClass.getPseudoClass("large-text");
+
+    private final LookViewModel look;
+    private final ServerBarViewModel server;
+    private final UsersPaneViewModel users;
+    private final TrafficPaneViewModel traffic;
+    private final LabPaneViewModel lab;
+    private final DiagramPaneViewModel diagram;
+    private final DiffPaneViewModel diffs;
+
+    @FXML private BorderPane root;
+    @FXML private TabPane tabs;
+    @FXML private Tab trafficTab;
+    @FXML private Tab labTab;
+    @FXML private Tab diagramTab;
+    @FXML private Tab diffTab;
+
+    public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users,
+            TrafficPaneViewModel traffic, LabPaneViewModel lab, DiagramPaneViewModel diagram, DiffPaneViewModel diffs) {
+        this.look = look;
+        this.server = server;
+        this.users = users;
+        this.traffic = traffic;
+        this.lab = lab;
+        this.diagram = diagram;
+        this.diffs = diffs;
+    }
+
+    @FXML
+    private void initialize() {
+        root.styleProperty().bind(look.fontSizeProperty().asString("-fx-font-size: %dpx;"));
+        root.pseudoClassStateChanged(LARGE_TEXT, look.fontSizeProperty().get() > LookViewModel.DEFAULT_SIZE);
+        look.fontSizeProperty().addListener((o, was, size) ->
+                root.pseudoClassStateChanged(LARGE_TEXT, size.intValue() > LookViewModel.DEFAULT_SIZE));
+        // The lab's progress stays in sight on the tab, whichever tab is shown.
+        lab.exchangeShownProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(trafficTab));
+        diagram.activeProperty().bind(diagramTab.selectedProperty()); // laid out only when seen
+        diffs.comparedProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(diffTab));
+        labTab.textProperty().bind(lab.progressTextProperty().map(done -> "Lab " + done.replace(" of ", "/")));
+        applyTheme(look.darkProperty().get());
+        look.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
+        root.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                addShortcuts(scene);
+                PresentationMode.install(root, scene, look);
+            }
+        });
+    }
+
+    private void addShortcuts(Scene scene) {
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), server::toggle);
+        keys.put(new KeyCodeCombination(KeyCode.F5), users::reload);
+        // Ctrl+Plus is Ctrl+Shift+= on a US keyboard, a key of its own on others, or the numpad's.
+        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), look::larger);
+        keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), look::larger);
+        keys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), look::larger);
+        keys.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), look::smaller);
+        keys.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), look::smaller);
+        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), traffic::clear);
+        keys.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                traffic::copyCurlToClipboard);
+        keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
+        keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+                () -> look.darkProperty().set(!look.darkProperty().get()));
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}

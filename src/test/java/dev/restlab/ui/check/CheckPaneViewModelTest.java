@@ -1,0 +1,113 @@
+package dev.restlab.ui.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.check.ScenarioFile;
+import dev.restlab.check.ServerCheck;
+import dev.restlab.http.TargetUrl;
+import dev.restlab.testing.FakeDialogs;
+import dev.restlab.testing.ServerExtension;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import dev.restlab.ui.ViewModelTestSupport;
+
+class CheckPaneViewModelTest {
+
+    @RegisterExtension
+    final ServerExtension target = new ServerExtension().withoutTraffic();
+
+    @RegisterExtension
+    final ServerExtension reference = new ServerExtension().withoutTraffic();
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final List<TargetUrl> checked = new ArrayList<>();
+    private final List<Integer> rowsWhenTold = new ArrayList<>();
+    private CheckPaneViewModel check;
+
+    private CheckPaneViewModel viewModel() {
+        check = new CheckPaneViewModel((url, eachCase) -> {
+            checked.add(url);
+            return new ServerCheck(ScenarioFile.handout()).run(url, new TargetUrl("127.0.0.1", reference.port()),
+                    result -> {
+                        eachCase.accept(result);
+                        rowsWhenTold.add(check.rows().size());
+                    });
+        }, ViewModelTestSupport.SAME_THREAD, dialogs);
+        return check;
+    }
+
+    @Test
+    void a_url_that_will_not_do_is_explained_and_nothing_is_sent() {
+        CheckPaneViewModel vm = viewModel();
+        vm.urlProperty().set("https://127.0.0.1:5000");
+        vm.check();
+        assertTrue(vm.statusProperty().get().startsWith("Not a URL RestLab can check: https is not supported"),
+                vm.statusProperty().get());
+        assertEquals(List.of(), checked);
+        assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void each_case_is_listed_as_it_comes_then_the_summary_and_any_case_in_full() {
+        CheckPaneViewModel vm = viewModel();
+        vm.urlProperty().set("127.0.0.1:" + target.port());
+        vm.check();
+
+        assertEquals(List.of(new TargetUrl("127.0.0.1", target.port())), checked);
+        assertEquals(17, vm.rows().size());
+        assertEquals(1, rowsWhenTold.get(0), "the first case is listed before the second is sent");
+        assertEquals("✓ 2. POST John as JSON creates a user — 201 Created (RestLab 201 Created): same",
+                vm.rows().get(1).toString());
+        assertTrue(vm.statusProperty().get().endsWith("17 of 17 as the handout expects; the handout's own steps:"
+                + " 8 of 8 as expected."), vm.statusProperty().get());
+        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.reportReadyProperty().get());
+
+        vm.show(1);
+        String details = vm.detailsProperty().get();
+        assertTrue(details.contains("Same as RestLab."), details);
+        assertTrue(details.contains("POST /people/v1/users HTTP/1.1\nHost: 127.0.0.1:" + target.port()), details);
+        assertTrue(details.contains("This server answered:\nHTTP/1.1 201 Created"), details);
+        assertTrue(details.contains("OpenAPI: createUser: conforms"), details);
+        vm.show(-1);
+        assertEquals("", vm.detailsProperty().get());
+    }
+
+    @Test
+    void the_report_is_saved_where_the_person_chooses(@TempDir Path folder) throws Exception {
+        CheckPaneViewModel vm = viewModel();
+        vm.urlProperty().set("http://127.0.0.1:" + target.port());
+        vm.check();
+        dialogs.choosing(folder.resolve("mine.md"));
+        vm.saveReport();
+
+        assertTrue(Files.readString(folder.resolve("mine.md")).contains("**17 of 17 as the handout expects**"));
+        assertTrue(Files.readString(folder.resolve("mine.html")).startsWith("<!DOCTYPE html>"));
+        assertEquals("Report written to " + folder.resolve("mine.md") + " and " + folder.resolve("mine.html"),
+                vm.statusProperty().get());
+    }
+
+    @Test
+    void a_server_nobody_listens_on_is_said_so() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        CheckPaneViewModel vm = viewModel();
+        vm.urlProperty().set("http://127.0.0.1:" + closed);
+        vm.check();
+        assertEquals("http://127.0.0.1:" + closed + " cannot be reached: nothing listens there (connection refused):"
+                + " is the server running, on that port?", vm.statusProperty().get());
+        assertEquals(0, vm.rows().size());
+        assertFalse(vm.reportReadyProperty().get());
+    }
+}

@@ -1,0 +1,298 @@
+package dev.restlab.ui.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.app.Workbench;
+import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.users.UserStore;
+import dev.restlab.wire.Exchange;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import dev.restlab.ui.LookViewModel;
+import dev.restlab.ui.WindowTests;
+
+/**
+ * The window at every text size that A− and A+ offer on a 1024×768 and on a 1280×800 screen: no
+ * named part is drawn over another, no button or named label is cut short, no table column is
+ * narrower than its header, the traffic list shows rows and the request and response keep a few
+ * lines each (the traffic tab scrolls instead of squashing them).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LayoutAtEveryTextSizeTest {
+
+    /** A line of text is about this many times the font size high. */
+    private static final double LINE_HEIGHT = 1.2;
+    private static final Pattern FONT_SIZE = Pattern.compile("-fx-font-size: (\\d+)px");
+
+    /** A folder path as long as a teacher's can be, with no space to wrap at. */
+    private static final String LONG_LOCATION =
+            "/home/teacher-with-a-long-name/.local/share/restlab/classes/2026-autumn/group-3b-thursday/users.db";
+
+    /** Users in memory, said to be kept in a long path: the top bar must wrap it, not widen the window. */
+    private final UserStore store = keptIn(LONG_LOCATION, new InMemoryUserStore());
+    private Workbench workbench;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        workbench = WindowTests.show(stage, new Workbench(store, "127.0.0.1", 0, url -> { }), 1024, 768);
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void every_text_size_lays_out_without_overlap_or_cut_headers(FxRobot robot) throws Exception {
+        int port = WindowTests.port(workbench);
+        HttpClient client = HttpClient.newHttpClient();
+        send(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/people/v1/users"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"John\", \"email\": \"john@example.com\"}")));
+        send(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/people/v1/users?name=John")));
+        send(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/people/v1/users"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<?> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> traffic.getItems().size() >= 3 && users.getItems().size() == 1);
+        robot.interact(() -> traffic.getSelectionModel().select(1));
+
+        for (double[] screen : new double[][] {{1024, 768}, {1280, 800}}) {
+            robot.interact(() -> {
+                stage.setWidth(screen[0]);
+                stage.setHeight(screen[1]);
+            });
+            // What A− and A+ do (a click could land on the tooltip the last click left over them).
+            while (fontSize() > LookViewModel.SMALLEST) {
+                robot.interact(workbench.look()::smaller);
+            }
+            // From the smallest up to the largest: every size A− and A+ offer.
+            int before = -1;
+            while (fontSize() != before) {
+                before = fontSize();
+                settle();
+                String where = (int) screen[0] + "×" + (int) screen[1] + " at " + before + "px";
+                assertTopBarFits(where);
+                assertNoOverlap(where);
+                assertWhole(where);
+                assertHeadersFit(traffic, where);
+                assertHeadersFit(users, where);
+                assertTrafficRowsShown(traffic, before, where);
+                assertWireTextReadable(robot, before, where);
+                robot.interact(workbench.look()::larger);
+            }
+            assertEquals(LookViewModel.LARGEST, fontSize());
+        }
+    }
+
+    /** The request and response each keep at least four lines of text: the tab scrolls instead. */
+    private static void assertWireTextReadable(FxRobot robot, int fontSize, String where) {
+        for (String id : List.of("#requestText", "#responseText")) {
+            Region text = robot.lookup(id).queryAs(Region.class);
+            double lines = text.getHeight() / (fontSize * LINE_HEIGHT);
+            assertTrue(lines >= 4, where + ": " + id + " is " + text.getHeight() + " px high, " + lines + " lines");
+        }
+    }
+
+    /**
+     * The traffic list is high enough for three whole rows (or all there are); up to the size
+     * presenting uses (three presses of A+ from the default), they are in view without scrolling.
+     */
+    private static void assertTrafficRowsShown(TableView<?> traffic, int fontSize, String where) {
+        List<Node> rows = traffic.lookupAll(".table-row-cell").stream()
+                .filter(row -> row instanceof TableRow<?> r && r.isVisible() && r.getItem() != null).toList();
+        long wanted = Math.min(3, traffic.getItems().size());
+        long inTable = rows.stream().filter(row -> whole(row, traffic)).count();
+        assertTrue(inTable >= wanted, where + ": the traffic list has room for " + inTable + " whole rows");
+        if (fontSize <= LookViewModel.PRESENTING_SIZE) {
+            long inWindow = rows.stream().filter(row -> whole(row, null)).count();
+            assertTrue(inWindow >= wanted, where + ": " + inWindow + " whole traffic rows in view without scrolling");
+        }
+    }
+
+    /** Whether {@code node} is drawn whole within the clips up to {@code upTo} (null: the whole window). */
+    private static boolean whole(Node node, Node upTo) {
+        return shownBounds(node, upTo).filter(b -> b.getHeight() >= node.getLayoutBounds().getHeight() - 1).isPresent();
+    }
+
+    private static UserStore keptIn(String location, UserStore users) {
+        return (UserStore) Proxy.newProxyInstance(UserStore.class.getClassLoader(), new Class<?>[] {UserStore.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("location")) {
+                        return location;
+                    }
+                    try {
+                        return method.invoke(users, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** The top bar is as wide as the window: nothing holds the window wider than the screen. */
+    private void assertTopBarFits(String where) {
+        Region bar = (Region) workbench.root().lookup(".server-bar");
+        double window = workbench.root().getScene().getWidth();
+        assertTrue(bar.getWidth() <= window + 0.5, where + ": the top bar is " + bar.getWidth() + " wide in a " + window + " window");
+    }
+
+    private static void send(HttpClient client, HttpRequest.Builder request) throws Exception {
+        HttpResponse<Void> answer = client.send(request.header("User-Agent", "curl/8.0").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertTrue(answer.statusCode() < 300, "status " + answer.statusCode());
+    }
+
+    private int fontSize() {
+        Matcher size = FONT_SIZE.matcher(workbench.root().getStyle());
+        assertTrue(size.find(), workbench.root().getStyle());
+        return Integer.parseInt(size.group(1));
+    }
+
+    /** Two layout passes: the column widths follow the font a pulse after the text size changes. */
+    private static void settle() {
+        for (int pass = 0; pass < 3; pass++) {
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void assertNoOverlap(String where) {
+        List<Node> named = new ArrayList<>();
+        collectNamed(workbench.root(), named);
+        List<String> overlaps = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            Optional<Bounds> a = shownBounds(named.get(i));
+            for (int j = i + 1; j < named.size() && a.isPresent(); j++) {
+                Node first = named.get(i);
+                Node second = named.get(j);
+                if (isAncestor(first, second) || isAncestor(second, first)) {
+                    continue;
+                }
+                Optional<Bounds> b = shownBounds(second);
+                if (b.isPresent() && overlap(a.get(), b.get())) {
+                    overlaps.add("#" + first.getId() + " " + a.get() + " and #" + second.getId() + " " + b.get());
+                }
+            }
+        }
+        assertTrue(overlaps.isEmpty(), where + ": drawn over each other: " + overlaps);
+    }
+
+    /** Every named button and one-line label shows its whole text, not a shortened one. */
+    private void assertWhole(String where) {
+        List<Node> named = new ArrayList<>();
+        collectNamed(workbench.root(), named);
+        List<String> cut = new ArrayList<>();
+        for (Node node : named) {
+            if (node instanceof Labeled labeled && shownBounds(node).isPresent()) {
+                shownText(labeled).filter(shown -> !shown.equals(labeled.getText()))
+                        .ifPresent(shown -> cut.add("#" + node.getId() + " shows '" + shown + "' of '" + labeled.getText() + "'"));
+            }
+        }
+        assertTrue(cut.isEmpty(), where + ": cut short: " + cut);
+    }
+
+    private static void assertHeadersFit(TableView<?> table, String where) {
+        for (Node header : table.lookupAll(".column-header")) {
+            Node label = header.lookup(".label");
+            if (label instanceof Labeled labeled && !labeled.getText().isEmpty()) {
+                Optional<String> shown = shownText(labeled);
+                assertTrue(shown.isEmpty() || shown.get().equals(labeled.getText()),
+                        where + ": header '" + labeled.getText() + "' of #" + table.getId() + " shows as " + shown);
+            }
+        }
+        for (TableColumn<?, ?> column : table.getColumns()) {
+            assertTrue(column.getWidth() >= column.getMinWidth() - 0.5,
+                    where + ": column " + column.getText() + " is " + column.getWidth() + " wide, under its " + column.getMinWidth());
+        }
+    }
+
+    /** The text a Labeled's skin draws (with an ellipsis when it had to shorten it). */
+    private static Optional<String> shownText(Labeled labeled) {
+        return labeled.getChildrenUnmodifiable().stream()
+                .filter(Text.class::isInstance).map(t -> ((Text) t).getText()).findFirst();
+    }
+
+    private static void collectNamed(Node node, List<Node> named) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node.getId() != null && !node.getId().isEmpty()) {
+            named.add(node);
+        }
+        // A table's cells carry their column's id; a cell may be cut short (its tooltip shows it all).
+        if (node instanceof Parent parent && !(node instanceof TableView)) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectNamed(child, named));
+        }
+    }
+
+    /** A node's bounds in the scene as far as they are drawn: cut by the clips around it (scrolled panes). */
+    private static Optional<Bounds> shownBounds(Node node) {
+        return shownBounds(node, null);
+    }
+
+    /** As {@link #shownBounds(Node)}, cut only by the clips up to {@code upTo} when it is not null. */
+    private static Optional<Bounds> shownBounds(Node node, Node upTo) {
+        Bounds shown = node.localToScene(node.getLayoutBounds());
+        Bounds scene = new BoundingBox(0, 0, node.getScene().getWidth(), node.getScene().getHeight());
+        shown = upTo == null ? intersection(shown, scene) : shown;
+        Node last = upTo == null ? null : upTo.getParent();
+        for (Node around = node; around != last && shown != null; around = around.getParent()) {
+            if (around.getClip() != null) {
+                shown = intersection(shown, around.localToScene(around.getClip().getBoundsInParent()));
+            }
+        }
+        return Optional.ofNullable(shown);
+    }
+
+    private static Bounds intersection(Bounds a, Bounds b) {
+        double minX = Math.max(a.getMinX(), b.getMinX());
+        double minY = Math.max(a.getMinY(), b.getMinY());
+        double maxX = Math.min(a.getMaxX(), b.getMaxX());
+        double maxY = Math.min(a.getMaxY(), b.getMaxY());
+        return maxX - minX > 0.5 && maxY - minY > 0.5 ? new BoundingBox(minX, minY, maxX - minX, maxY - minY) : null;
+    }
+
+    /** More than a hairline in both directions: borders that touch are not an overlap. */
+    private static boolean overlap(Bounds a, Bounds b) {
+        Bounds both = intersection(a, b);
+        return both != null && both.getWidth() > 1 && both.getHeight() > 1;
+    }
+
+    private static boolean isAncestor(Node ancestor, Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
