@@ -79,7 +79,8 @@ public final class Headless {
         printBanner(banner(host, bound, store.location(), options.proxyTo()));
         AutoCloseable printer = traffic.subscribe(new TrafficPrinter(out, options.trace()));
         HeadlessLab following = lab == null ? null
-                : HeadlessLab.start(lab, options.users(), traffic, bound, labReport, out, err);
+                : HeadlessLab.start(lab, options.users(), traffic, bound, options.proxyTo() == null, labReport,
+                        System.in, out, err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

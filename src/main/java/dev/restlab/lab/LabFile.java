@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +39,18 @@ public final class LabFile {
     /** The lab built into RestLab: the handout, step by step. */
     public static final String HANDOUT = "handout";
 
-    private static final Set<String> LAB_KEYS = Set.of("title", "introduction", "steps");
+    private static final Set<String> LAB_KEYS = Set.of("title", "introduction", "order", "steps");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "task", "command", "explanation",
-            "reference", "question", "answer", "check", "checks", "server", "remembers");
+            "reference", "question", "answer", "check", "checks", "server", "remembers", "optional", "note",
+            "beside");
     private static final int MAX_FILE_BYTES = 1024 * 1024;
+    /**
+     * What a lab may hold once its aliases are expanded, and one text in it: a lab is prose, and
+     * a small file whose aliases repeat a large text would otherwise fill the memory (and later
+     * the report) many times over.
+     */
+    static final long MAX_EXPANDED_CHARS = 1024 * 1024;
+    static final int MAX_TEXT_CHARS = 64 * 1024;
 
     private final String source;
     private final Map<String, Integer> stepNumbers = new HashMap<>();
@@ -95,10 +104,14 @@ public final class LabFile {
         LabFile file = this;
         Node root;
         try {
+            String text = readBounded(yaml);
             LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(10);
-            root = new Yaml(new SafeConstructor(options)).compose(yaml);
+            new ExpandedSize(source, MAX_EXPANDED_CHARS, MAX_TEXT_CHARS).check(new Yaml(new SafeConstructor(options))
+                    .parse(new StringReader(text)));
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+        } catch (IOException e) {
+            throw new LabFileException(source, 0, "cannot be read (" + e.getMessage() + ")");
         } catch (MarkedYAMLException e) {
             throw new LabFileException(source, e.getProblemMark().getLine() + 1,
                     "not valid YAML: " + e.getProblem());
@@ -109,6 +122,19 @@ public final class LabFile {
             throw new LabFileException(source, 0, "the file is empty");
         }
         return file.lab(root);
+    }
+
+    /** The whole text, refused past {@link #MAX_FILE_BYTES} characters (a stream has no size to ask first). */
+    private String readBounded(Reader yaml) throws IOException, LabFileException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int read; (read = yaml.read(buffer)) >= 0; ) {
+            text.append(buffer, 0, read);
+            if (text.length() > MAX_FILE_BYTES) {
+                throw new LabFileException(source, 0, "the file is over 1 MiB: not a lab");
+            }
+        }
+        return text.toString();
     }
 
     private Lab lab(Node root) throws LabFileException {
@@ -125,7 +151,12 @@ public final class LabFile {
         if (steps.isEmpty()) {
             throw error(stepsNode, "a lab needs at least one step");
         }
-        return new Lab(title, text(fields, "introduction"), steps, source);
+        String order = text(fields, "order");
+        if (!order.isEmpty() && !order.equals("strict") && !order.equals("required")) {
+            throw error(fields.get("order"), "'order' is strict (every step waits for the one before it) or"
+                    + " required (a step waits only for the required steps before it), not '" + order + "'");
+        }
+        return new Lab(title, text(fields, "introduction"), steps, source, order.equals("strict"));
     }
 
     private Step step(Node node, int number) throws LabFileException {
@@ -143,7 +174,7 @@ public final class LabFile {
         if (ways != 1) {
             throw error(node, "step '" + id + "' needs exactly one of 'check', 'checks' or 'server: running'");
         }
-        List<Check> checks = new ArrayList<>();
+        List<Expectation> checks = new ArrayList<>();
         if (fields.containsKey("check")) {
             checks.add(check(fields.get("check")));
         } else if (fields.containsKey("checks")) {
@@ -157,9 +188,17 @@ public final class LabFile {
             throw error(fields.get("server"), "'server' can only be 'running'");
         }
         String remembers = remembers(fields, id);
+        String optional = text(fields, "optional");
+        if (!optional.isEmpty() && !optional.equals("true") && !optional.equals("false")) {
+            throw error(fields.get("optional"), "'optional' is true or false, not '" + optional + "'");
+        }
+        String beside = earlierStep(fields, "beside");
+        if (beside.equals(id)) {
+            throw error(fields.get("beside"), "'beside' names another, earlier step, not this one");
+        }
         return new Step(id, title, text(fields, "task"), text(fields, "command"), text(fields, "explanation"),
                 text(fields, "reference"), text(fields, "question"), text(fields, "answer"), checks,
-                fields.containsKey("server"), remembers);
+                fields.containsKey("server"), remembers, optional.equals("true"), text(fields, "note"), beside);
     }
 
     private String remembers(Map<String, Node> fields, String id) throws LabFileException {
@@ -173,8 +212,8 @@ public final class LabFile {
         return remembers;
     }
 
-    private Check check(Node node) throws LabFileException {
-        Map<String, Node> fields = mapping(node, "a check", Check.KEYS);
+    private Expectation check(Node node) throws LabFileException {
+        Map<String, Node> fields = mapping(node, "a check", Expectation.KEYS);
         Set<String> methods = new LinkedHashSet<>();
         for (String method : texts(fields.get("method"), "'method'")) {
             if (!method.matches("[A-Z]+")) {
@@ -195,9 +234,9 @@ public final class LabFile {
             statuses.add(code);
         }
         String clientText = text(fields, "client");
-        Client client;
+        WantedClient client;
         try {
-            client = clientText.isEmpty() ? Client.ANY : Client.valueOf(clientText.toUpperCase(Locale.ROOT));
+            client = clientText.isEmpty() ? WantedClient.ANY : WantedClient.valueOf(clientText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw error(fields.get("client"), "'client' is any, terminal or window, not '" + clientText + "'");
         }
@@ -209,7 +248,7 @@ public final class LabFile {
         if (!idFrom.isEmpty() && !path.contains("{id}")) {
             throw error(fields.get("idFrom"), "'idFrom' needs a path with {id}, such as /people/v1/users/{id}");
         }
-        return new Check(methods, path, pairs(fields.get("query"), "'query'"),
+        return new Expectation(methods, path, pairs(fields.get("query"), "'query'"),
                 pairs(fields.get("requestHeaders"), "'requestHeaders'"), text(fields, "requestMediaType"),
                 statuses, texts(fields.get("responseHeaders"), "'responseHeaders'"), text(fields, "jsonField"),
                 text(fields, "bodyContains"), client, after, idFrom);
@@ -229,12 +268,14 @@ public final class LabFile {
             throw error(node, what + " must be a mapping of keys to values");
         }
         Map<String, Node> fields = new LinkedHashMap<>();
+        Map<String, Node> keys = new HashMap<>();
         for (NodeTuple tuple : map.getValue()) {
             String key = scalar(tuple.getKeyNode(), "a key");
             if (!allowed.contains(key)) {
                 throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + " (known: "
                         + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
+            refuseDuplicate(keys, key, tuple.getKeyNode());
             fields.put(key, tuple.getValueNode());
         }
         return fields;
@@ -290,10 +331,25 @@ public final class LabFile {
             throw error(node, what + " must be a mapping of names to values");
         }
         Map<String, String> pairs = new LinkedHashMap<>();
+        Map<String, Node> keys = new HashMap<>();
         for (NodeTuple tuple : map.getValue()) {
-            pairs.put(scalar(tuple.getKeyNode(), what), scalar(tuple.getValueNode(), what));
+            String key = scalar(tuple.getKeyNode(), what);
+            refuseDuplicate(keys, key, tuple.getKeyNode());
+            pairs.put(key, scalar(tuple.getValueNode(), what));
         }
         return pairs;
+    }
+
+    /**
+     * YAML's own duplicate-key check is not made when a document is only composed, and a second
+     * key would silently win: refuse it, naming both lines.
+     */
+    private void refuseDuplicate(Map<String, Node> seen, String key, Node keyNode) throws LabFileException {
+        Node first = seen.putIfAbsent(key, keyNode);
+        if (first != null) {
+            throw error(keyNode, "the key '" + key + "' is given twice, on lines " + (first.getStartMark().getLine() + 1)
+                    + " and " + (keyNode.getStartMark().getLine() + 1) + ": keep one");
+        }
     }
 
     private LabFileException error(Node node, String problem) {

@@ -41,22 +41,31 @@ public final class LabReport {
         }
         md.append("Report made: ").append(WHEN.format(madeAt)).append("  \n");
         md.append("Steps done: ").append(tracker.doneCount()).append(" of ").append(lab.steps().size())
-                .append("\n\n");
+                .append(tracker.complete() ? " (complete: every required step is done)" : "").append("\n\n");
         if (!lab.introduction().isEmpty()) {
             md.append(escape(lab.introduction())).append("\n\n");
         }
         for (Step step : lab.steps()) {
             Optional<Tick> tick = tracker.tickOf(step);
-            md.append("## ").append(tick.isPresent() ? "✓ " : "✗ ").append(lab.number(step)).append(". ")
-                    .append(escape(step.title())).append("\n\n");
-            if (tick.isEmpty()) {
+            boolean skipped = tick.isEmpty() && tracker.skipped(step);
+            md.append("## ").append(tick.isPresent() ? "✓ " : skipped ? "↷ " : "✗ ").append(lab.number(step)).append(". ")
+                    .append(escape(step.title())).append(step.optional() ? " (optional)" : "").append("\n\n");
+            if (skipped) {
+                md.append("*Skipped: an optional step.*\n\n");
+            } else if (tick.isEmpty()) {
                 md.append("*Not done.*\n\n");
             } else {
                 md.append("*Done ").append(WHEN.format(tick.get().time())).append(": ")
                         .append(escape(tick.get().summary())).append(".*\n\n");
             }
             if (!step.task().isEmpty()) {
-                md.append(escape(step.task())).append("\n\n");
+                md.append(escape(tracker.fill(step.task()))).append("\n\n");
+            }
+            if (!step.command().isEmpty()) {
+                md.append(MessagePieces.fenced(tracker.fill(step.command()) + "\n")).append('\n');
+            }
+            if (!step.note().isEmpty()) {
+                md.append("**Note:** ").append(escape(tracker.fill(step.note()))).append("\n\n");
             }
             if (!step.explanation().isEmpty()) {
                 md.append("**Why:** ").append(escape(step.explanation()));

@@ -25,10 +25,18 @@ import java.util.Optional;
 public interface ProgressStore {
 
     /** What is kept of one lab's progress. */
-    record Saved(List<Tick> ticks, Map<String, String> remembered, int checksDone) {
+    /**
+     * @param partial per step with several checks, how many of them are passed
+     * @param skipped the optional steps skipped
+     */
+    record Saved(List<Tick> ticks, Map<String, String> remembered, Map<String, Integer> partial,
+            List<String> skipped) {
         public Saved {
-            ticks = List.copyOf(ticks);
-            remembered = Map.copyOf(remembered);
+            // A file from an older RestLab lacks the newer fields: Gson leaves them null.
+            ticks = ticks == null ? List.of() : List.copyOf(ticks);
+            remembered = remembered == null ? Map.of() : Map.copyOf(remembered);
+            partial = partial == null ? Map.of() : Map.copyOf(partial);
+            skipped = skipped == null ? List.of() : List.copyOf(skipped);
         }
     }
 

@@ -34,7 +34,7 @@ class HandoutLabWithCurlTest {
 
     @BeforeEach
     void followTheTraffic() {
-        lab = new LabTracker(LabFile.handout(), ProgressStore.inMemory(), UserApiClient::sentByWindow);
+        lab = new LabTracker(LabFile.handout(), ProgressStore.inMemory());
         lab.onTick(ticks::add);
         following = server.traffic().subscribe(lab);
         lab.serverRunning(server.port());

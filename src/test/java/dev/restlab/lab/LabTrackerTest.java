@@ -23,7 +23,7 @@ class LabTrackerTest {
 
     private LabTracker tracker(ProgressStore store) {
         LabTracker tracker = new LabTracker(LabFile.handout(), store,
-                e -> e.request().header("User-Agent").orElse("").startsWith(WINDOW));
+                e -> e.request().header("User-Agent").orElse("").startsWith(WINDOW) ? Sender.WINDOW : Sender.TERMINAL);
         tracker.onTick(ticks::add);
         return tracker;
     }

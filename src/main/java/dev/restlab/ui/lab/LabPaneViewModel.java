@@ -6,6 +6,7 @@ import dev.restlab.lab.LabFileException;
 import dev.restlab.lab.LabReport;
 import dev.restlab.lab.LabTracker;
 import dev.restlab.lab.ProgressStore;
+import dev.restlab.lab.Sender;
 import dev.restlab.lab.Step;
 import dev.restlab.lab.Tick;
 import dev.restlab.wire.Exchange;
@@ -101,7 +102,7 @@ public final class LabPaneViewModel implements AutoCloseable {
     /** Follows {@code lab} from now on, with the progress kept for it. */
     public void use(Lab lab) {
         closeFollowing();
-        tracker = new LabTracker(lab, progress, fromWindow);
+        tracker = new LabTracker(lab, progress, this::sender);
         LabTracker mine = tracker;
         tracker.onTick(tick -> threads.fx().execute(() -> {
             if (tracker == mine) {
@@ -116,6 +117,14 @@ public final class LabPaneViewModel implements AutoCloseable {
         title.set(lab.title());
         message.set("");
         refresh(true);
+    }
+
+    /** Who sent an exchange: the window (by itself or because the user asked) or another client. */
+    private Sender sender(Exchange exchange) {
+        if (!fromWindow.test(exchange)) {
+            return Sender.TERMINAL;
+        }
+        return Sender.of(exchange) == Sender.WINDOW_BACKGROUND ? Sender.WINDOW_BACKGROUND : Sender.WINDOW;
     }
 
     /** Reads a teacher's lab file; a wrong one is refused with its line, and the current lab stays. */

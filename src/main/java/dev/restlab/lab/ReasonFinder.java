@@ -1,0 +1,100 @@
+package dev.restlab.lab;
+
+import dev.restlab.wire.Exchange;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Why one exchange ticked no step, in one line a student can act on. It asks each step's next
+ * {@link Expectation} for its misses (the very test that ticks) and speaks for the step this
+ * exchange most likely meant: one it would do but for the order, else one whose request it is
+ * (method, path and query) but whose answer or details differ, else it names the step to do now.
+ * The window's own background requests get no reason, and neither do the window's requests that
+ * are no step's request: they are the window at work, not an attempt at the lab.
+ */
+final class ReasonFinder {
+
+    private final LabTracker tracker;
+    private final Lab lab;
+    private final Exchange exchange;
+    private final Sender sender;
+    private final Expectation.Context context;
+
+    ReasonFinder(LabTracker tracker, Exchange exchange, Sender sender, Expectation.Context context) {
+        this.tracker = tracker;
+        this.lab = tracker.lab();
+        this.exchange = exchange;
+        this.sender = sender;
+        this.context = context;
+    }
+
+    /** One step weighed against the exchange. */
+    private record Candidate(Step step, int number, List<Expectation.Miss> misses, boolean done,
+            Optional<Step> blocker) {
+
+        int weight() {
+            return (done ? 1000 : 0) + (blocker.isPresent() ? 100 : 0) + misses.size();
+        }
+    }
+
+    Optional<LabTracker.Reason> reason() {
+        if (sender == Sender.WINDOW_BACKGROUND) {
+            return Optional.empty();
+        }
+        List<Candidate> candidates = lab.steps().stream()
+                .filter(step -> !step.serverRunning() && !step.checks().isEmpty())
+                .map(this::weigh)
+                .filter(candidate -> candidate.misses().stream().noneMatch(miss -> miss.part().namesTheRequest()))
+                .sorted(Comparator.comparingInt(Candidate::weight).thenComparingInt(Candidate::number))
+                .toList();
+        String exchangeText = LabTracker.summary(exchange);
+        if (candidates.isEmpty()) {
+            if (sender == Sender.WINDOW) {
+                return Optional.empty();
+            }
+            return Optional.of(new LabTracker.Reason(exchange.id(), exchangeText + ", is no step's request"
+                    + tracker.current().filter(step -> !step.checks().isEmpty())
+                            .map(step -> "; step " + lab.number(step) + " wants "
+                                    + tracker.fill(tracker.nextCheck(step).request()))
+                            .orElse("")));
+        }
+        Candidate best = candidates.get(0);
+        return Optional.of(new LabTracker.Reason(exchange.id(), exchangeText + ", " + explain(best)));
+    }
+
+    private Candidate weigh(Step step) {
+        return new Candidate(step, lab.number(step), tracker.nextCheck(step).misses(exchange, context),
+                tracker.tickOf(step).isPresent(), tracker.blocker(step));
+    }
+
+    private String explain(Candidate candidate) {
+        String step = "step " + candidate.number();
+        if (candidate.done() && candidate.misses().isEmpty()) {
+            return "is " + step + " again, which is done already";
+        }
+        String misses = candidate.misses().stream().map(this::words).collect(Collectors.joining("; "));
+        if (candidate.done()) {
+            return "is " + step + "'s request (done already), but " + misses;
+        }
+        if (candidate.blocker().isPresent()) {
+            Step first = candidate.blocker().get();
+            String order = "step " + lab.number(first) + " comes first"
+                    + (first.optional() ? " — or skip it" : "");
+            return "is " + step + "; " + order + (misses.isEmpty() ? "" : "; and " + misses);
+        }
+        return "is " + step + ", but " + misses;
+    }
+
+    /** A miss in words; an order or id miss names the step it depends on by its number. */
+    private String words(Expectation.Miss miss) {
+        Optional<Step> named = lab.step(miss.step());
+        return switch (miss.part()) {
+            case ORDER -> named.map(step -> "step " + lab.number(step) + " (" + step.title() + ") comes first")
+                    .orElse("an earlier step comes first");
+            case ID -> miss.text() + named.map(step -> " (step " + lab.number(step) + ")").orElse("");
+            default -> miss.text();
+        };
+    }
+}
