@@ -34,8 +34,11 @@ final class ReasonFinder {
     private record Candidate(Step step, int number, List<Expectation.Miss> misses, boolean done,
             Optional<Step> blocker) {
 
+        /** Lower is likelier: not done before done, in order before out of order, then fewer misses. */
         int weight() {
-            return (done ? 1000 : 0) + (blocker.isPresent() ? 100 : 0) + misses.size();
+            boolean outOfOrder = blocker.isPresent() || misses.stream().anyMatch(miss -> miss.part() == Expectation.Part.ORDER);
+            return (done ? 1000 : 0) + (outOfOrder ? 100 : 0)
+                    + (int) misses.stream().filter(miss -> miss.part() != Expectation.Part.ORDER).count();
         }
     }
 
@@ -74,7 +77,9 @@ final class ReasonFinder {
         if (candidate.done() && candidate.misses().isEmpty()) {
             return "is " + step + " again, which is done already";
         }
-        String misses = candidate.misses().stream().map(this::words).collect(Collectors.joining("; "));
+        String misses = candidate.misses().stream()
+                .filter(miss -> candidate.blocker().isEmpty() || miss.part() != Expectation.Part.ORDER)
+                .map(this::words).collect(Collectors.joining("; "));
         if (candidate.done()) {
             return "is " + step + "'s request (done already), but " + misses;
         }

@@ -66,8 +66,8 @@ class HeadlessLabTest {
                 .redirectErrorStream(true).start();
         try (HeadlessChild child = new HeadlessChild(process)) {
             assertEquals("restlab: the lab is not used: " + lab + ", line 4: unknown key 'titel' in a step"
-                    + " (known: answer, check, checks, command, explanation, id, question, reference, remembers,"
-                    + " server, task, title)", readUntil(child, "restlab: "));
+                    + " (known: answer, beside, check, checks, command, explanation, id, note, optional, question,"
+                    + " reference, remembers, server, task, title)", readUntil(child, "restlab: "));
             child.awaitUrl();
             child.terminate();
             assertTrue(process.waitFor(20, TimeUnit.SECONDS));

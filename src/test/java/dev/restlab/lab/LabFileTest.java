@@ -87,4 +87,52 @@ class LabFileTest {
         LabFileException e = assertThrows(LabFileException.class, () -> LabFile.load("no/such/lab.yaml"));
         assertTrue(e.getMessage().startsWith("no/such/lab.yaml: cannot be read"), e.getMessage());
     }
+
+    @Test
+    void aliases_that_repeat_a_long_text_are_refused_at_the_line_where_the_lab_grows_too_large() {
+        StringBuilder yaml = new StringBuilder("title: x\nsteps:\n  - id: s0\n    title: A\n    server: running\n"
+                + "    note: &big " + "x".repeat(60_000) + "\n");
+        for (int i = 1; i <= 40; i++) {
+            yaml.append("  - id: s").append(i).append("\n    title: B\n    server: running\n    note: *big\n");
+        }
+        LabFileException e = refused(yaml.toString());
+        assertTrue(e.getMessage().contains("with its aliases expanded the lab would hold over 1048576 characters"),
+                e.getMessage());
+        int crossing = 6 + 4 * (int) (LabFile.MAX_EXPANDED_CHARS / 60_000); // the alias that crosses the bound
+        assertEquals(crossing, e.line(), e.getMessage());
+    }
+
+    @Test
+    void one_text_longer_than_a_lab_needs_is_refused_with_its_line() {
+        LabFileException e = refused("title: x\nsteps:\n  - id: a\n    title: A\n    server: running\n"
+                + "    task: " + "y".repeat(LabFile.MAX_TEXT_CHARS + 1) + "\n");
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().contains("a text of " + (LabFile.MAX_TEXT_CHARS + 1) + " characters"), e.getMessage());
+    }
+
+    @Test
+    void a_key_given_twice_is_refused_naming_both_lines() {
+        LabFileException e = refused("title: x\nsteps:\n  - id: a\n    title: A\n    server: running\n"
+                + "    title: B\n");
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().contains("the key 'title' is given twice, on lines 4 and 6"), e.getMessage());
+        LabFileException query = refused("title: x\nsteps:\n  - id: a\n    title: A\n    check:\n      query:\n"
+                + "        name: John\n        name: Ann\n");
+        assertTrue(query.getMessage().contains("the key 'name' is given twice, on lines 7 and 8"), query.getMessage());
+    }
+
+    @Test
+    void optional_steps_and_the_order_are_read_and_wrong_values_explained() throws Exception {
+        Lab lab = LabFile.read(new StringReader("title: x\norder: strict\nsteps:\n  - id: a\n    title: A\n"
+                + "    optional: true\n    note: N\n    server: running\n"), "x.yaml");
+        assertTrue(lab.strictOrder());
+        assertTrue(lab.steps().get(0).optional());
+        assertEquals("N", lab.steps().get(0).note());
+        assertTrue(refused("title: x\norder: loose\nsteps:\n  - {id: a, title: A, server: running}\n").getMessage()
+                .contains("'order' is strict"));
+        assertTrue(refused("title: x\nsteps:\n  - {id: a, title: A, server: running, optional: maybe}\n")
+                .getMessage().contains("'optional' is true or false"));
+        assertEquals(List.of("missing-field", "not-json", "unknown-name", "openapi", "swagger"), LabFile.handout()
+                .steps().stream().filter(Step::optional).map(Step::id).toList());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.restlab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.wire.Exchange;
@@ -126,5 +127,113 @@ class LabTrackerTest {
         assertEquals(0, afresh.doneCount());
         afresh.serverRunning(5001);
         assertEquals(1, tracker(ProgressStore.inFolder(data)).doneCount(), "the file is whole again");
+    }
+
+    private final List<String> reasons = new ArrayList<>();
+
+    private LabTracker explaining(LabTracker lab) {
+        lab.onReason(reason -> reasons.add(reason.text()));
+        return lab;
+    }
+
+    @Test
+    void the_handouts_own_requests_alone_complete_the_lab_and_the_additions_are_left_optional() {
+        LabTracker lab = explaining(tracker(ProgressStore.inMemory()));
+        upToCreate(lab);
+        lab.accept(curl("GET", "/people/v1/users", 200).responseBody("{\"users\":[]}").build());
+        lab.accept(curl("GET", "/people/v1/users?name=John", 200).build());
+        lab.accept(curl("GET", "/people/v1/users?name=Nobody", 404).build());
+        lab.accept(curl("GET", "/people/v1/users/" + ID, 200).build());
+        lab.accept(curl("DELETE", "/people/v1/users/" + ID, 204).build());
+        lab.accept(curl("DELETE", "/people/v1/users/" + ID, 404).build());
+        lab.accept(curl("GET", "/people/v1/users/" + ID, 404).build());
+
+        assertTrue(lab.complete(), "every step the handout teaches is done");
+        assertEquals(List.of("missing-field", "not-json", "openapi", "swagger"), lab.lab().steps().stream()
+                .filter(step -> lab.tickOf(step).isEmpty()).map(Step::id).toList());
+        assertTrue(lab.lab().steps().stream().filter(step -> lab.tickOf(step).isEmpty()).allMatch(Step::optional));
+        assertEquals("openapi", lab.current().orElseThrow().id(), "the additions after the handout's end are next");
+        assertEquals(List.of("exchange #10, GET /people/v1/users/" + ID + ", 404, is step 12 again, which is done already"),
+                reasons);
+        assertTrue(lab.skip(lab.current().orElseThrow()));
+        assertTrue(lab.skip(lab.current().orElseThrow()));
+        assertTrue(lab.current().isEmpty(), "nothing left after the last step");
+        assertFalse(lab.skip(lab.lab().step("create").orElseThrow()), "a handout step cannot be skipped");
+    }
+
+    @Test
+    void an_exchange_answered_before_the_start_was_noticed_ticks_the_start_and_still_counts() {
+        LabTracker lab = tracker(ProgressStore.inMemory());
+        lab.accept(curl("GET", "/", 200).build()); // serverRunning(port) not called yet: the race
+        lab.accept(curl("GET", "/", 200).build());
+        assertEquals(List.of("start", "root", "root-i"), ticks.stream().map(Tick::stepId).toList());
+        assertEquals("the server answered exchange #1", ticks.get(0).summary());
+        lab.serverRunning(5001);
+        assertEquals(3, lab.doneCount(), "the late news changes nothing");
+    }
+
+    @Test
+    void an_exchange_out_of_order_says_which_step_it_is_and_which_comes_first() {
+        LabTracker lab = explaining(tracker(ProgressStore.inMemory()));
+        upToCreate(lab);
+        lab.accept(curl("GET", "/people/v1/users/" + ID, 404).build());
+        assertEquals("exchange #4, GET /people/v1/users/" + ID + ", 404, is step 12; step 7 comes first", reasons.get(0));
+        lab.accept(curl("GET", "/people/v1/users/" + ID, 200).build());
+        assertEquals("exchange #5, GET /people/v1/users/" + ID + ", 200, is step 10; step 7 comes first", reasons.get(1));
+        lab.accept(curl("GET", "/nowhere", 404).build());
+        assertEquals("exchange #6, GET /nowhere, 404, is no step's request; step 5 wants POST /people/v1/users",
+                reasons.get(2));
+    }
+
+    @Test
+    void in_strict_order_the_step_that_comes_first_may_be_skipped() throws Exception {
+        Lab strict = LabFile.read(new java.io.StringReader("""
+                title: strict
+                order: strict
+                steps:
+                  - {id: a, title: A, check: {method: GET, path: /}}
+                  - {id: b, title: B, optional: true, check: {method: POST, path: /people/v1/users, status: 400}}
+                  - {id: c, title: C, check: {method: GET, path: /people/v1/users, query: {name: John}}}
+                """), "strict.yaml");
+        LabTracker lab = explaining(new LabTracker(strict, ProgressStore.inMemory(), e -> Sender.TERMINAL));
+        lab.accept(curl("GET", "/", 200).build());
+        lab.accept(curl("GET", "/people/v1/users?name=John", 200).build());
+        assertEquals(List.of("exchange #2, GET /people/v1/users?name=John, 200, is step 3; step 2 comes first — or skip it"),
+                reasons);
+        lab.skip(lab.current().orElseThrow());
+        lab.accept(curl("GET", "/people/v1/users?name=John", 200).build());
+        assertTrue(lab.complete());
+    }
+
+    @Test
+    void the_windows_post_says_the_step_wants_a_terminal_and_its_background_requests_say_nothing() {
+        LabTracker lab = explaining(new LabTracker(LabFile.handout(), ProgressStore.inMemory(),
+                e -> e.request().header("X-Kind").map(kind -> kind.equals("background") ? Sender.WINDOW_BACKGROUND
+                        : Sender.WINDOW).orElse(Sender.TERMINAL)));
+        lab.serverRunning(5001);
+        lab.accept(curl("GET", "/", 200).build());
+        lab.accept(curl("GET", "/", 200).build());
+        lab.accept(post(201).requestHeader("X-Kind", "user").build());
+        lab.accept(curl("GET", "/people/v1/users", 200).requestHeader("X-Kind", "background").build());
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("exchange #3, POST /people/v1/users, 201, is step 4, but it came from"
+                + " RestLab's window; the step wants a terminal (curl)"), reasons.get(0));
+        assertEquals("create", lab.current().orElseThrow().id());
+    }
+
+    @Test
+    void a_server_faithful_to_the_final_listing_creates_without_location_and_its_id_comes_from_the_message() {
+        LabTracker lab = explaining(tracker(ProgressStore.inMemory()));
+        lab.serverRunning(5001);
+        lab.accept(curl("GET", "/", 200).build());
+        lab.accept(curl("GET", "/", 200).build());
+        lab.accept(post(201).responseHeader("Content-Type", "text/html; charset=utf-8")
+                .responseBody("User created successfully! ID: " + ID + ", Name: John, Email: john@example.com\n").build());
+        assertEquals(Map.of("id", ID), lab.values());
+        assertTrue(lab.lab().step("create").orElseThrow().note().contains("Location"), "RestLab's extra is a note");
+        lab.accept(curl("GET", "/people/v1/users", 200).responseBody("<h1>users</h1>").build());
+        assertEquals("exchange #4, GET /people/v1/users, 200, is step 7, but the answer's body is not a JSON object"
+                + " with 'users'", reasons.get(0));
+        assertTrue(reasons.size() == 1);
     }
 }

@@ -28,7 +28,7 @@ class ReportFileTest {
 
     @Test
     void a_lab_report_holds_no_control_byte_and_shows_each_escaped_as_the_terminal_does() throws IOException {
-        LabTracker lab = new LabTracker(LabFile.handout(), ProgressStore.inMemory(), e -> false);
+        LabTracker lab = new LabTracker(LabFile.handout(), ProgressStore.inMemory(), e -> Sender.TERMINAL);
         lab.serverRunning(5001);
         lab.accept(HOSTILE_ROOT);
 
