@@ -3,7 +3,6 @@ package dev.restlab.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restlab.client.UserApiClient;
 import dev.restlab.testing.Await;
 import dev.restlab.testing.ServerExtension;
 import dev.restlab.testing.Requires;
@@ -97,7 +96,7 @@ class AbsoluteFormLabTest {
     /** One server and the lab that follows its traffic. */
     private final class Run {
         final ServerExtension server;
-        final LabTracker lab = new LabTracker(LabFile.handout(), ProgressStore.inMemory(), UserApiClient::sentByWindow);
+        final LabTracker lab = new LabTracker(LabFile.handout(), ProgressStore.inMemory());
         final AtomicLong seenByLab = new AtomicLong();
 
         Run(ServerExtension server) {
