@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.client.UserApiClient;
 import dev.restlab.testing.Await;
+import dev.restlab.testing.Requires;
 import dev.restlab.testing.ServerExtension;
 import dev.restlab.wire.Exchange;
 import java.net.URI;
@@ -46,6 +47,7 @@ class HandoutLabWithCurlTest {
     }
 
     private void run(String command) throws Exception {
+        Requires.bashAndCurl();
         Process bash = new ProcessBuilder("bash", "-c", command + " > /dev/null").redirectErrorStream(true).start();
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS), "hangs: " + command);
         assertEquals(0, bash.exitValue(), "failed: " + command);

@@ -12,6 +12,7 @@ import dev.restlab.server.ServerStartException;
 import dev.restlab.testing.Await;
 import dev.restlab.testing.RawConnection;
 import dev.restlab.testing.RawResponse;
+import dev.restlab.testing.Requires;
 import dev.restlab.testing.ScriptedTarget;
 import dev.restlab.testing.ServerExtension;
 import dev.restlab.wire.CurlText;
@@ -394,6 +395,7 @@ class ProxyModeTest {
     }
 
     private static byte[] curl(String... args) throws IOException, InterruptedException {
+        Requires.curl();
         List<String> command = new java.util.ArrayList<>(List.of("curl"));
         command.addAll(Arrays.asList(args));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

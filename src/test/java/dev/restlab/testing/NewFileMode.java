@@ -25,6 +25,7 @@ public final class NewFileMode {
 
     /** The process's umask, e.g. 022 (octal). */
     public static int umask() throws IOException {
+        Requires.linux("the umask is read from /proc/self/status");
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("Umask:")) {
                 return Integer.parseInt(line.substring("Umask:".length()).trim(), 8);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.client.UserApiClient;
 import dev.restlab.testing.RawConnection;
+import dev.restlab.testing.Requires;
 import dev.restlab.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -52,6 +53,7 @@ class CopyAsCurlTest {
         Exchange original = SERVER.awaitExchange(x -> x.target().equals(unique));
 
         String command = CurlText.copyAsCurl(original, "http://127.0.0.1:" + SERVER.port());
+        Requires.bashAndCurl();
         Process bash = new ProcessBuilder("bash", "-c", command + " --silent --output /dev/null")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS), "the command hangs: " + command);
@@ -119,6 +121,7 @@ class CopyAsCurlTest {
         Exchange original = SERVER.awaitExchange(x -> x.target().endsWith("?name=Copy+Me") && UserApiClient.sentByWindow(x));
 
         String command = CurlText.copyAsCurl(original, "http://127.0.0.1:" + SERVER.port());
+        Requires.bashAndCurl();
         Process bash = new ProcessBuilder("bash", "-c", command + " --silent").start();
         String printed = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS), "the command hangs: " + command);

@@ -3,6 +3,7 @@ package dev.restlab.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.Requires;
 import dev.restlab.testing.ServerExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ class RealCurlTest {
     }
 
     static byte[] run(List<String> command) throws IOException, InterruptedException {
+        Requires.curl();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "curl hangs");
