@@ -12,7 +12,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import dev.restlab.app.App;
+import dev.restlab.app.Display;
 import dev.restlab.headless.CheckCommand;
 import dev.restlab.headless.Headless;
 
@@ -133,20 +133,11 @@ public final class Main implements Callable<Integer> {
      * JavaFX platform chosen with -Dglass.platform (Monocle's headless one) needs no display.
      */
     static Optional<String> noDisplay(Map<String, String> env, String osName, String glassPlatform) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows") || os.startsWith("mac")
-                || (glassPlatform != null && !glassPlatform.equalsIgnoreCase("gtk"))) {
+        if ((glassPlatform != null && !glassPlatform.equalsIgnoreCase("gtk")) || Display.isReachable(env, osName)) {
             return Optional.empty();
         }
-        if (isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"))) {
-            return Optional.of("restlab: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the"
-                    + " window cannot open." + HEADLESS_HINT);
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+        return Optional.of("restlab: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the"
+                + " window cannot open." + HEADLESS_HINT);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.restlab.app;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.HostServices;
@@ -23,12 +22,11 @@ final class SystemBrowser {
      * @throws IllegalStateException with the reason, when no browser could be opened
      */
     static void open(String url, HostServices hostServices) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows") || os.startsWith("mac")) {
+        if (Display.isOsDesktop(System.getProperty("os.name", ""))) {
             hostServices.showDocument(url); // these open through the OS's own association
             return;
         }
-        if (blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY"))) {
+        if (!Display.isReachable()) {
             throw new IllegalStateException("no desktop display");
         }
         File opener = onPath("xdg-open").orElseThrow(() -> new IllegalStateException("xdg-open is not installed"));
@@ -46,10 +44,6 @@ final class SystemBrowser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the browser", e);
         }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     private static Optional<File> onPath(String program) {

@@ -8,6 +8,7 @@ import dev.restlab.check.TargetUnreachable;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.http.Api;
+import dev.restlab.http.IpAddresses;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
@@ -235,7 +236,7 @@ public final class Workbench implements AutoCloseable {
 
         @Override
         public boolean isWildcard(String host) {
-            return ServedAddresses.isWildcard(host);
+            return IpAddresses.isWildcard(host);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.restlab.headless;
 
 import dev.restlab.har.HarExport;
 import dev.restlab.http.Api;
+import dev.restlab.http.IpAddresses;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.lab.Lab;
 import dev.restlab.server.ApiServer;
@@ -149,7 +150,7 @@ public final class Headless {
             lines.add(" * Every request goes to " + proxyTo + ", and its answer comes back byte for byte"
                     + " (a 502 when it cannot be had)");
         }
-        if (ServedAddresses.isWildcard(host)) {
+        if (IpAddresses.isWildcard(host)) {
             lines.add(" * WARNING: listening on every network interface (--host " + host + "): anyone who can"
                     + " reach this computer can list, create and delete users, with no login. Use --host "
                     + Api.LOOPBACK + " (the default) unless others need to connect.");

@@ -33,11 +33,6 @@ public final class ServedAddresses {
         return urls;
     }
 
-    /** Whether binding {@code host} listens on every network interface (see {@link IpAddresses#isWildcard}). */
-    public static boolean isWildcard(String host) {
-        return IpAddresses.isWildcard(host);
-    }
-
     /**
      * The addresses of this machine's interfaces that are up, loopback excluded: IPv4 first, then
      * IPv6 (they answer too), leaving out IPv6 link-local ones, which need a zone in the URL.

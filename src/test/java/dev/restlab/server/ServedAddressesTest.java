@@ -80,7 +80,6 @@ class ServedAddressesTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "::1", "192.168.1.20", "localhost", "0.0.0.0.example", "any"})
     void a_specific_address_or_any_name_is_not_a_wildcard(String host) {
-        assertFalse(ServedAddresses.isWildcard(host), host);
         assertEquals(1, ServedAddresses.urls(host, 5001).size());
     }
 }
