@@ -1,4 +1,5 @@
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ public final class WindowLoadBenchmark {
         Workbench[] workbench = new Workbench[1];
         InMemoryUserStore store = new InMemoryUserStore();
         Platform.startup(() -> {
-            workbench[0] = new Workbench(store, "127.0.0.1", 0, url -> { });
+            workbench[0] = new Workbench(store, WorkbenchSettings.listening("127.0.0.1", 0, url -> { }));
             Stage stage = new Stage();
             stage.setScene(new Scene(workbench[0].root(), 1280, 800));
             stage.show();

@@ -48,8 +48,10 @@ public final class App extends Application {
         // Kept in memory by choice, or because the folder is another RestLab's: nothing written there.
         boolean keepsNothing = choice.isInMemory() || store.get() instanceof InMemoryUserStore;
         ProgressStore labProgress = keepsNothing ? ProgressStore.inMemory() : ProgressStore.inFolder(choice.dataDir());
-        workbench = new Workbench(store.get(), options.host(), options.port(), options.allowedHosts(),
-                url -> SystemBrowser.open(url, getHostServices()), labProgress);
+        workbench = new Workbench(store.get(), WorkbenchSettings.listening(options.host(), options.port(),
+                        url -> SystemBrowser.open(url, getHostServices()))
+                .withAllowedHosts(options.allowedHosts())
+                .withLabProgress(labProgress));
         stage.setTitle("RestLab");
         StartupMarker.printWhenShown(stage);
         window = WindowKeeper.show(stage, workbench.root(), workbench.look(),

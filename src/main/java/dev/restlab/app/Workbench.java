@@ -76,33 +76,16 @@ public final class Workbench implements AutoCloseable {
     private final LookViewModel look;
     private final Parent root;
 
-    /** @param openInBrowser shows a URL in the system's browser; throws when it cannot */
-    public Workbench(UserStore store, String host, int port, Consumer<String> openInBrowser) {
-        this(store, host, port, List.of(), openInBrowser, ProgressStore.inMemory());
-    }
-
-    /**
-     * @param allowedHosts host names, besides this computer's, that requests may name ({@code --allow-host})
-     * @param openInBrowser shows a URL in the system's browser; throws when it cannot
-     * @param labProgress   where the Lab tab keeps which steps are done
-     */
-    public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
-            Consumer<String> openInBrowser, ProgressStore labProgress) {
-        this(store, host, port, allowedHosts, openInBrowser, labProgress, null);
-    }
-
-    /**
-     * @param dialogs what asks the person and writes the clipboard; null for the window's own
-     *                (tests give a fake that answers, e.g. with a file to import)
-     */
-    public Workbench(UserStore store, String host, int port, List<String> allowedHosts,
-            Consumer<String> openInBrowser, ProgressStore labProgress, Dialogs dialogs) {
+    public Workbench(UserStore store, WorkbenchSettings settings) {
+        String host = settings.host();
+        int port = settings.port();
+        Consumer<String> openInBrowser = settings.openInBrowser();
         this.store = store;
         TrafficLog traffic = new TrafficLog();
         this.server = new ApiServer(store, traffic);
-        allowedHosts.forEach(server::allowHost);
+        settings.allowedHosts().forEach(server::allowHost);
         UiThreads threads = new UiThreads(io, Platform::runLater);
-        dialogs = dialogs != null ? dialogs : new FxDialogs(this::window);
+        Dialogs dialogs = settings.dialogs() != null ? settings.dialogs() : new FxDialogs(this::window);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, dialogs, host, port);
         Supplier<URI> base = () -> URI.create(Api.loopbackUrl(Math.max(server.port(), 0)));
         look = new LookViewModel();
@@ -114,7 +97,7 @@ public final class Workbench implements AutoCloseable {
         apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser, threads, dialogs);
         this.threads = threads;
         usersWatch = traffic.subscribe(users::onTraffic);
-        lab = new LabPaneViewModel(traffic, labProgress, threads, TrafficPaneViewModel::isOwn,
+        lab = new LabPaneViewModel(traffic, settings.labProgress(), threads, TrafficPaneViewModel::isOwn,
                 serverBar.boundPortProperty(), dialogs, trafficPane::select);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, threads, dialogs);

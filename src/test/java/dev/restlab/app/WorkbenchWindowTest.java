@@ -45,7 +45,7 @@ class WorkbenchWindowTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(store, "127.0.0.1", 0, opened::add));
+        workbench = WindowTests.show(stage, new Workbench(store, WorkbenchSettings.listening("127.0.0.1", 0, opened::add)));
     }
 
     @AfterEach

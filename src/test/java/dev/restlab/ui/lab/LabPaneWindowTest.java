@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.client.WindowTag;
 import dev.restlab.lab.ProgressStore;
@@ -36,8 +37,7 @@ class LabPaneWindowTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, List.of(),
-                url -> { }, ProgressStore.inMemory()));
+        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
     }
 
     @AfterEach

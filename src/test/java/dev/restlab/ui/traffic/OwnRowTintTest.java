@@ -3,6 +3,7 @@ package dev.restlab.ui.traffic;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.net.URI;
@@ -41,7 +42,7 @@ class OwnRowTintTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, url -> { }));
+        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
     }
 
     @AfterEach

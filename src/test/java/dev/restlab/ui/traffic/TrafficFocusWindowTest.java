@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ class TrafficFocusWindowTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(store, "127.0.0.1", 0, url -> { }));
+        workbench = WindowTests.show(stage, new Workbench(store, WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
     }
 
     @AfterEach

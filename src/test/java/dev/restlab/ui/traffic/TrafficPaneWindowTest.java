@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.testing.FakeDialogs;
 import dev.restlab.users.InMemoryUserStore;
@@ -42,8 +43,8 @@ class TrafficPaneWindowTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, List.of(), url -> { },
-                ProgressStore.inMemory(), dialogs));
+        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { })
+                .withDialogs(dialogs)));
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ class KeyboardShortcutsTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(store, "127.0.0.1", 0, url -> { }));
+        workbench = WindowTests.show(stage, new Workbench(store, WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
     }
 
     @AfterEach

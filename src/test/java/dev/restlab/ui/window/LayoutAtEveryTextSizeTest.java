@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.Exchange;
@@ -64,7 +65,7 @@ class LayoutAtEveryTextSizeTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        workbench = WindowTests.show(stage, new Workbench(store, "127.0.0.1", 0, url -> { }), 1024, 768);
+        workbench = WindowTests.show(stage, new Workbench(store, WorkbenchSettings.listening("127.0.0.1", 0, url -> { })), 1024, 768);
     }
 
     @AfterEach

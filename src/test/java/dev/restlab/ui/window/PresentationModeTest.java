@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
@@ -29,7 +30,7 @@ class PresentationModeTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, url -> { }));
+        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
@@ -39,7 +40,7 @@ class ProxyModeWindowTest {
     @Start
     void start(Stage stage) {
         target.start(Api.LOOPBACK, 0);
-        workbench = WindowTests.show(stage, new Workbench(ownStore, "127.0.0.1", 0, url -> { }));
+        workbench = WindowTests.show(stage, new Workbench(ownStore, WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
     }
 
     @AfterEach

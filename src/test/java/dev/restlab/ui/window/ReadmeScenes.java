@@ -1,6 +1,7 @@
 package dev.restlab.ui.window;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.check.HandoutFlaskServer;
 import dev.restlab.client.UserRow;
 import dev.restlab.http.Api;
@@ -97,7 +98,7 @@ final class ReadmeScenes {
      */
     static ReadmeScenes open(Stage stage, int port, boolean studentPauses) throws Exception {
         Workbench workbench = Fx.call(() -> {
-            Workbench shown = new Workbench(new InMemoryUserStore(), Api.LOOPBACK, port, url -> { });
+            Workbench shown = new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening(Api.LOOPBACK, port, url -> { }));
             stage.setTitle("RestLab");
             stage.setScene(new Scene(shown.root(), WIDTH, HEIGHT));
             stage.show();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class WindowKeeperTest {
         AtomicReference<Opened> result = new AtomicReference<>();
         robot.interact(() -> {
             Stage stage = new Stage();
-            Workbench workbench = new Workbench(new InMemoryUserStore(), "127.0.0.1", 0, url -> { });
+            Workbench workbench = new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { }));
             opened.add(workbench);
             WindowKeeper keeper = WindowKeeper.show(stage, workbench.root(), workbench.look(),
                     WindowLayoutStore.inFolder(dataDir), screen, List.of(screen));
