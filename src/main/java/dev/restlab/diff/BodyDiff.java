@@ -61,9 +61,14 @@ final class BodyDiff {
 
     private static Optional<String> cutNote(String side, Body body) {
         return body.truncated()
-                ? Optional.of("RestLab kept the first " + body.stored().length + " of the " + body.size()
-                        + " bytes of the " + side + " body: only those are compared.")
+                ? Optional.of((body.leftOutByFile() ? capitalized(body.cutNote().replace("this body", "the " + side + " body"))
+                        : "RestLab kept the first " + body.stored().length + " of the " + body.size() + " bytes of the "
+                                + side + " body") + ": only those are compared.")
                 : Optional.empty();
+    }
+
+    private static String capitalized(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     /** The body as text, unless it is not UTF-8 or holds a NUL (a binary body, or a gzip one). */

@@ -35,12 +35,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes exchanges as a HAR 1.2 file (the HTTP Archive format browsers' developer tools read and
- * write), one entry per exchange, in the order given.
+ * write), one entry per exchange, in {@code startedDateTime} order (the order HAR prefers; a
+ * busy server's exchanges finish in another order than they start).
  *
  * <p>What the capture knows maps onto HAR like this: {@code send}, {@code wait} and
  * {@code receive} are the exchange's phases; {@code connect} is given only for a connection's
@@ -52,7 +55,14 @@ import java.util.List;
  * {@link HarImport} prefers. Custom fields, all starting with {@code _} as HAR asks:
  * {@code _rejected} on an entry Jetty answered by itself, {@code _truncated} (with a
  * {@code comment}) on a body RestLab kept cut short, {@code _target} on a request whose target is
- * not a path, {@code _clientAddress} and {@code _clientPort} on every entry.
+ * not a path, {@code _clientAddress} and {@code _clientPort} on every entry, {@code _base64} (with a
+ * {@code comment}) on a request body that is not text (see {@link #postData}).
+ *
+ * <p>{@code connection} is the client's port: HAR calls it "unique ID of the parent TCP/IP
+ * connection, can be the client or server port number", and Chromium's DevTools read it as a
+ * port, so RestLab's own numbering (1, 2, 3) showed there as {@code 127.0.0.1:3}. RestLab's
+ * connection number is {@code _connectionId}, which DevTools shows as the connection's id and
+ * {@link HarImport} prefers (a client port can be used again by a later connection).
  */
 public final class HarExport {
 
@@ -72,10 +82,12 @@ public final class HarExport {
         this.serverPort = serverPort;
     }
 
-    /** The HAR document of these exchanges. */
+    /** The HAR document of these exchanges, its entries in {@code startedDateTime} order as HAR prefers. */
     public Har har(List<Exchange> exchanges) {
-        List<HarEntry> entries = new ArrayList<>(exchanges.size());
-        for (Exchange exchange : exchanges) {
+        List<Exchange> byStart = new ArrayList<>(exchanges);
+        byStart.sort(Comparator.comparing(HarExport::startedDateTime)); // stable: capture order among equal times
+        List<HarEntry> entries = new ArrayList<>(byStart.size());
+        for (Exchange exchange : byStart) {
             entries.add(entry(exchange));
         }
         HarLog log = HarLog.builder()
@@ -84,6 +96,11 @@ public final class HarExport {
                 .entries(entries)
                 .build();
         return new Har(log);
+    }
+
+    /** A connection's first exchange starts at the accept (its {@code connect} counts from there). */
+    private static Instant startedDateTime(Exchange e) {
+        return e.index() == 1 ? e.connection().accepted() : e.started();
     }
 
     /** The HAR document as UTF-8 JSON. */
@@ -123,15 +140,16 @@ public final class HarExport {
         timings.setAdditionalField(HarMapper.microsField("wait"), t.waitMicros());
         timings.setAdditionalField(HarMapper.microsField("receive"), t.receiveMicros());
         HarEntry entry = HarEntry.builder()
-                .startedDateTime(dateTime(first ? e.connection().accepted() : e.started()))
+                .startedDateTime(dateTime(startedDateTime(e)))
                 .time((int) Math.min(Integer.MAX_VALUE, Math.max(0, connect) + send + wait + receive))
                 .request(request(e))
                 .response(response(e.response()))
                 .cache(new HarCache())
                 .timings(timings)
-                .connection(Long.toString(e.connection().id()))
+                .connection(e.connection().clientPort() > 0 ? Integer.toString(e.connection().clientPort()) : null)
                 .serverIPAddress(IpAddresses.isWildcard(serverHost) ? null : serverHost)
                 .build();
+        entry.setAdditionalField("_connectionId", Long.toString(e.connection().id()));
         entry.setAdditionalField("_clientAddress", e.connection().clientAddress());
         entry.setAdditionalField("_clientPort", e.connection().clientPort());
         if (e.rejected()) {
@@ -159,16 +177,30 @@ public final class HarExport {
         return request;
     }
 
+    /**
+     * The request body as browsers write it: {@code text} is the bytes that were sent when they
+     * are UTF-8 text, so a tool that replays {@code text} sends the same bytes. HAR 1.2 has no
+     * encoding for a request body, so other bytes cannot be replayed from it: then {@code text} is
+     * empty, the {@code comment} says why, and {@code _base64} holds the bytes exactly.
+     */
     private HarPostData postData(Request r) {
         Body body = r.body();
-        Text text = Text.of(body);
+        Optional<String> text = Utf8.decode(body.stored());
+        List<String> notes = new ArrayList<>();
+        if (text.isEmpty()) {
+            notes.add("These " + body.stored().length + " bytes are not UTF-8 text, which is all HAR's postData.text"
+                    + " can carry: text is empty and _base64 holds the bytes exactly");
+        }
+        if (body.truncated()) {
+            notes.add(body.cutNote());
+        }
         HarPostData postData = HarPostData.builder()
                 .mimeType(r.header("Content-Type").orElse(""))
-                .text(text.value())
-                .comment(cutNote(body))
+                .text(text.orElse(""))
+                .comment(notes.isEmpty() ? null : String.join("; ", notes))
                 .build();
-        if (text.base64()) {
-            postData.setAdditionalField("_encoding", "base64"); // HAR 1.2 has no encoding for postData
+        if (text.isEmpty()) {
+            postData.setAdditionalField("_base64", Base64.getEncoder().encodeToString(body.stored()));
         }
         if (body.truncated()) {
             postData.setAdditionalField("_truncated", true);
@@ -185,17 +217,18 @@ public final class HarExport {
         head += headBytes(r.statusLine(), r.headers());
         Sizes sizes = Sizes.of(head, r.body(), r.wireBytes(), isChunked(r.headers()));
         Body body = r.body();
-        Text text = Text.of(body);
         boolean encoded = r.header("Content-Encoding").filter(coding -> !coding.isBlank()).isPresent();
+        boolean heldNone = body.leftOutByFile() && body.stored().length == 0; // write it as the file did: no text
+        Text text = heldNone ? new Text(null, false) : Text.of(body);
         HarContent content = HarContent.builder()
                 .size(body.size())
                 .compression(encoded && body.size() > sizes.body() ? body.size() - sizes.body() : null)
                 .mimeType(r.header("Content-Type").orElse(""))
                 .text(text.value())
                 .encoding(text.base64() ? "base64" : null)
-                .comment(cutNote(body))
+                .comment(body.truncated() ? body.cutNote() : null)
                 .build();
-        if (body.truncated()) {
+        if (body.truncated() && !heldNone) {
             content.setAdditionalField("_truncated", true);
         }
         return HarResponse.builder()
@@ -276,11 +309,6 @@ public final class HarExport {
         }
         String[] list = codings.split(",");
         return list[list.length - 1].strip().equalsIgnoreCase("chunked");
-    }
-
-    private static String cutNote(Body body) {
-        return body.truncated() ? "RestLab kept only the first " + body.stored().length + " of the "
-                + body.size() + " bytes of this body" : null;
     }
 
     /** In UTC to the microsecond: six digits of a second, as any JavaScript Date reads them. */

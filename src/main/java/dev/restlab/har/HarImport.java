@@ -1,214 +1,260 @@
 package dev.restlab.har;
 
-import de.sstoehr.harreader.HarReader;
-import de.sstoehr.harreader.HarReaderException;
-import de.sstoehr.harreader.HarReaderMode;
-import de.sstoehr.harreader.model.Har;
-import de.sstoehr.harreader.model.HarContent;
-import de.sstoehr.harreader.model.HarEntry;
-import de.sstoehr.harreader.model.HarHeader;
-import de.sstoehr.harreader.model.HarPostData;
-import de.sstoehr.harreader.model.HarPostDataParam;
-import de.sstoehr.harreader.model.HarRequest;
-import de.sstoehr.harreader.model.HarResponse;
-import de.sstoehr.harreader.model.HarTiming;
+import com.google.gson.JsonElement;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import dev.restlab.http.RequestTarget;
-import dev.restlab.wire.Body;
 import dev.restlab.wire.Connection;
 import dev.restlab.wire.Exchange;
-import dev.restlab.wire.Header;
-import dev.restlab.wire.Request;
-import dev.restlab.wire.Response;
 import dev.restlab.wire.Timings;
+import dev.restlab.wire.TrafficLog;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads a HAR file, as a browser's developer tools or RestLab itself save it, back into
- * {@link Exchange}s, so that RestLab can show a captured browser session as it shows its own
- * traffic.
+ * Reads a HAR file (from a browser's developer tools, a test tool, or RestLab itself) into
+ * exchanges, for viewing. The file is read as a stream, one entry at a time, and each entry is
+ * bounded before it is kept, so a small file cannot describe more than RestLab holds live: at most
+ * {@link #MOST_ENTRIES} entries (as many as the live traffic log keeps), {@link #MOST_VALUES_PER_ENTRY}
+ * JSON values in one entry, {@link #MOST_VALUES} in all, bodies cut at {@link Exchange#MAX_STORED_BODY}
+ * and together at the live log's budget. Custom fields RestLab does not read ({@code _initiator}
+ * stacks, {@code _webSocketMessages}, …), cookies, query lists and pages are skipped unread.
  *
- * <p>Each distinct HAR {@code connection} value becomes one new {@link Connection} (an entry
- * without one gets a connection of its own), accepted when its earliest entry started; its
- * exchanges are numbered by when they started. The phases are rebuilt from {@code timings}:
- * the request's first byte comes after {@code blocked}, {@code dns} and {@code connect}, then
- * {@code send}, {@code wait} and {@code receive} follow, exact to the microsecond where the file
- * has fractions or RestLab's {@code _…Micros} fields. Bodies come from {@code text} (base64 where
- * the file says so), as the browser decoded them: a gzip answer shows its text, like
- * {@code curl --compressed} would. A body the file does not hold, or holds cut short, keeps its
- * real size, so RestLab says it was cut. Stored bodies are cut at {@link Exchange#MAX_STORED_BODY}
- * as live ones are. HAR has no interim {@code 1xx} answers, so none come back.
+ * <p>Entries become exchanges in {@code startedDateTime} order (the file's order among equal
+ * times), numbered 1, 2, 3, …; an entry without a date takes the one before it. Entries with the
+ * same connection id ({@code _connectionId}, else {@code connection}) share one connection,
+ * numbered by when they started. The phases are rebuilt from {@code timings}: the request's first
+ * byte comes after {@code blocked}, {@code dns} and {@code connect}, then {@code send},
+ * {@code wait} and {@code receive} follow, exact to the microsecond where the file has fractions
+ * or RestLab's {@code _…Micros} fields; a phase that is missing or -1 takes no time. Bodies come
+ * from {@code text} (base64 where the file says so), as the browser decoded them: a gzip answer
+ * shows its text, like {@code curl --compressed} would. A body the file does not hold keeps its
+ * real size and says that the file left it out. HAR has no interim {@code 1xx} answers, so none
+ * come back.
  */
 public final class HarImport {
+
+    /** Larger files are refused before reading. */
+    public static final long LARGEST_FILE = 256L * 1024 * 1024;
+    /** As many exchanges as the live traffic log keeps. */
+    public static final int MOST_ENTRIES = TrafficLog.DEFAULT_CAPACITY;
+    /** JSON values (objects, strings, numbers, …) one entry may hold in the fields RestLab reads. */
+    public static final int MOST_VALUES_PER_ENTRY = 10_000;
+    /** JSON values all entries together may hold in the fields RestLab reads. */
+    public static final long MOST_VALUES = 2_000_000;
+    /** Bytes of bodies kept in all, as the live traffic log's budget. */
+    public static final long MOST_BODY_BYTES = TrafficLog.DEFAULT_MAX_BODY_BYTES;
+
+    private static final Pattern WHERE = Pattern.compile("at line (\\d+) column (\\d+)");
 
     private HarImport() {
     }
 
-    /** The exchanges of a HAR file, in the file's order, with ids 1, 2, 3, … */
+    /** The exchanges of a HAR file. */
     public static List<Exchange> read(Path file) throws IOException {
-        return read(Files.readAllBytes(file));
+        long size = Files.size(file);
+        if (size > LARGEST_FILE) {
+            throw HarProblem.tooMuch("it is " + size / (1024 * 1024) + " MiB, and RestLab imports HAR files of up to "
+                    + LARGEST_FILE / (1024 * 1024) + " MiB.");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
     }
 
     /** The exchanges of a HAR document given as its JSON bytes. */
     public static List<Exchange> read(byte[] json) throws IOException {
-        Har har;
+        return read(new ByteArrayInputStream(json));
+    }
+
+    /** The exchanges of a HAR document read from {@code in} (UTF-8, with or without a byte order mark). */
+    public static List<Exchange> read(InputStream in) throws IOException {
+        InputStream buffered = new BufferedInputStream(in, 64 * 1024);
+        skipByteOrderMark(buffered);
+        buffered.mark(1);
+        if (buffered.read() < 0) {
+            throw HarProblem.notHar("the file is empty.", null);
+        }
+        buffered.reset();
+        JsonReader json = new JsonReader(new InputStreamReader(buffered, StandardCharsets.UTF_8));
+        json.setStrictness(Strictness.STRICT);
         try {
-            har = new HarReader(new HarMapper()).readFromBytes(json, HarReaderMode.LAX);
-        } catch (HarReaderException e) {
-            throw new IOException("This is not a HAR file RestLab can read: " + reason(e), e);
-        }
-        // har-reader makes an empty log where the file has none: any JSON object would pass as a HAR.
-        if (har.log().creator().name() == null && har.log().entries().isEmpty()) {
-            throw new IOException("This is not a HAR file: it has no \"log\" with a creator or entries.");
-        }
-        try {
-            return exchanges(har.log().entries());
-        } catch (IllegalArgumentException e) {
-            throw new IOException("This HAR file has a body that is not valid base64: " + e.getMessage(), e);
+            return exchanges(log(json));
+        } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
+            throw HarProblem.notHar(notJson(e), e);
         }
     }
 
-    private static String reason(Exception e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = String.valueOf(cause.getMessage());
-        int lineEnd = message.indexOf('\n');
-        return lineEnd < 0 ? message : message.substring(0, lineEnd);
-    }
-
-    /** One entry on the import's own clock: nanoseconds since the earliest start in the file. */
-    private record Placed(int order, HarEntry entry, long startNanos, Timings timings) {
-    }
-
-    private static List<Exchange> exchanges(List<HarEntry> entries) {
-        Instant base = entries.stream().map(HarEntry::startedDateTime).filter(Objects::nonNull)
-                .map(ZonedDateTime::toInstant).min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        Map<String, List<Placed>> byConnection = new LinkedHashMap<>();
-        List<Placed> placed = new ArrayList<>(entries.size());
-        long previousStart = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            HarEntry entry = entries.get(i);
-            long start = entry.startedDateTime() == null ? previousStart
-                    : Duration.between(base, entry.startedDateTime().toInstant()).toNanos();
-            previousStart = start;
-            Placed one = new Placed(i, entry, start, timings(start, entry.timings()));
-            placed.add(one);
-            String key = entry.connection() == null || entry.connection().isBlank() ? "#" + i : entry.connection();
-            byConnection.computeIfAbsent(key, k -> new ArrayList<>()).add(one);
+    private static void skipByteOrderMark(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] start = in.readNBytes(3);
+        if (!(start.length == 3 && (start[0] & 0xff) == 0xef && (start[1] & 0xff) == 0xbb && (start[2] & 0xff) == 0xbf)) {
+            in.reset();
         }
-        Exchange[] exchanges = new Exchange[placed.size()];
-        long connectionId = 0;
-        for (List<Placed> onConnection : byConnection.values()) {
-            onConnection.sort(Comparator.comparingLong(Placed::startNanos).thenComparingInt(Placed::order));
-            Placed first = onConnection.get(0);
-            Connection connection = new Connection(++connectionId, text(first.entry().additional().get("_clientAddress")),
-                    number(first.entry().additional().get("_clientPort")).intValue(),
-                    base.plusNanos(first.startNanos()), first.startNanos());
-            int index = 0;
-            for (Placed one : onConnection) {
-                exchanges[one.order()] = new Exchange(one.order() + 1L, connection, ++index,
-                        request(one.entry().request()), response(one.entry().response()), one.timings(),
-                        Boolean.TRUE.equals(one.entry().additional().get("_rejected")));
+    }
+
+    private static String notJson(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher where = WHERE.matcher(message);
+        String at = where.find() ? " (at line " + where.group(1) + ", column " + where.group(2) + ")" : "";
+        if (message.startsWith("Nesting limit")) {
+            return "its JSON is nested deeper than RestLab reads" + at + ".";
+        }
+        if (e instanceof EOFException) {
+            return "it ends in the middle of its JSON" + at + "; was it cut short?";
+        }
+        return "it is not JSON, or not JSON as HAR writes it" + at + ".";
+    }
+
+    /** The entries of the one {@code log} of a HAR document, read and bounded one at a time. */
+    private static List<HarEntryReader.Entry> log(JsonReader json) throws IOException {
+        if (json.peek() != JsonToken.BEGIN_OBJECT) {
+            throw HarProblem.notHar("it is JSON, but not an object with a \"log\" as HAR files are.", null);
+        }
+        List<HarEntryReader.Entry> entries = null;
+        json.beginObject();
+        while (json.hasNext()) {
+            if (json.nextName().equals("log") && entries == null) {
+                entries = logObject(json);
+            } else {
+                json.skipValue();
             }
         }
-        return List.of(exchanges);
+        json.endObject();
+        if (json.peek() != JsonToken.END_DOCUMENT) {
+            throw HarProblem.notHar("more follows its JSON object.", null);
+        }
+        if (entries == null) {
+            throw HarProblem.notHar("it has no \"log\" (a HAR file is one object whose \"log\" holds \"entries\").", null);
+        }
+        return entries;
     }
 
-    private static Timings timings(long start, HarTiming timings) {
-        long before = 0;
-        for (String phase : new String[] {"blocked", "dns", "connect"}) {
-            before += micros(timings, phase);
+    private static List<HarEntryReader.Entry> logObject(JsonReader json) throws IOException {
+        if (json.peek() != JsonToken.BEGIN_OBJECT) {
+            throw HarProblem.notHar("its \"log\" is not an object.", null);
         }
-        long requestFirst = start + before * 1_000;
-        long requestLast = requestFirst + micros(timings, "send") * 1_000;
-        long responseFirst = requestLast + micros(timings, "wait") * 1_000;
-        long responseLast = responseFirst + micros(timings, "receive") * 1_000;
-        return new Timings(requestFirst, requestLast, responseFirst, responseLast);
+        List<HarEntryReader.Entry> entries = null;
+        json.beginObject();
+        while (json.hasNext()) {
+            if (json.nextName().equals("entries") && entries == null) {
+                entries = entries(json);
+            } else {
+                json.skipValue(); // version, creator, browser, pages, comment: nothing an exchange shows
+            }
+        }
+        json.endObject();
+        if (entries == null) {
+            throw HarProblem.notHar("its \"log\" has no \"entries\".", null);
+        }
+        return entries;
     }
 
-    /** A phase in microseconds, 0 when it does not apply (-1) or is missing. */
-    private static long micros(HarTiming timings, String phase) {
-        Object exact = timings.additional().get(HarMapper.microsField(phase));
-        if (exact instanceof Number micros && micros.longValue() >= 0) {
-            return micros.longValue();
+    private static List<HarEntryReader.Entry> entries(JsonReader json) throws IOException {
+        if (json.peek() != JsonToken.BEGIN_ARRAY) {
+            throw HarProblem.notHar("its log's \"entries\" is not a list.", null);
         }
-        Long millis = switch (phase) {
-            case "blocked" -> timings.blocked();
-            case "dns" -> timings.dns();
-            case "connect" -> timings.connect();
-            case "send" -> timings.send();
-            case "wait" -> timings.waitTime();
-            default -> timings.receive();
+        List<HarEntryReader.Entry> entries = new ArrayList<>();
+        long valuesLeft = MOST_VALUES;
+        long[] bodyBytesLeft = {MOST_BODY_BYTES};
+        HarEntryReader.BodyBudget budget = wanted -> {
+            int kept = (int) Math.min(wanted, bodyBytesLeft[0]);
+            bodyBytesLeft[0] -= kept;
+            return kept;
         };
-        return millis == null || millis < 0 ? 0 : millis * 1_000;
-    }
-
-    private static Request request(HarRequest r) {
-        Body body = Body.EMPTY;
-        HarPostData postData = r.postData();
-        if (postData.text() != null) {
-            byte[] bytes = "base64".equals(postData.additional().get("_encoding"))
-                    ? base64(postData.text()) : postData.text().getBytes(StandardCharsets.UTF_8);
-            body = body(bytes, Boolean.TRUE.equals(postData.additional().get("_truncated"))
-                    ? number(postData.additional().get("_size")).longValue() : bytes.length);
-        } else if (!postData.params().isEmpty()) {
-            body = Body.of(formText(postData.params()));
+        json.beginArray();
+        while (json.hasNext()) {
+            int number = entries.size() + 1;
+            if (number > MOST_ENTRIES) {
+                throw HarProblem.tooMuch("it has more than " + String.format("%,d", MOST_ENTRIES)
+                        + " entries, as many as RestLab keeps of live traffic.");
+            }
+            long allowed = Math.min(MOST_VALUES_PER_ENTRY, valuesLeft);
+            BoundedJson reader = new BoundedJson(allowed, HarImport::skipped);
+            JsonElement element;
+            try {
+                element = reader.read(json);
+            } catch (BoundedJson.OverBudget over) {
+                if (allowed < MOST_VALUES_PER_ENTRY) {
+                    throw HarProblem.tooMuch("its entries hold more than " + String.format("%,d", MOST_VALUES)
+                            + " values in the fields RestLab reads.");
+                }
+                throw HarProblem.inEntry(number, "", "holds more than " + String.format("%,d", MOST_VALUES_PER_ENTRY)
+                        + " values in the fields RestLab reads (headers, bodies, timings)");
+            }
+            valuesLeft -= allowed - reader.left();
+            entries.add(HarEntryReader.read(number, element, budget));
         }
-        Object target = r.additional().get("_target");
-        return new Request(text(r.method()), target instanceof String t ? t : target(text(r.url())),
-                text(r.httpVersion()), headers(r.headers()), body, wireBytes(r.headersSize(), r.bodySize(), body));
+        json.endArray();
+        return entries;
     }
 
-    private static Response response(HarResponse r) {
-        HarContent content = r.content();
-        Body body;
-        long size = content.size() == null ? -1 : content.size();
-        if (content.text() == null) {
-            body = new Body(new byte[0], Math.max(0, size)); // the file does not hold this body
-        } else {
-            byte[] bytes = "base64".equalsIgnoreCase(content.encoding())
-                    ? base64(content.text()) : content.text().getBytes(StandardCharsets.UTF_8);
-            body = body(bytes, Boolean.TRUE.equals(content.additional().get("_truncated")) ? size : bytes.length);
+    /** Members RestLab never reads, skipped without being kept, wherever they are. */
+    private static boolean skipped(String name) {
+        if (name.startsWith("_")) {
+            return !HarEntryReader.CUSTOM_FIELDS_READ.contains(name);
         }
-        return new Response(text(r.httpVersion()), r.status(), text(r.statusText()), headers(r.headers()), body,
-                wireBytes(r.headersSize(), r.bodySize(), body), List.of());
+        return name.equals("cookies") || name.equals("queryString") || name.equals("cache") || name.equals("pageref")
+                || name.equals("comment");
     }
 
-    /** The bytes as a body of {@code size} bytes, kept no longer than a live body is. */
-    private static Body body(byte[] bytes, long size) {
-        byte[] kept = bytes.length > Exchange.MAX_STORED_BODY ? Arrays.copyOf(bytes, Exchange.MAX_STORED_BODY) : bytes;
-        return new Body(kept, Math.max(size, bytes.length));
-    }
-
-    private static byte[] base64(String text) {
-        return Base64.getMimeDecoder().decode(text); // the MIME decoder skips line breaks
-    }
-
-    private static String formText(List<HarPostDataParam> params) {
-        List<String> pairs = new ArrayList<>();
-        for (HarPostDataParam param : params) {
-            pairs.add(text(param.name()) + "=" + text(param.value()));
+    /** The entries on one clock: nanoseconds since the earliest start in the file. */
+    private static List<Exchange> exchanges(List<HarEntryReader.Entry> entries) {
+        Instant base = entries.stream().map(HarEntryReader.Entry::started).filter(s -> s != null)
+                .min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        record Placed(HarEntryReader.Entry entry, long startNanos) {
         }
-        return String.join("&", pairs);
+        List<Placed> placed = new ArrayList<>(entries.size());
+        long previousStart = 0;
+        for (HarEntryReader.Entry entry : entries) {
+            long start = entry.started() == null ? previousStart : Duration.between(base, entry.started()).toNanos();
+            previousStart = start;
+            placed.add(new Placed(entry, start));
+        }
+        placed.sort(Comparator.comparingLong(Placed::startNanos)); // stable: the file's order among equal times
+        Map<String, Connection> connections = new HashMap<>();
+        Map<String, Integer> indexes = new HashMap<>();
+        List<Exchange> exchanges = new ArrayList<>(placed.size());
+        for (Placed one : placed) {
+            HarEntryReader.Entry entry = one.entry();
+            String key = entry.connectionKey() == null ? "#" + entry.number() : "=" + entry.connectionKey();
+            Connection connection = connections.computeIfAbsent(key, k -> new Connection(connections.size() + 1,
+                    entry.clientAddress(), entry.clientPort(), base.plusNanos(one.startNanos()), one.startNanos()));
+            int index = indexes.merge(key, 1, Integer::sum);
+            exchanges.add(new Exchange(exchanges.size() + 1L, connection, index, entry.request(), entry.response(),
+                    timings(one.startNanos(), entry.phaseMicros()), entry.rejected()));
+        }
+        return List.copyOf(exchanges);
     }
 
-    /** What crossed the wire as the file counts it; unknown parts as RestLab would count them. */
-    private static long wireBytes(Long headersSize, Long bodySize, Body body) {
-        long head = headersSize == null || headersSize < 0 ? 0 : headersSize;
-        long onWire = bodySize == null || bodySize < 0 ? body.size() : bodySize;
-        return head + onWire;
+    private static Timings timings(long start, long[] phaseMicros) {
+        long[] micros = new long[phaseMicros.length];
+        for (int i = 0; i < micros.length; i++) {
+            micros[i] = Math.max(0, phaseMicros[i]); // not known: takes no time
+        }
+        long requestFirst = start + (micros[0] + micros[1] + micros[2]) * 1_000;
+        long requestLast = requestFirst + micros[3] * 1_000;
+        long responseFirst = requestLast + micros[4] * 1_000;
+        long responseLast = responseFirst + micros[5] * 1_000;
+        return new Timings(requestFirst, requestLast, responseFirst, responseLast);
     }
 
     /** The path and query of a URL ({@code /} when it has none), without any fragment. */
@@ -220,23 +266,5 @@ public final class HarImport {
         // Not a URL: a path, or less, as a hand-written file may hold.
         String origin = url.startsWith("/") ? url : "/" + url;
         return RequestTarget.parse("GET", origin).originForm();
-    }
-
-    private static List<Header> headers(List<HarHeader> headers) {
-        List<Header> list = new ArrayList<>(headers.size());
-        for (HarHeader header : headers) {
-            if (header.name() != null) {
-                list.add(new Header(header.name(), text(header.value())));
-            }
-        }
-        return list;
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    private static Number number(Object value) {
-        return value instanceof Number n ? n : 0;
     }
 }

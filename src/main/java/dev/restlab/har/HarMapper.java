@@ -7,16 +7,9 @@ import de.sstoehr.harreader.jackson.MapperFactory;
 import de.sstoehr.harreader.model.HarPostData;
 import de.sstoehr.harreader.model.HarPostDataParam;
 import de.sstoehr.harreader.model.HarRequest;
-import de.sstoehr.harreader.model.HarTiming;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.module.SimpleModule;
 
 /**
  * har-reader's own Jackson set-up, with two corrections for writing: a request without a body has
@@ -25,9 +18,8 @@ import tools.jackson.databind.module.SimpleModule;
  * beside its {@code text} (HAR says the two exclude each other). Output is indented, as browsers
  * write it, so that a teacher can read it.
  *
- * <p>For reading, one addition: har-reader keeps timings as whole milliseconds and would cut
- * a browser's {@code 0.85} to 0, so {@link ExactTimings} rounds them instead and keeps the exact
- * value in microseconds in the custom fields RestLab itself writes ({@code _sendMicros}, …).
+ * <p>Reading does not come here: {@link HarImport} streams a file itself, to bound it and to accept
+ * every field HAR 1.2 leaves optional.
  */
 final class HarMapper implements MapperFactory {
 
@@ -48,43 +40,12 @@ final class HarMapper implements MapperFactory {
                 .addMixIn(HarRequest.class, RequestMixIn.class)
                 .addMixIn(HarPostData.class, PostDataMixIn.class)
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .addModule(new SimpleModule("restlab-har").addDeserializer(HarTiming.class, new ExactTimings()))
                 .build();
     }
 
     /** The custom field that holds a phase's exact time, e.g. {@code _waitMicros} for {@code wait}. */
     static String microsField(String phase) {
         return "_" + phase + "Micros";
-    }
-
-    /** Reads {@code timings} keeping fractions of a millisecond (browsers write them). */
-    static final class ExactTimings extends ValueDeserializer<HarTiming> {
-        @Override
-        public HarTiming deserialize(JsonParser parser, DeserializationContext context) {
-            Map<?, ?> raw = context.readValue(parser, Map.class);
-            Map<String, Object> additional = new HashMap<>();
-            raw.forEach((key, value) -> {
-                if (key instanceof String name && name.startsWith("_")) {
-                    additional.put(name, value);
-                }
-            });
-            for (String phase : new String[] {"blocked", "dns", "connect", "send", "wait", "receive"}) {
-                if (raw.get(phase) instanceof Number millis && millis.doubleValue() >= 0) {
-                    additional.putIfAbsent(microsField(phase), Math.round(millis.doubleValue() * 1000));
-                }
-            }
-            return HarTiming.builder()
-                    .blocked(millis(raw, "blocked")).dns(millis(raw, "dns")).connect(millis(raw, "connect"))
-                    .send(millis(raw, "send")).waitTime(millis(raw, "wait")).receive(millis(raw, "receive"))
-                    .ssl(millis(raw, "ssl"))
-                    .comment(raw.get("comment") instanceof String comment ? comment : null)
-                    .additional(additional)
-                    .build();
-        }
-
-        private static Long millis(Map<?, ?> raw, String phase) {
-            return raw.get(phase) instanceof Number millis ? Math.round(millis.doubleValue()) : null;
-        }
     }
 
     /** Leaves out a {@code postData} that holds nothing. */

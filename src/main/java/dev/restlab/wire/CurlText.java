@@ -125,8 +125,8 @@ public final class CurlText {
         }
         StringBuilder command = new StringBuilder();
         if (e.body().truncated()) {
-            command.append("# RestLab kept only the first ").append(e.body().stored().length).append(" of ")
-                    .append(e.body().size()).append(" bytes of this body: this sends only those.\n");
+            command.append("# ").append(e.body().cutNote()).append(": this sends only ")
+                    .append(e.body().stored().length == 0 ? "the headers" : "those bytes").append(".\n");
         }
         if (pipeIn != null) {
             command.append(pipeIn).append(" | ");

@@ -137,8 +137,7 @@ public final class MessagePieces {
             pieces.add(new Piece(Piece.Kind.BODY, body.text()));
         }
         if (body.truncated()) {
-            pieces.add(new Piece(Piece.Kind.NOTE, "[RestLab kept the first " + body.stored().length
-                    + " of " + body.size() + " bytes of this body]"));
+            pieces.add(new Piece(Piece.Kind.NOTE, "[" + body.cutNote() + "]"));
         }
     }
 

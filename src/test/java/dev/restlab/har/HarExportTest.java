@@ -80,7 +80,7 @@ class HarExportTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains("field notInTheSpec")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("log.entries[0].request.headersSize is not a number")),
                 problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("connection 7 has a connect time on 2 entries")),
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("connection 53422 has a connect time on 2 entries")),
                 problems.toString());
     }
 
@@ -114,7 +114,8 @@ class HarExportTest {
         assertFalse(secondTimings.has("_connectMicros"));
         assertEquals(3, secondTimings.get("wait").getAsLong()); // 2.6 ms, rounded
         assertEquals(0 + 3 + 0, second.get("time").getAsLong());
-        assertEquals("7", second.get("connection").getAsString());
+        assertEquals("53422", second.get("connection").getAsString(), "the client's port, which DevTools reads as a port");
+        assertEquals("7", second.get("_connectionId").getAsString(), "RestLab's number for the connection");
         assertEquals(ACCEPTED.plusNanos(8_000_000), Instant.parse(second.get("startedDateTime").getAsString()));
         assertEquals("127.0.0.1", second.get("serverIPAddress").getAsString());
     }
@@ -176,7 +177,7 @@ class HarExportTest {
         JsonObject content = entry.getAsJsonObject("response").getAsJsonObject("content");
         assertTrue(content.get("_truncated").getAsBoolean());
         assertEquals(400_000, content.get("size").getAsLong());
-        assertEquals("RestLab kept only the first 3 of the 400000 bytes of this body",
+        assertEquals("RestLab kept the first 3 of 400000 bytes of this body",
                 content.get("comment").getAsString());
         JsonObject whole = entries(parse(export.json(session))).get(0).getAsJsonObject()
                 .getAsJsonObject("response").getAsJsonObject("content");
@@ -192,7 +193,8 @@ class HarExportTest {
         assertEquals("AP94", content.get("text").getAsString());
         assertTrue(entry.get("_rejected").getAsBoolean());
         assertFalse(entries(parse(export.json(session))).get(0).getAsJsonObject().has("_rejected"));
-        assertEquals("8", entry.get("connection").getAsString());
+        assertEquals("53430", entry.get("connection").getAsString());
+        assertEquals("8", entry.get("_connectionId").getAsString());
     }
 
     @Test

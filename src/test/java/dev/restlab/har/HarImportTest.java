@@ -116,13 +116,16 @@ class HarImportTest {
         Exchange cart = HarImport.read(har.toString().getBytes(StandardCharsets.UTF_8)).get(2);
         assertEquals(35, cart.response().body().size());
         assertTrue(cart.response().body().truncated());
+        assertTrue(CurlText.curlI(cart).endsWith("[the imported file did not hold this body of 35 bytes]\n"),
+                "the file left it out, not RestLab: " + CurlText.curlI(cart));
     }
 
     @Test
     void what_is_not_a_har_is_refused_with_a_reason() {
         IOException notJson = assertThrows(IOException.class,
                 () -> HarImport.read("<html>".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(notJson.getMessage().startsWith("This is not a HAR file RestLab can read: "), notJson.getMessage());
+        assertEquals("This is not a HAR file: it is not JSON, or not JSON as HAR writes it (at line 1, column 1).",
+                notJson.getMessage());
         IOException noLog = assertThrows(IOException.class,
                 () -> HarImport.read("{\"entries\": []}".getBytes(StandardCharsets.UTF_8)));
         assertTrue(noLog.getMessage().startsWith("This is not a HAR file: it has no \"log\""), noLog.getMessage());

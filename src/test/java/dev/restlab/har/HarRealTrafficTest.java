@@ -52,7 +52,8 @@ class HarRealTrafficTest {
         for (int i = 0; i < session.size(); i++) {
             Exchange exchange = session.get(i);
             JsonObject entry = entries.get(i).getAsJsonObject();
-            assertEquals(Long.toString(exchange.connection().id()), entry.get("connection").getAsString());
+            assertEquals(Long.toString(exchange.connection().id()), entry.get("_connectionId").getAsString());
+            assertEquals(Integer.toString(exchange.connection().clientPort()), entry.get("connection").getAsString());
             long connect = entry.getAsJsonObject("timings").get("connect").getAsLong();
             assertTrue(exchange.index() == 1 ? connect >= 0 : connect == -1,
                     "connect only on a connection's first exchange: " + entry.get("timings"));

@@ -121,10 +121,11 @@ class HarActionsTest {
         List<FakeDialogs.Question> asked = dialogs.asked();
         assertEquals(List.of("Could not import notes.har", "Could not import empty.har", "Could not import other.har",
                 "Could not import missing.har"), asked.stream().map(FakeDialogs.Question::header).toList());
-        assertTrue(asked.get(0).text().startsWith("This is not a HAR file RestLab can read: Unrecognized token 'these'"),
+        assertEquals("This is not a HAR file: it is not JSON, or not JSON as HAR writes it (at line 1, column 1).",
                 asked.get(0).text());
-        assertTrue(asked.get(1).text().startsWith("This is not a HAR file RestLab can read: No content"), asked.get(1).text());
-        assertEquals("This is not a HAR file: it has no \"log\" with a creator or entries.", asked.get(2).text());
+        assertEquals("This is not a HAR file: the file is empty.", asked.get(1).text());
+        assertEquals("This is not a HAR file: it has no \"log\" (a HAR file is one object whose \"log\" holds"
+                + " \"entries\").", asked.get(2).text());
         assertEquals("There is no file " + folder.resolve("missing.har") + ".", asked.get(3).text());
         asked.forEach(q -> assertTrue(!q.text().contains("\tat "), "no stack trace: " + q.text()));
         assertTrue(!traffic.isImportShown(), "the live traffic stays on view");
