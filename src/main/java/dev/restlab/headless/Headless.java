@@ -58,6 +58,13 @@ public final class Headless {
                 return 1;
             }
         }
+        if (labReport != null) {
+            Optional<String> unwritable = LabReportFiles.problem(labReport);
+            if (unwritable.isPresent()) {
+                err.println("restlab: --lab-report " + labReport + ": " + unwritable.get());
+                return 1;
+            }
+        }
         UserStore store;
         try {
             store = options.users().open();
@@ -83,16 +90,18 @@ public final class Headless {
                 : HeadlessLab.start(lab, options.users(), traffic, bound, options.proxyTo() == null, labReport,
                         System.in, out, err);
         CountDownLatch stopped = new CountDownLatch(1);
+        StopActions stop = new StopActions(err)
+                .add("stopping the server", server::stop)
+                .add("printing the last exchanges", printer::close); // before saying goodbye
+        if (following != null) {
+            stop.add("writing the lab report", following::close);
+        }
+        if (options.har() != null) {
+            stop.add("writing the HAR file", () -> writeHar(options.har(), traffic, host, bound));
+        }
+        stop.add("closing the user store", store::close);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            close(printer); // prints the last exchanges before saying goodbye
-            if (following != null) {
-                following.close();
-            }
-            if (options.har() != null) {
-                writeHar(options.har(), traffic, host, bound);
-            }
-            store.close();
+            stop.runAll();
             out.println("RestLab stopped.");
             out.flush();
             stopped.countDown();
@@ -118,14 +127,6 @@ public final class Headless {
             }
         } catch (IOException | RuntimeException e) {
             err.println("restlab: could not write the HAR file " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static void close(AutoCloseable printer) {
-        try {
-            printer.close();
-        } catch (Exception e) {
-            // Only the last log lines are at stake while the JVM is shutting down.
         }
     }
 

@@ -101,10 +101,25 @@ public final class LabReport {
     }
 
     /** {@code NAME.md} and {@code NAME.html} beside each other, {@code file} being NAME with or without either ending. */
-    public static List<Path> writePair(Path file, String title, String markdown) throws IOException {
+    /**
+     * The two files a report named {@code file} is written to: {@code NAME.md} and {@code NAME.html},
+     * {@code file} being NAME with or without either ending.
+     *
+     * @throws IllegalArgumentException when {@code file} names no file (a root folder)
+     */
+    public static List<Path> files(Path file) {
+        if (file.getFileName() == null) {
+            throw new IllegalArgumentException(file + " names a folder, not a file: name a file in it, e.g. "
+                    + file.resolve("lab-report.html"));
+        }
         String name = file.getFileName().toString().replaceFirst("\\.(md|html?)$", "");
-        Path markdownFile = file.resolveSibling(name + ".md");
-        Path htmlFile = file.resolveSibling(name + ".html");
+        return List.of(file.resolveSibling(name + ".md"), file.resolveSibling(name + ".html"));
+    }
+
+    public static List<Path> writePair(Path file, String title, String markdown) throws IOException {
+        List<Path> pair = files(file);
+        Path markdownFile = pair.get(0);
+        Path htmlFile = pair.get(1);
         String safe = TerminalText.safe(markdown); // `cat report.md` must not obey a body's escape sequences
         SharedFile.writeString(markdownFile, safe);
         SharedFile.writeString(htmlFile, htmlPage(TerminalText.safe(title), safe));

@@ -7,8 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,6 +74,52 @@ class HeadlessLabTest {
             child.awaitUrl();
             child.terminate();
             assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void a_report_that_names_a_folder_is_refused_before_serving(@TempDir Path dir) throws Exception {
+        Process process = new ProcessBuilder(HeadlessChild.command("--port", "0", "--in-memory", "--lab", "handout",
+                "--lab-report", "/")).redirectErrorStream(true).start();
+        try (HeadlessChild child = new HeadlessChild(process)) {
+            assertEquals("restlab: --lab-report /: this is a folder; name a file in it, e.g. /session.har"
+                    .replace("/session.har", Path.of("/").resolve("session.har").toString()), readUntil(child, "restlab: "));
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(1, process.exitValue());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void a_report_that_fails_at_the_stop_leaves_the_har_written_and_the_store_closed(@TempDir Path dir)
+            throws Exception {
+        Path reports = Files.createDirectory(dir.resolve("reports"));
+        Path har = dir.resolve("session.har");
+        Path data = dir.resolve("data");
+        Process process = new ProcessBuilder(HeadlessChild.command("--port", "0", "--data-dir", data.toString(),
+                "--lab", "handout", "--lab-report", reports.resolve("lab").toString(), "--har", har.toString()))
+                .redirectErrorStream(true).start();
+        try (HeadlessChild child = new HeadlessChild(process)) {
+            String url = child.awaitUrl();
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            readUntil(child, "✓ 2/14");
+            Files.delete(reports); // the folder checked at the start is gone at the stop
+            child.terminate();
+            assertTrue(readUntil(child, "restlab: the lab report could not be written").contains(reports.toString()));
+            assertTrue(readUntil(child, " * HAR: ").startsWith(" * HAR: 1 exchanges written to " + har));
+            assertEquals("RestLab stopped.", readUntil(child, "RestLab stopped."));
+            assertTrue(child.process().waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
+        }
+        assertTrue(Files.size(har) > 0);
+        try (var files = Files.list(data)) {
+            List<String> left = files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith("-wal")
+                    || name.endsWith("-shm")).toList();
+            assertEquals(List.of(), left, "the store was closed: SQLite removes its WAL at the last close");
+        }
+        try (FileChannel lock = FileChannel.open(data.resolve("restlab.lock"), StandardOpenOption.WRITE)) {
+            assertTrue(lock.tryLock() != null, "the data folder's lock was let go");
         }
     }
 }
