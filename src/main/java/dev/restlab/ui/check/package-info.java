@@ -1,0 +1,4 @@
+/**
+ * The Check tab: grading a server against the handout.
+ */
+package dev.restlab.ui.check;
