@@ -55,7 +55,6 @@ import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.stage.Window;
-import dev.restlab.server.ReferenceServer;
 
 /**
  * Wires the window: the server, the HTTP client the window talks through, the ViewModels, and
@@ -131,12 +130,10 @@ public final class Workbench implements AutoCloseable {
         root.getStylesheets().add(Workbench.class.getResource("/css/restlab.css").toExternalForm());
     }
 
-    /** The window's check: the handout's scenario against {@code target} and a fresh RestLab of its own. */
+    /** The window's check: the handout's scenario against {@code target}, graded against the handout's listings. */
     private static CheckReport checkAgainstHandout(TargetUrl target, Consumer<CaseResult> eachCase)
             throws TargetUnreachable {
-        try (ReferenceServer reference = ReferenceServer.start()) {
-            return new ServerCheck(ScenarioFile.handout()).run(target, reference.url(), eachCase);
-        }
+        return new ServerCheck(ScenarioFile.handout()).run(target, eachCase);
     }
 
     public Parent root() {

@@ -12,6 +12,11 @@ import java.util.Optional;
  */
 public record Answer(Optional<Exchange> exchange, String problem) {
 
+    /** A case the check did not send, e.g. because its whole time was up. */
+    static Answer notSent(String why) {
+        return new Answer(Optional.empty(), why);
+    }
+
     /** True for a whole HTTP response. */
     public boolean complete() {
         return exchange.isPresent() && problem.isEmpty();
@@ -19,7 +24,10 @@ public record Answer(Optional<Exchange> exchange, String problem) {
 
     /** E.g. {@code 201 Created}, or the problem when there was no answer. */
     public String statusText() {
-        return exchange.map(e -> e.response().statusLine().substring(e.response().version().length()).strip())
-                .orElse(problem);
+        return problem.isEmpty() ? exchange.map(Answer::statusText).orElse("") : problem;
+    }
+
+    static String statusText(Exchange e) {
+        return e.response().statusLine().substring(e.response().version().length()).strip();
     }
 }

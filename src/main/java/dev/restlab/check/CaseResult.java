@@ -3,37 +3,40 @@ package dev.restlab.check;
 import java.util.List;
 
 /**
- * One case of a check: the scenario's case, the answers of the checked server and of RestLab's
- * own API to the same request, how they differ, and whether the checked server's answer
- * conforms to the OpenAPI document.
+ * One case of a check: the scenario's case, what the checked server answered, and one verdict on
+ * it, graded against the listing the server matches best (an extra: against what a careful server
+ * answers); beside it, apart, what the OpenAPI document says.
  *
- * @param number  the case's place in the scenario, from 1
- * @param notes   what the check had to make up, e.g. an id the server never gave
- * @param openApi the OpenAPI verdict on the checked server's answer, one line
+ * @param number      the case's place in the scenario, from 1
+ * @param against     who answers as expected, e.g. {@code In [7]} or {@code a careful server}
+ * @param differences how the answer differs (empty unless {@link Outcome#DIFFERS})
+ * @param credits     what the server did beyond the listing, in words
+ * @param notes       what the check had to make up (an id the server never gave) or what the
+ *                    listing itself leaves out (In [7] has no {@code ?name=})
+ * @param openApi     the OpenAPI document's verdict on the answer, one line, or why there is none
+ * @param openApiWhy  when the document and the handout disagree, why, as a teaching point; or empty
  */
-public record CaseResult(int number, ScenarioCase scenarioCase, Answer target, Answer reference, List<Difference> differences,
-        List<String> notes, String openApi) {
+public record CaseResult(int number, ScenarioCase scenarioCase, Answer answer, Outcome outcome, String against,
+        List<Difference> differences, List<String> credits, List<String> notes, String openApi, String openApiWhy) {
 
     public CaseResult {
         differences = List.copyOf(differences);
+        credits = List.copyOf(credits);
         notes = List.copyOf(notes);
     }
 
-    /** True when the checked server answered as RestLab's API does. */
-    public boolean same() {
-        return differences.isEmpty();
-    }
-
-    /** True for one of the handout's own curl commands. */
+    /** True for a case of the handout's program (graded); false for an extra. */
     public boolean handout() {
         return scenarioCase.handout();
     }
 
-    /** {@code same} or e.g. {@code differs in status, body}. */
+    /** E.g. {@code as the handout}, {@code differs, in status, body}, {@code no answer within 10 s}. */
     public String verdict() {
-        if (same()) {
-            return "same";
-        }
-        return "differs in " + String.join(", ", differences.stream().map(Difference::what).toList());
+        return switch (outcome) {
+            case AS_EXPECTED -> handout() ? "as the handout" : "as a careful server answers";
+            case FURTHER -> "went further than " + against;
+            case DIFFERS -> "differs, in " + String.join(", ", differences.stream().map(Difference::what).toList());
+            case NO_ANSWER, NOT_SENT -> answer.problem();
+        };
     }
 }

@@ -1,16 +1,17 @@
 package dev.restlab.check;
 
 /**
- * One way the checked server's answer differs from RestLab's.
+ * One way the checked server's answer differs from what was expected.
  *
- * @param what      {@code status}, {@code content type}, {@code body} or {@code answer}
- * @param target    what the checked server did
- * @param reference what RestLab's own API did
+ * @param what     {@code status}, {@code content type} or {@code body}
+ * @param here     what the checked server did
+ * @param expected what was expected
+ * @param by       who answers as expected, e.g. {@code In [7] answers} or {@code a careful server answers}
  */
-public record Difference(String what, String target, String reference) {
+public record Difference(String what, String here, String expected, String by) {
 
-    /** E.g. {@code status: 200 OK here, RestLab 201 Created}. */
+    /** E.g. {@code status: 201 CREATED here; In [7] answers 400}. */
     public String sentence() {
-        return what + ": " + target + " here, RestLab " + reference;
+        return what + ": " + here + " here; " + by + " " + expected;
     }
 }

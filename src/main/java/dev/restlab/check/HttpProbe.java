@@ -20,7 +20,8 @@ import java.util.Optional;
  * Sends one request over a fresh socket and reads the answer as it comes, both through a
  * {@link ClientCapture}, so what the report shows is the wire. The request is written on its own
  * thread while the answer is read, because a server may answer (413) and close before it has read
- * a large body; its answer must not be lost to a blocked write.
+ * a large body; its answer must not be lost to a blocked write. Each answer has a time limit for
+ * the whole of it, not only for each read: a server that drips a byte at a time is cut off at it.
  */
 final class HttpProbe {
 
@@ -30,6 +31,7 @@ final class HttpProbe {
 
     private final Duration timeout;
 
+    /** {@code timeout}: for a connection, and for each whole answer unless a send says less. */
     HttpProbe(Duration timeout) {
         this.timeout = timeout;
     }
@@ -48,7 +50,7 @@ final class HttpProbe {
             throw new TargetUnreachable(server, "nothing listens there (connection refused): is the server running,"
                     + " on that port?");
         } catch (SocketTimeoutException e) {
-            throw new TargetUnreachable(server, "no connection within " + timeout.toSeconds() + " s");
+            throw new TargetUnreachable(server, "no connection within " + Deadline.words(timeout));
         } catch (IOException | IllegalArgumentException e) {
             throw new TargetUnreachable(server, String.valueOf(e.getMessage()));
         }
@@ -56,14 +58,22 @@ final class HttpProbe {
 
     /** Sends {@code request} (a whole HTTP/1.1 request with {@code Connection: close}) and reads the answer. */
     Answer send(TargetUrl server, byte[] request) {
+        return send(server, request, timeout);
+    }
+
+    /**
+     * As {@link #send(TargetUrl, byte[])}, the whole answer within {@code limit}; past it the answer
+     * reads {@code no answer within 10 s} (with what came so far kept).
+     */
+    Answer send(TargetUrl server, byte[] request, Duration limit) {
+        Deadline deadline = new Deadline(limit);
         ClientCapture capture = new ClientCapture(server.host(), server.port());
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(server.host(), server.port()), (int) timeout.toMillis());
-            socket.setSoTimeout((int) timeout.toMillis());
+            socket.connect(new InetSocketAddress(server.host(), server.port()), deadline.remainingMillis());
             Thread writer = new Thread(() -> write(socket, request, capture), "restlab-check-write");
             writer.setDaemon(true);
             writer.start();
-            String problem = read(socket.getInputStream(), capture);
+            String problem = read(socket, capture, deadline);
             Optional<Exchange> exchange = problem.isEmpty() ? capture.answered() : Optional.empty();
             if (exchange.isPresent()) {
                 return new Answer(exchange, "");
@@ -75,6 +85,8 @@ final class HttpProbe {
             }
             return new Answer(exchange, problem.isEmpty() && !cutShort(exchange.get()) ? ""
                     : problem.isEmpty() ? "the answer was cut short: the connection closed inside its body" : problem);
+        } catch (SocketTimeoutException e) {
+            return new Answer(capture.closed(), "no answer within " + deadline.words() + " (no connection)");
         } catch (IOException e) {
             Optional<Exchange> partial = capture.closed();
             return new Answer(partial, "no answer: " + e.getMessage());
@@ -87,11 +99,16 @@ final class HttpProbe {
         return body.truncated() && body.stored().length < Exchange.MAX_STORED_BODY;
     }
 
-    /** Reads until the answer is whole or the server closes; empty, or the problem that stopped it. */
-    private String read(InputStream in, ClientCapture capture) {
+    /**
+     * Reads until the answer is whole, the server closes or the deadline passes; empty, or the
+     * problem that stopped it. Each read waits only for what is left of the deadline.
+     */
+    private String read(Socket socket, ClientCapture capture, Deadline deadline) {
         byte[] buffer = new byte[16 * 1024];
         long total = 0;
         try {
+            InputStream in = socket.getInputStream();
+            socket.setSoTimeout(deadline.remainingMillis());
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                 capture.received(buffer, 0, n);
                 total += n;
@@ -101,13 +118,22 @@ final class HttpProbe {
                 if (total > MAX_READ_BYTES) {
                     return "the answer is over " + MAX_READ_BYTES / (1024 * 1024) + " MiB: RestLab stopped reading";
                 }
+                if (deadline.passed()) {
+                    return noAnswer(deadline, total);
+                }
+                socket.setSoTimeout(deadline.remainingMillis());
             }
             return "";
         } catch (SocketTimeoutException e) {
-            return "no whole answer within " + timeout.toSeconds() + " s";
+            return noAnswer(deadline, total);
         } catch (IOException e) {
             return "the connection broke: " + e.getMessage();
         }
+    }
+
+    private static String noAnswer(Deadline deadline, long received) {
+        return "no answer within " + deadline.words() + (received == 0 ? ""
+                : " (" + received + (received == 1 ? " byte" : " bytes") + " came, not a whole answer)");
     }
 
     /**

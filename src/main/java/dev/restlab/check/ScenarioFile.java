@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -39,12 +39,16 @@ public final class ScenarioFile {
 
     private static final String HANDOUT_RESOURCE = "/check/handout-scenario.yaml";
     private static final int MAX_FILE_BYTES = 1024 * 1024;
-    private static final Set<String> SCENARIO_KEYS = Set.of("title", "introduction", "cases");
+    private static final Set<String> SCENARIO_KEYS = Set.of("title", "introduction", "stages", "cases");
+    private static final Set<String> STAGE_KEYS = Set.of("id", "title", "adds", "note");
     private static final Set<String> CASE_KEYS = Set.of("id", "title", "command", "explanation", "remembers",
-            "request", "handout", "compare");
+            "request", "handout", "expect", "further");
+    private static final Set<String> EXPECT_KEYS = Set.of("status", "body", "type", "note");
+    private static final Set<String> FURTHER_KEYS = Set.of("status", "body", "type", "says");
 
     private final String source;
     private final Set<String> ids = new HashSet<>();
+    private final List<Stage> stages = new ArrayList<>();
     private boolean remembering;
 
     private ScenarioFile(String source) {
@@ -105,6 +109,11 @@ public final class ScenarioFile {
         }
         Map<String, Node> fields = mapping(root, "a scenario", SCENARIO_KEYS);
         String title = requiredText(fields, "title", root);
+        if (fields.containsKey("stages")) {
+            for (Node stageNode : sequence(fields.get("stages"), "'stages'")) {
+                stages.add(stage(stageNode));
+            }
+        }
         Node casesNode = fields.get("cases");
         if (casesNode == null) {
             throw error(root, "a scenario needs 'cases'");
@@ -116,7 +125,19 @@ public final class ScenarioFile {
         if (cases.isEmpty()) {
             throw error(casesNode, "a scenario needs at least one case");
         }
-        return new Scenario(title, text(fields, "introduction"), cases, source);
+        return new Scenario(title, text(fields, "introduction"), stages, cases, source);
+    }
+
+    private Stage stage(Node node) throws ScenarioFileException {
+        Map<String, Node> fields = mapping(node, "a stage", STAGE_KEYS);
+        String id = requiredText(fields, "id", node);
+        if (!id.matches("[a-z0-9][a-z0-9-]*") || id.equals(ScenarioCase.ANY_STAGE)) {
+            throw error(fields.get("id"), "a stage id is lower-case letters, digits and '-', not '" + id + "'");
+        }
+        if (stages.stream().anyMatch(stage -> stage.id().equals(id))) {
+            throw error(fields.get("id"), "two stages have the id '" + id + "'");
+        }
+        return new Stage(id, requiredText(fields, "title", node), text(fields, "adds"), text(fields, "note"));
     }
 
     private ScenarioCase scenarioCase(Node node) throws ScenarioFileException {
@@ -138,19 +159,21 @@ public final class ScenarioFile {
         if (!handout.isEmpty() && !handout.equals("true") && !handout.equals("false")) {
             throw error(fields.get("handout"), "'handout' is true or false, not '" + handout + "'");
         }
-        Set<Aspect> compare = EnumSet.noneOf(Aspect.class);
-        for (String aspect : texts(fields.get("compare"), "'compare'")) {
-            try {
-                compare.add(Aspect.valueOf(aspect.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw error(fields.get("compare"), "'compare' lists status, type and body, not '" + aspect + "'");
+        boolean graded = handout.equals("true");
+        Node expectNode = fields.get("expect");
+        if (expectNode == null) {
+            throw error(node, "case '" + id + "' needs 'expect' (what the answer should be)");
+        }
+        Map<String, Expectation> expected = graded && !stages.isEmpty() ? byStage(expectNode)
+                : Map.of(ScenarioCase.ANY_STAGE, expectation(mapping(expectNode, "an expectation", EXPECT_KEYS),
+                        expectNode, "note"));
+        List<Further> further = new ArrayList<>();
+        if (fields.containsKey("further")) {
+            for (Node furtherNode : sequence(fields.get("further"), "'further'")) {
+                Map<String, Node> furtherFields = mapping(furtherNode, "a 'further'", FURTHER_KEYS);
+                further.add(new Further(expectation(furtherFields, furtherNode, "says"),
+                        requiredText(furtherFields, "says", furtherNode)));
             }
-        }
-        if (fields.containsKey("compare") && compare.isEmpty()) {
-            throw error(fields.get("compare"), "'compare' needs at least one of status, type and body");
-        }
-        if (compare.isEmpty()) {
-            compare = EnumSet.allOf(Aspect.class);
         }
         String remembers = text(fields, "remembers");
         if (!remembers.isEmpty() && !remembers.equals("id")) {
@@ -158,7 +181,57 @@ public final class ScenarioFile {
         }
         remembering |= !remembers.isEmpty();
         return new ScenarioCase(id, title, text(fields, "command"), text(fields, "explanation"), !remembers.isEmpty(),
-                request, handout.equals("true"), compare);
+                request, graded, expected, further);
+    }
+
+    /**
+     * A case's expectation per stage: the first stage must be given; a stage not named answers as
+     * the one before it does (the listings grow one from the other).
+     */
+    private Map<String, Expectation> byStage(Node node) throws ScenarioFileException {
+        Set<String> stageIds = new LinkedHashSet<>();
+        stages.forEach(stage -> stageIds.add(stage.id()));
+        Map<String, Node> given = mapping(node, "a handout case's 'expect' (one entry per stage)", stageIds);
+        String first = stages.get(0).id();
+        if (!given.containsKey(first)) {
+            throw error(node, "'expect' needs the first stage, '" + first + "'; later stages not named answer"
+                    + " as the one before them");
+        }
+        Map<String, Expectation> expected = new LinkedHashMap<>();
+        Expectation current = null;
+        for (Stage stage : stages) {
+            Node stageNode = given.get(stage.id());
+            if (stageNode != null) {
+                current = expectation(mapping(stageNode, "an expectation", EXPECT_KEYS), stageNode, "note");
+            }
+            expected.put(stage.id(), current);
+        }
+        return expected;
+    }
+
+    private Expectation expectation(Map<String, Node> fields, Node node, String noteKey) throws ScenarioFileException {
+        Set<Integer> statuses = new TreeSet<>();
+        for (String status : texts(fields.get("status"), "'status'")) {
+            int code = status.matches("[1-5][0-9][0-9]") ? Integer.parseInt(status) : 0;
+            if (code == 0) {
+                throw error(fields.get("status"), "a status is a number from 100 to 599, not '" + status + "'");
+            }
+            statuses.add(code);
+        }
+        if (statuses.isEmpty()) {
+            throw error(node, "an expectation needs a 'status' (one, or a list)");
+        }
+        Node bodyNode = fields.get("body");
+        Optional<String> body = bodyNode == null ? Optional.empty() : Optional.of(scalar(bodyNode, "'body'"));
+        Set<String> types = new TreeSet<>();
+        for (String type : texts(fields.get("type"), "'type'")) {
+            if (!type.matches("[a-z0-9.+-]+/[a-z0-9.+-]+")) {
+                throw error(fields.get("type"), "a type is a media type such as text/plain, not '" + type + "'");
+            }
+            types.add(type);
+        }
+        String note = noteKey.equals("note") ? text(fields, "note") : "";
+        return new Expectation(statuses, body, types, note);
     }
 
     private ScenarioRequest request(Node requestNode) throws ScenarioFileException {

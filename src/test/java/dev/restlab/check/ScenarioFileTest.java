@@ -28,17 +28,26 @@ class ScenarioFileTest {
     void the_handout_scenario_is_the_handouts_curl_commands_then_what_it_leaves_implicit() {
         Scenario scenario = ScenarioFile.handout();
         assertEquals(List.of("root", "create", "list", "by-name", "by-id", "delete", "delete-again", "gone",
-                "unknown-name", "missing-field", "not-json", "unknown-id", "wrong-method", "malformed-json",
+                "unknown-name", "missing-field", "not-json", "unknown-id", "malformed-json", "wrong-method",
                 "json-array", "huge-body", "script-name"), scenario.cases().stream().map(ScenarioCase::id).toList());
-        assertEquals(8, scenario.cases().stream().filter(ScenarioCase::handout).count());
+        assertEquals(13, scenario.cases().stream().filter(ScenarioCase::handout).count());
+        assertEquals(List.of("In [3]", "In [4]", "In [5]", "In [6]", "In [7]"),
+                scenario.stages().stream().map(Stage::title).toList());
+        assertEquals("In [7]", scenario.finalStage().orElseThrow().title());
         ScenarioRequest create = scenario.scenarioCase("create").orElseThrow().request();
         assertEquals("POST", create.method());
         assertEquals(Map.of("Content-Type", "application/json"), create.headers());
         assertEquals("{\"name\": \"John\", \"email\": \"john@example.com\"}", create.body());
-        assertEquals(Set.of(Aspect.values()), scenario.scenarioCase("create").orElseThrow().compare());
+        ScenarioCase list = scenario.scenarioCase("list").orElseThrow();
+        assertEquals(Set.of(404), list.expected("in3").statuses());
+        assertEquals(Set.of(405), list.expected("in4").statuses(), "In [4] has POST only on the collection");
+        assertEquals(list.expected("in5"), list.expected("in6"), "a stage not named answers as the one before");
+        assertTrue(list.expected("in7").body().orElseThrow().contains("\"id\""));
         assertTrue(scenario.scenarioCase("create").orElseThrow().remembersId());
         assertEquals(2 * 1024 * 1024, scenario.scenarioCase("huge-body").orElseThrow().request().padTo());
-        assertEquals(Set.of(Aspect.STATUS), scenario.scenarioCase("wrong-method").orElseThrow().compare());
+        ScenarioCase script = scenario.scenarioCase("script-name").orElseThrow();
+        assertFalse(script.handout(), "an extra");
+        assertEquals(Set.of("text/plain", "application/json"), script.expected(ScenarioCase.ANY_STAGE).types());
     }
 
     @Test
@@ -48,6 +57,7 @@ class ScenarioFileTest {
         assertTrue(yaml.find(), "docs/check.md has a scenario example");
         Scenario scenario = ScenarioFile.read(new StringReader(yaml.group(1)), "docs/check.md");
         assertEquals(List.of("create", "read"), scenario.cases().stream().map(ScenarioCase::id).toList());
+        assertEquals(List.of(), scenario.stages());
     }
 
     @Test
@@ -59,8 +69,24 @@ class ScenarioFileTest {
         assertTrue(step.getMessage().contains("unknown key 'check' in a case"), step.getMessage());
     }
 
+    @Test
+    void a_handout_case_names_the_first_stage_and_only_known_stages() {
+        String stages = "title: x\nstages:\n  - {id: one, title: One}\n  - {id: two, title: Two}\ncases:\n"
+                + "  - id: a\n    title: A\n    handout: true\n    request: {method: GET, path: /}\n";
+        ScenarioFileException first = assertThrows(ScenarioFileException.class, () -> ScenarioFile.read(
+                new StringReader(stages + "    expect: {two: {status: 200}}\n"), "mine.yaml"));
+        assertTrue(first.getMessage().contains("'expect' needs the first stage, 'one'"), first.getMessage());
+        ScenarioFileException unknown = assertThrows(ScenarioFileException.class, () -> ScenarioFile.read(
+                new StringReader(stages + "    expect: {one: {status: 200}, three: {status: 200}}\n"), "mine.yaml"));
+        assertTrue(unknown.getMessage().contains("unknown key 'three'"), unknown.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "request: {method: GET, path: /}                 | needs 'expect'",
+        "expect: {status: 99}\\nrequest: {method: GET, path: /} | a status is a number from 100 to 599, not '99'",
+        "expect: {status: 200, type: html}\\nrequest: {method: GET, path: /} | a type is a media type",
+        "expect: {body: x}\\nrequest: {method: GET, path: /} | needs a 'status'",
         "request: {method: get, path: /}                 | a 'method' of upper-case letters",
         "request: {method: GET, path: users}             | a 'path' that starts with '/'",
         "request: {method: GET, path: '/a b'}            | no spaces",
@@ -69,7 +95,6 @@ class ScenarioFileTest {
         "request: {method: GET, path: /, headers: {'A B': x}} | not a header name with a one-line value",
         "request: {method: GET, path: /, bodi: x}         | unknown key 'bodi' in a request",
         "handout: yes\\nrequest: {method: GET, path: /} | 'handout' is true or false, not 'yes'",
-        "compare: [status, colour]\\nrequest: {method: GET, path: /} | 'compare' lists status, type and body, not 'colour'",
         "command: curl | needs a 'request'",
     })
     void a_wrong_request_is_explained(String yaml, String reason) {

@@ -1,16 +1,15 @@
 package dev.restlab.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.http.Api;
 import dev.restlab.http.TargetUrl;
+import dev.restlab.testing.ScriptedTarget;
 import dev.restlab.testing.ServerExtension;
 import dev.restlab.testing.WrongServer;
-import java.io.IOException;
-import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,86 +20,104 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ServerCheckTest {
 
     @RegisterExtension
-    final ServerExtension target = new ServerExtension().withoutTraffic();
-
-    @RegisterExtension
-    final ServerExtension reference = new ServerExtension().withoutTraffic();
+    final ServerExtension restlab = new ServerExtension().withoutTraffic();
 
     private final ServerCheck check = new ServerCheck(ScenarioFile.handout());
 
-    private TargetUrl url(int port) {
+    private static TargetUrl url(int port) {
         return new TargetUrl(Api.LOOPBACK, port);
     }
 
     @Test
-    void restlab_checked_against_itself_matches_in_every_case() throws Exception {
+    void restlab_itself_matches_the_final_listing_and_goes_further() throws Exception {
         List<CaseResult> told = new ArrayList<>();
-        CheckReport report = check.run(url(target.port()), url(reference.port()), told::add);
+        CheckReport report = check.run(url(restlab.port()), told::add);
 
         assertEquals(17, report.cases().size());
-        assertEquals(report.cases(), told, "each case is told as it is made");
+        assertEquals(report.cases(), told, "each case is told");
+        assertEquals("In [7]", report.listing());
+        assertEquals(Verdict.PASS, report.verdict(), report.text());
+        assertEquals(Outcome.FURTHER, caseNamed(report, "by-name").outcome(), "it kept In [6]'s ?name=");
+        assertEquals(Outcome.FURTHER, caseNamed(report, "unknown-name").outcome());
+        assertTrue(report.credits().contains("?name= still finds him, as in In [6]: kept beyond the listing"),
+                report.credits().toString());
+        assertTrue(report.credits().stream().anyMatch(c -> c.startsWith("sends Location: /people/v1/users/")),
+                report.credits().toString());
+        assertEquals(4, report.extrasFine(), report.text());
         for (CaseResult c : report.cases()) {
-            assertTrue(c.same(), c.number() + " " + c.scenarioCase().id() + ": " + c.differences());
-            assertTrue(c.target().complete(), c.scenarioCase().id());
             assertTrue(c.openApi().contains(": conforms"), c.scenarioCase().id() + ": " + c.openApi());
+            assertEquals("", c.openApiWhy());
         }
-        assertEquals("17 of 17 as the handout expects", report.summary());
-        assertTrue(report.handoutCasesMatch());
-        assertEquals(8, report.cases().stream().filter(CaseResult::handout).count());
     }
 
     @Test
-    void each_side_uses_the_id_its_own_server_gave() throws Exception {
-        CheckReport report = check.run(url(target.port()), url(reference.port()));
+    void the_check_leaves_the_store_as_it_found_it() throws Exception {
+        restlab.store().create("Ann", "ann@example.com");
+        var before = restlab.store().all();
 
-        CaseResult byId = caseNamed(report, "by-id");
-        String targetId = target.store().all().isEmpty() ? "" : "";
-        assertEquals(200, byId.target().exchange().orElseThrow().status());
-        String targetPath = byId.target().exchange().orElseThrow().path();
-        String referencePath = byId.reference().exchange().orElseThrow().path();
-        assertTrue(targetPath.startsWith(Api.USERS + "/"), targetPath);
-        assertFalse(targetPath.equals(referencePath), "two servers, two random ids: " + targetPath + targetId);
-        String created = caseNamed(report, "create").target().exchange().orElseThrow().response().body().text();
-        assertTrue(created.contains(targetPath.substring(Api.USERS.length() + 1)), created);
+        CheckReport report = check.run(url(restlab.port()));
+
+        assertEquals(before, restlab.store().all());
+        assertEquals(List.of(), report.cleanup().left());
     }
 
     @Test
-    void a_wrong_server_has_each_of_its_mistakes_reported() throws Exception {
+    void a_wrong_server_has_each_of_its_mistakes_named_against_the_listing() throws Exception {
         try (WrongServer wrong = new WrongServer()) {
-            CheckReport report = check.run(url(wrong.port()), url(reference.port()));
+            CheckReport report = check.run(url(wrong.port()));
 
             Map<String, List<String>> differences = report.cases().stream().collect(Collectors.toMap(
                     c -> c.scenarioCase().id(), c -> c.differences().stream().map(Difference::sentence).toList()));
-            assertTrue(differences.get("create").contains("status: 200 OK here, RestLab 201 Created"),
-                    differences.get("create").toString());
-            assertEquals(List.of("content type: text/html here, RestLab application/json"), differences.get("list"));
-            assertTrue(differences.get("gone").contains("status: 200 OK here, RestLab 404 Not Found"),
+            assertEquals("In [7]", report.listing());
+            assertEquals(List.of("status: 200 OK here; In [7] answers 201"), differences.get("create"));
+            assertTrue(differences.get("gone").contains("status: 200 OK here; In [7] answers 404"),
                     differences.get("gone").toString());
-            assertTrue(differences.get("unknown-id").contains("status: 200 OK here, RestLab 404 Not Found"),
+            assertTrue(differences.get("unknown-id").contains("status: 200 OK here; In [7] answers 404"),
                     differences.get("unknown-id").toString());
-            assertTrue(differences.get("delete-again").contains("status: 204 No Content here, RestLab 404 Not Found"),
-                    differences.get("delete-again").toString());
+            assertEquals(List.of("status: 204 No Content here; In [7] answers 404"), differences.get("delete-again"));
             assertEquals(List.of(), differences.get("root"));
-            assertEquals(List.of(), differences.get("by-name"));
-            assertEquals(List.of(), differences.get("missing-field"));
-            assertFalse(report.handoutCasesMatch());
-            assertTrue(caseNamed(report, "gone").openApi().contains("does not conform"),
-                    caseNamed(report, "gone").openApi());
+            assertEquals(Verdict.DIFFERS, report.verdict());
             String text = report.text();
             assertTrue(text.contains("✗ GET after the DELETE answers 404"), text);
-            assertTrue(text.contains(report.summary()), text);
+            assertTrue(text.contains("Verdict: differs."), text);
         }
     }
 
     @Test
     void a_server_nobody_listens_on_is_unreachable() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(Api.LOOPBACK))) {
-            closed = socket.getLocalPort();
-        }
-        TargetUnreachable e = assertThrows(TargetUnreachable.class,
-                () -> check.run(url(closed), url(reference.port())));
+        int closed = ScriptedTarget.downPort();
+        TargetUnreachable e = assertThrows(TargetUnreachable.class, () -> check.run(url(closed)));
         assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+    }
+
+    @Test
+    void a_server_that_drips_its_answer_ends_at_the_case_limit_and_the_rest_still_run() throws Exception {
+        try (DrippingServer dripping = new DrippingServer("GET / ")) {
+            CheckReport report = new ServerCheck(ScenarioFile.handout(), Duration.ofSeconds(1), Duration.ofSeconds(60))
+                    .run(url(dripping.port()));
+
+            CaseResult root = caseNamed(report, "root");
+            assertEquals(Outcome.NO_ANSWER, root.outcome());
+            assertTrue(root.answer().problem().startsWith("no answer within 1 s ("), root.answer().problem());
+            assertTrue(report.text().contains("no answer within 1 s"), report.text());
+            assertEquals(Outcome.AS_EXPECTED, caseNamed(report, "delete-again").outcome(),
+                    "the rest were sent and answered (404 to everything else)");
+            assertTrue(dripping.bytesSent() > 0, "it did drip");
+        }
+    }
+
+    @Test
+    void a_check_past_its_whole_time_reports_the_rest_as_not_sent() throws Exception {
+        try (DrippingServer dripping = new DrippingServer("")) {
+            CheckReport report = new ServerCheck(ScenarioFile.handout(), Duration.ofSeconds(1), Duration.ofSeconds(2))
+                    .run(url(dripping.port()));
+
+            assertEquals(Outcome.NO_ANSWER, report.cases().get(0).outcome());
+            CaseResult last = report.cases().get(report.cases().size() - 1);
+            assertEquals(Outcome.NOT_SENT, last.outcome());
+            assertEquals("not sent: the check's 2 s were up", last.answer().problem());
+            assertEquals(Verdict.DIFFERS, report.verdict());
+        }
     }
 
     private static CaseResult caseNamed(CheckReport report, String id) {

@@ -34,13 +34,13 @@ public final class CheckPaneViewModel {
     /** One case as the list shows it. */
     public record Row(CaseResult result) {
         public boolean same() {
-            return result.same();
+            return result.outcome().fine();
         }
 
         @Override
         public String toString() {
-            return (result.same() ? "✓ " : "✗ ") + result.number() + ". " + result.scenarioCase().title() + " — "
-                    + result.target().statusText() + " (RestLab " + result.reference().statusText() + "): "
+            return result.outcome().symbol() + " " + result.number() + ". " + result.scenarioCase().title()
+                    + (result.handout() ? "" : " (extra)") + " — " + result.answer().statusText() + ": "
                     + result.verdict();
         }
     }
@@ -92,7 +92,7 @@ public final class CheckPaneViewModel {
         running.set(false);
         report = finished;
         reportReady.set(true);
-        status.set(finished.target() + ": " + finished.summary() + "; " + finished.handoutSummary() + ".");
+        status.set(finished.target() + ": " + finished.summary() + ". " + finished.cleanup().sentence());
     }
 
     private void failed(TargetUrl target, Exception failure) {

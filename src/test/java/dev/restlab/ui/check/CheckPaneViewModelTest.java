@@ -25,9 +25,6 @@ class CheckPaneViewModelTest {
     @RegisterExtension
     final ServerExtension target = new ServerExtension().withoutTraffic();
 
-    @RegisterExtension
-    final ServerExtension reference = new ServerExtension().withoutTraffic();
-
     private final FakeDialogs dialogs = new FakeDialogs();
     private final List<TargetUrl> checked = new ArrayList<>();
     private final List<Integer> rowsWhenTold = new ArrayList<>();
@@ -36,8 +33,7 @@ class CheckPaneViewModelTest {
     private CheckPaneViewModel viewModel() {
         check = new CheckPaneViewModel((url, eachCase) -> {
             checked.add(url);
-            return new ServerCheck(ScenarioFile.handout()).run(url, new TargetUrl("127.0.0.1", reference.port()),
-                    result -> {
+            return new ServerCheck(ScenarioFile.handout()).run(url, result -> {
                         eachCase.accept(result);
                         rowsWhenTold.add(check.rows().size());
                     });
@@ -65,19 +61,21 @@ class CheckPaneViewModelTest {
         assertEquals(List.of(new TargetUrl("127.0.0.1", target.port())), checked);
         assertEquals(17, vm.rows().size());
         assertEquals(1, rowsWhenTold.get(0), "the first case is listed before the second is sent");
-        assertEquals("✓ 2. POST John as JSON creates a user — 201 Created (RestLab 201 Created): same",
+        assertEquals("✓ 2. POST John as JSON creates a user — 201 Created: as the handout",
                 vm.rows().get(1).toString());
-        assertTrue(vm.statusProperty().get().endsWith("17 of 17 as the handout expects; the handout's own steps:"
-                + " 8 of 8 as expected."), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains(": matches the handout's final listing, In [7], in all 13 of"
+                + " its cases"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().endsWith("Left no trace: the 2 users the check created were deleted"
+                + " again, by the id each 201 gave."), vm.statusProperty().get());
         assertFalse(vm.runningProperty().get());
         assertTrue(vm.reportReadyProperty().get());
 
         vm.show(1);
         String details = vm.detailsProperty().get();
-        assertTrue(details.contains("Same as RestLab."), details);
+        assertTrue(details.contains("✓ As the handout (graded against In [7])."), details);
         assertTrue(details.contains("POST /people/v1/users HTTP/1.1\nHost: 127.0.0.1:" + target.port()), details);
-        assertTrue(details.contains("This server answered:\nHTTP/1.1 201 Created"), details);
-        assertTrue(details.contains("OpenAPI: createUser: conforms"), details);
+        assertTrue(details.contains("The server answered:\nHTTP/1.1 201 Created"), details);
+        assertTrue(details.contains("OpenAPI, apart: createUser: conforms"), details);
         vm.show(-1);
         assertEquals("", vm.detailsProperty().get());
     }
@@ -90,7 +88,7 @@ class CheckPaneViewModelTest {
         dialogs.choosing(folder.resolve("mine.md"));
         vm.saveReport();
 
-        assertTrue(Files.readString(folder.resolve("mine.md")).contains("**17 of 17 as the handout expects**"));
+        assertTrue(Files.readString(folder.resolve("mine.md")).contains("**Matches the handout's final listing, In \\[7\\], in all 13 of its cases"));
         assertTrue(Files.readString(folder.resolve("mine.html")).startsWith("<!DOCTYPE html>"));
         assertEquals("Report written to " + folder.resolve("mine.md") + " and " + folder.resolve("mine.html"),
                 vm.statusProperty().get());
