@@ -156,7 +156,9 @@ final class ReadmeScenes {
                 () -> listed(e -> TrafficPaneViewModel.isOwn(e) && e.method().equals("POST") && e.status() == 201));
         await(() -> "John and Zoe in the users table, which shows " + Fx.call(this::userNames),
                 () -> userNames().equals(List.of("John", "Zoe")));
-        await("the lab's first five steps ticked", () -> tab("labTab").getText().startsWith("Lab 5/"));
+        // The session ticks at least the first five steps; the optional ones it leaves out hold none back.
+        await("at least five of the lab's steps ticked",
+                () -> Integer.parseInt(tab("labTab").getText().replaceAll("^Lab (\\d+)/.*$", "$1")) >= 5);
     }
 
     /** The main window at 1280×800, light and dark, then in presentation mode (dark, large text). */
