@@ -57,6 +57,7 @@ public final class App extends Application {
         window = WindowKeeper.show(stage, workbench.root(), workbench.look(),
                 keepsNothing ? WindowLayoutStore.none() : WindowLayoutStore.inFolder(choice.dataDir()));
         workbench.startServer();
+        workbench.tabs().buildOthersAfterFirstFrame();
     }
 
     /**

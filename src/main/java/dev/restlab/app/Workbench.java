@@ -31,6 +31,7 @@ import dev.restlab.ui.lab.LabPaneController;
 import dev.restlab.ui.lab.LabPaneViewModel;
 import dev.restlab.ui.LookViewModel;
 import dev.restlab.ui.window.MainWindowController;
+import dev.restlab.ui.window.TabViews;
 import dev.restlab.ui.serverbar.ServerBarController;
 import dev.restlab.ui.serverbar.ServerBarViewModel;
 import dev.restlab.ui.serverbar.ServerControl;
@@ -54,6 +55,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.TabPane;
 import javafx.stage.Window;
 
 /**
@@ -74,6 +76,7 @@ public final class Workbench implements AutoCloseable {
     private final UiThreads threads;
     private final LookViewModel look;
     private final Parent root;
+    private final TabViews tabs;
 
     public Workbench(UserStore store, WorkbenchSettings settings) {
         String host = settings.host();
@@ -109,25 +112,37 @@ public final class Workbench implements AutoCloseable {
             }
         });
         DiagramPaneViewModel diagram = new DiagramPaneViewModel(trafficPane, look, dialogs);
-        Map<Class<?>, Object> controllers = Map.of(
-                MainWindowController.class, new MainWindowController(look, serverBar, users, trafficPane, lab, diagram, diffs),
-                DiagramPaneController.class, new DiagramPaneController(diagram, look),
-                LabPaneController.class, new LabPaneController(lab),
-                TrafficPaneController.class, new TrafficPaneController(trafficPane, har, diffs),
-                DiffPaneController.class, new DiffPaneController(diffs),
-                ServerBarController.class, new ServerBarController(serverBar, look),
-                UsersPaneController.class, new UsersPaneController(users),
-                ComposerPaneController.class, new ComposerPaneController(composer),
-                CheckPaneController.class, new CheckPaneController(check),
-                ApiPaneController.class, new ApiPaneController(apiPane));
-        FXMLLoader loader = new FXMLLoader(Workbench.class.getResource("/fxml/window/MainWindow.fxml"));
-        loader.setControllerFactory(controllers::get);
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The window's layout could not be loaded", e);
-        }
+        // Each controller is made when its view is loaded: the tabs' views are built when first needed.
+        Map<Class<?>, Supplier<Object>> controllers = Map.of(
+                MainWindowController.class, () -> new MainWindowController(look, serverBar, users, trafficPane, lab, diagram, diffs),
+                DiagramPaneController.class, () -> new DiagramPaneController(diagram, look),
+                LabPaneController.class, () -> new LabPaneController(lab),
+                TrafficPaneController.class, () -> new TrafficPaneController(trafficPane, har, diffs),
+                DiffPaneController.class, () -> new DiffPaneController(diffs),
+                ServerBarController.class, () -> new ServerBarController(serverBar, look),
+                UsersPaneController.class, () -> new UsersPaneController(users),
+                ComposerPaneController.class, () -> new ComposerPaneController(composer),
+                CheckPaneController.class, () -> new CheckPaneController(check),
+                ApiPaneController.class, () -> new ApiPaneController(apiPane));
+        FXMLLoader loader = loader("/fxml/window/MainWindow.fxml", controllers);
+        root = load(loader);
+        tabs = TabViews.install(root, (TabPane) loader.getNamespace().get("tabs"),
+                view -> load(loader(view, controllers)));
         root.getStylesheets().add(Workbench.class.getResource("/css/restlab.css").toExternalForm());
+    }
+
+    private static FXMLLoader loader(String view, Map<Class<?>, Supplier<Object>> controllers) {
+        FXMLLoader loader = new FXMLLoader(Workbench.class.getResource(view));
+        loader.setControllerFactory(type -> controllers.get(type).get());
+        return loader;
+    }
+
+    private static Parent load(FXMLLoader loader) {
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The window's layout could not be loaded: " + loader.getLocation(), e);
+        }
     }
 
     /** The window's check: the handout's scenario against {@code target}, graded against the handout's listings. */
@@ -149,6 +164,11 @@ public final class Workbench implements AutoCloseable {
     public void startServer() {
         serverBar.start();
         apiPane.load(threads);
+    }
+
+    /** The tabs: which is open, and each one's view built when it is first needed. */
+    public TabViews tabs() {
+        return tabs;
     }
 
     /** Theme, text size and presentation mode. */

@@ -16,7 +16,7 @@ import dev.restlab.ui.LookViewModel;
 
 /**
  * Opens the window where it belongs (see {@link WindowPlacement}) as it was left last time, and
- * remembers how it is left: size, position, maximised, dividers, theme and text size.
+ * remembers how it is left: size, position, maximised, dividers, theme, text size and open tab.
  */
 public final class WindowKeeper {
 
@@ -28,6 +28,8 @@ public final class WindowKeeper {
     private final LookViewModel look;
     private final WindowLayoutStore store;
     private Rectangle2D normalBounds;
+    /** Remembered dividers of views not built yet (a tab not opened this time): kept, and set once built. */
+    private final Map<String, Double> pendingDividers = new LinkedHashMap<>();
 
     private WindowKeeper(Stage stage, Parent root, LookViewModel look, WindowLayoutStore store) {
         this.stage = stage;
@@ -49,6 +51,8 @@ public final class WindowKeeper {
         Optional<WindowLayout> saved = store.read();
         saved.ifPresent(layout -> look.restore(layout.fontSize(), layout.dark()));
         Rectangle2D place = WindowPlacement.place(saved.map(WindowLayout::bounds), main, screens);
+        // Chosen before the window has a scene, so that the remembered tab is the one built first.
+        saved.ifPresent(layout -> TabViews.of(root).ifPresent(tabs -> tabs.select(layout.tab())));
         // Laid out first at about its final size, so that the split panes' dividers start where they should.
         stage.setScene(new Scene(root, place.getWidth(), place.getHeight()));
         stage.setX(place.getMinX());
@@ -60,9 +64,12 @@ public final class WindowKeeper {
         stage.show();
         stage.requestFocus(); // where no window manager gives a new window the keyboard
         if (saved.isPresent()) {
-            keeper.restoreDividers(saved.get().dividers());
+            keeper.pendingDividers.putAll(saved.get().dividers());
+            keeper.restoreDividers();
             stage.setMaximized(saved.get().maximized());
         }
+        // A tab's view is built as it is selected, before this listener (added later) hears of it.
+        TabViews.of(root).ifPresent(tabs -> tabs.selectedProperty().addListener((o, was, now) -> keeper.restoreDividers()));
         return keeper;
     }
 
@@ -73,13 +80,13 @@ public final class WindowKeeper {
     }
 
     WindowLayout current() {
-        Map<String, Double> dividers = new LinkedHashMap<>();
+        Map<String, Double> dividers = new LinkedHashMap<>(pendingDividers);
         for (String id : SPLITS) {
             split(id).filter(s -> !s.getDividers().isEmpty())
                     .ifPresent(s -> dividers.put(id, s.getDividers().get(0).getPosition()));
         }
         return new WindowLayout(normalBounds, stage.isMaximized(), dividers, look.darkProperty().get(),
-                look.normalFontSize());
+                look.normalFontSize(), TabViews.of(root).map(TabViews::selectedId).orElse(""));
     }
 
     /** Keeps the last bounds the window had when neither maximised nor full screen nor presenting. */
@@ -96,10 +103,14 @@ public final class WindowKeeper {
         stage.heightProperty().addListener((o, was, now) -> note.run());
     }
 
-    private void restoreDividers(Map<String, Double> dividers) {
-        dividers.forEach((id, position) -> split(id)
+    /** Sets each pending divider whose split pane is in the window now. */
+    private void restoreDividers() {
+        pendingDividers.entrySet().removeIf(divider -> split(divider.getKey())
                 .filter(s -> !s.getDividers().isEmpty())
-                .ifPresent(s -> s.setDividerPosition(0, position)));
+                .map(s -> {
+                    s.setDividerPosition(0, divider.getValue());
+                    return true;
+                }).orElse(false));
     }
 
     /** Found by id once the window is shown (a tab's content has no parent before its skin exists). */

@@ -66,7 +66,8 @@ public final class WindowLayoutStore {
             }
             return Optional.of(new WindowLayout(new Rectangle2D(x, y, width, height),
                     Boolean.parseBoolean(saved.getProperty("maximized")), dividers,
-                    Boolean.parseBoolean(saved.getProperty("dark")), (int) number(saved, "fontSize")));
+                    Boolean.parseBoolean(saved.getProperty("dark")), (int) number(saved, "fontSize"),
+                    saved.getProperty("tab", "")));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty(); // damaged or foreign: start with the defaults, replaced at close
         }
@@ -85,6 +86,7 @@ public final class WindowLayoutStore {
         out.setProperty("maximized", Boolean.toString(layout.maximized()));
         out.setProperty("dark", Boolean.toString(layout.dark()));
         out.setProperty("fontSize", Integer.toString(layout.fontSize()));
+        out.setProperty("tab", layout.tab());
         layout.dividers().forEach((id, position) -> out.setProperty(DIVIDER + id, Double.toString(position)));
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");

@@ -1,6 +1,7 @@
 package dev.restlab.ui.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.LookViewModel;
 
 /** The window opens where it belongs and, closed and opened again, as it was left. */
@@ -122,6 +126,43 @@ class WindowKeeperTest {
         assertEquals(LookViewModel.DEFAULT_SIZE, saved.fontSize());
         assertEquals(0.25, saved.dividers().get("mainSplit"), 0.01);
         assertEquals(new Rectangle2D(320, 140, 1280, 800), saved.bounds());
+    }
+
+    @Test
+    void the_tab_left_open_is_the_one_built_and_shown_next_time_and_the_others_keep_their_dividers(FxRobot robot)
+            throws Exception {
+        Opened first = open(robot, SCREEN);
+        robot.interact(() -> split(first, "listAndExchange").setDividerPosition(0, 0.6));
+        robot.interact(() -> first.workbench().tabs().select("labTab"));
+        double listDivider = Fx.call(() -> split(first, "listAndExchange").getDividerPositions()[0]);
+        robot.interact(() -> {
+            try {
+                first.keeper().save();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            first.stage().close();
+        });
+        assertEquals("labTab", WindowLayoutStore.inFolder(dataDir).read().orElseThrow().tab());
+
+        Opened second = open(robot, SCREEN);
+        assertEquals("labTab", second.workbench().tabs().selectedId());
+        TabPane tabs = (TabPane) second.workbench().root().lookup("#tabs");
+        Tab traffic = tabs.getTabs().get(0);
+        assertFalse(TabViews.isBuilt(traffic), "the traffic tab waits until it is opened");
+        assertTrue(TabViews.isBuilt(tabs.getSelectionModel().getSelectedItem()));
+        // Closed again without opening the traffic tab: its divider is still remembered.
+        robot.interact(() -> {
+            try {
+                second.keeper().save();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(listDivider, WindowLayoutStore.inFolder(dataDir).read().orElseThrow().dividers().get("listAndExchange"), 0.001);
+        robot.interact(() -> second.workbench().tabs().select("trafficTab"));
+        assertEquals(listDivider, Fx.call(() -> split(second, "listAndExchange").getDividerPositions()[0]), 0.01);
+        robot.interact(() -> second.stage().close());
     }
 
     private static Rectangle2D bounds(Stage stage) {

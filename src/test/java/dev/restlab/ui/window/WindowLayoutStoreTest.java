@@ -21,7 +21,7 @@ class WindowLayoutStoreTest {
     @Test
     void a_written_layout_is_read_back_the_same() throws Exception {
         WindowLayout layout = new WindowLayout(new Rectangle2D(12.5, 40, 1000, 700), true,
-                Map.of("mainSplit", 0.3, "listAndExchange", 0.55), true, 20);
+                Map.of("mainSplit", 0.3, "listAndExchange", 0.55), true, 20, "labTab");
         WindowLayoutStore.inFolder(folder).write(layout);
         assertEquals(Optional.of(layout), WindowLayoutStore.inFolder(folder).read());
         try (var left = Files.list(folder)) {
