@@ -43,7 +43,7 @@ final class HarEntryReader {
 
     /** The names of a request's {@code postData} and an entry RestLab reads; custom ones start with _. */
     static final Set<String> CUSTOM_FIELDS_READ = Set.of("_clientAddress", "_clientPort", "_rejected", "_target",
-            "_truncated", "_size", "_encoding", "_base64", "_connectionId", "_blockedMicros", "_dnsMicros",
+            "_truncated", "_size", "_encoding", "_base64", "_connectionId", "_error", "_failureText", "_blockedMicros", "_dnsMicros",
             "_connectMicros", "_sslMicros", "_sendMicros", "_waitMicros", "_receiveMicros");
 
     /** Where a body's kept bytes are counted, so that all of a file's bodies stay within a budget. */
@@ -125,8 +125,11 @@ final class HarEntryReader {
         String target = text(request, "_target", "request._target").orElse(HarImport.target(url));
         Body body = object(request, "postData", "request.postData").isPresent()
                 ? postData(object(request, "postData", "request.postData").get()) : Body.EMPTY;
-        return new Request(method, target, version(request, "request.httpVersion"),
-                headers(request, "request.headers"), body, wireBytes(request, "request", body));
+        String version = version(request, "request.httpVersion");
+        List<Header> headers = headers(request, "request.headers");
+        String line = new Request(method, target, version, headers, body, 0).line();
+        return new Request(method, target, version, headers, body,
+                wireBytes(request, "request", HarExport.headBytes(line, headers), body));
     }
 
     private Body postData(JsonObject postData) throws HarProblem {
@@ -169,14 +172,28 @@ final class HarEntryReader {
     private Response response(JsonObject response) throws HarProblem {
         double status = number(response, "status", "response.status")
                 .orElseThrow(() -> problem("response.status", "is missing"));
-        if (status < 0 || status > 999 || status != Math.rint(status)) {
+        if (status > 999 || status != Math.rint(status)) {
             throw problem("response.status", shown(status) + " is not an HTTP status (0 to 999)");
         }
         JsonObject content = object(response, "content", "response.content").orElseGet(JsonObject::new);
         Body body = content(content);
-        return new Response(version(response, "response.httpVersion"), (int) status,
-                text(response, "statusText", "response.statusText").orElse(""),
-                headers(response, "response.headers"), body, wireBytes(response, "response", body), List.of());
+        String reason = text(response, "statusText", "response.statusText").orElse("");
+        if (status <= 0 && reason.isBlank()) {
+            // No answer came: Chrome writes 0 and _error, Playwright -1 and _failureText.
+            Optional<String> failure = text(response, "_error", "response._error")
+                    .or(() -> Optional.ofNullable(failureText(response))).filter(f -> !f.isBlank());
+            reason = "(no answer" + failure.map(f -> ": " + f).orElse("") + ")";
+        }
+        String version = version(response, "response.httpVersion");
+        List<Header> headers = headers(response, "response.headers");
+        String statusLine = new Response(version, (int) Math.max(0, status), reason, headers, body, 0, List.of()).statusLine();
+        return new Response(version, (int) Math.max(0, status), reason, headers, body,
+                wireBytes(response, "response", HarExport.headBytes(statusLine, headers), body), List.of());
+    }
+
+    private static String failureText(JsonObject response) {
+        JsonElement text = response.get("_failureText");
+        return text instanceof JsonPrimitive p ? p.getAsString() : null;
     }
 
     private Body content(JsonObject content) throws HarProblem {
@@ -239,10 +256,10 @@ final class HarEntryReader {
     }
 
     /** What crossed the wire as the file counts it; unknown parts (-1) as RestLab would count them. */
-    private long wireBytes(JsonObject message, String field, Body body) throws HarProblem {
+    private long wireBytes(JsonObject message, String field, long countedHead, Body body) throws HarProblem {
         double head = number(message, "headersSize", field + ".headersSize").orElse(-1);
         double onWire = number(message, "bodySize", field + ".bodySize").orElse(-1);
-        long headBytes = head < 0 ? 0 : (long) Math.min(head, Long.MAX_VALUE / 4);
+        long headBytes = head < 0 ? countedHead : (long) Math.min(head, Long.MAX_VALUE / 4);
         long bodyBytes = onWire < 0 ? body.size() : (long) Math.min(onWire, Long.MAX_VALUE / 4);
         return headBytes + bodyBytes;
     }
@@ -304,11 +321,11 @@ final class HarEntryReader {
             return OptionalDouble.empty();
         }
         if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
-            throw problem(field, quoted(value.toString()) + " is not a number");
+            throw problem(field, asJson(value) + " is not a number");
         }
         double number = primitive.getAsDouble();
         if (Double.isInfinite(number) || Double.isNaN(number)) {
-            throw problem(field, quoted(value.toString()) + " is not a number RestLab can use");
+            throw problem(field, asJson(value) + " is not a number RestLab can use");
         }
         return OptionalDouble.of(number);
     }
@@ -321,6 +338,12 @@ final class HarEntryReader {
     private static String quoted(String value) {
         String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
         return "\"" + TerminalText.safe(shown) + "\"";
+    }
+
+    /** A value as the file writes it, short and with control characters escaped. */
+    private static String asJson(JsonElement value) {
+        String json = value.toString();
+        return TerminalText.safe(json.length() > 60 ? json.substring(0, 60) + "…" : json);
     }
 
     private static String shown(double value) {

@@ -281,7 +281,7 @@ public final class HarExport {
     }
 
     /** The start line, the header lines as curl prints them and the blank line, in bytes. */
-    private static long headBytes(String startLine, List<Header> headers) {
+    static long headBytes(String startLine, List<Header> headers) {
         long bytes = utf8Length(startLine) + 2;
         for (Header header : headers) {
             bytes += utf8Length(header.name()) + 2 + utf8Length(header.value()) + 2;

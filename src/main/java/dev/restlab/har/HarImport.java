@@ -63,6 +63,12 @@ public final class HarImport {
     /** Bytes of bodies kept in all, as the live traffic log's budget. */
     public static final long MOST_BODY_BYTES = TrafficLog.DEFAULT_MAX_BODY_BYTES;
 
+    /** What one import may hold; tests use smaller ones. */
+    record Limits(int entries, int valuesPerEntry, long values, long bodyBytes) {
+    }
+
+    static final Limits LIMITS = new Limits(MOST_ENTRIES, MOST_VALUES_PER_ENTRY, MOST_VALUES, MOST_BODY_BYTES);
+
     private static final Pattern WHERE = Pattern.compile("at line (\\d+) column (\\d+)");
 
     private HarImport() {
@@ -87,6 +93,10 @@ public final class HarImport {
 
     /** The exchanges of a HAR document read from {@code in} (UTF-8, with or without a byte order mark). */
     public static List<Exchange> read(InputStream in) throws IOException {
+        return read(in, LIMITS);
+    }
+
+    static List<Exchange> read(InputStream in, Limits limits) throws IOException {
         InputStream buffered = new BufferedInputStream(in, 64 * 1024);
         skipByteOrderMark(buffered);
         buffered.mark(1);
@@ -97,7 +107,7 @@ public final class HarImport {
         JsonReader json = new JsonReader(new InputStreamReader(buffered, StandardCharsets.UTF_8));
         json.setStrictness(Strictness.STRICT);
         try {
-            return exchanges(log(json));
+            return exchanges(log(json, limits));
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
             throw HarProblem.notHar(notJson(e), e);
         }
@@ -125,7 +135,7 @@ public final class HarImport {
     }
 
     /** The entries of the one {@code log} of a HAR document, read and bounded one at a time. */
-    private static List<HarEntryReader.Entry> log(JsonReader json) throws IOException {
+    private static List<HarEntryReader.Entry> log(JsonReader json, Limits limits) throws IOException {
         if (json.peek() != JsonToken.BEGIN_OBJECT) {
             throw HarProblem.notHar("it is JSON, but not an object with a \"log\" as HAR files are.", null);
         }
@@ -133,7 +143,7 @@ public final class HarImport {
         json.beginObject();
         while (json.hasNext()) {
             if (json.nextName().equals("log") && entries == null) {
-                entries = logObject(json);
+                entries = logObject(json, limits);
             } else {
                 json.skipValue();
             }
@@ -148,7 +158,7 @@ public final class HarImport {
         return entries;
     }
 
-    private static List<HarEntryReader.Entry> logObject(JsonReader json) throws IOException {
+    private static List<HarEntryReader.Entry> logObject(JsonReader json, Limits limits) throws IOException {
         if (json.peek() != JsonToken.BEGIN_OBJECT) {
             throw HarProblem.notHar("its \"log\" is not an object.", null);
         }
@@ -156,7 +166,7 @@ public final class HarImport {
         json.beginObject();
         while (json.hasNext()) {
             if (json.nextName().equals("entries") && entries == null) {
-                entries = entries(json);
+                entries = entries(json, limits);
             } else {
                 json.skipValue(); // version, creator, browser, pages, comment: nothing an exchange shows
             }
@@ -168,13 +178,13 @@ public final class HarImport {
         return entries;
     }
 
-    private static List<HarEntryReader.Entry> entries(JsonReader json) throws IOException {
+    private static List<HarEntryReader.Entry> entries(JsonReader json, Limits limits) throws IOException {
         if (json.peek() != JsonToken.BEGIN_ARRAY) {
             throw HarProblem.notHar("its log's \"entries\" is not a list.", null);
         }
         List<HarEntryReader.Entry> entries = new ArrayList<>();
-        long valuesLeft = MOST_VALUES;
-        long[] bodyBytesLeft = {MOST_BODY_BYTES};
+        long valuesLeft = limits.values();
+        long[] bodyBytesLeft = {limits.bodyBytes()};
         HarEntryReader.BodyBudget budget = wanted -> {
             int kept = (int) Math.min(wanted, bodyBytesLeft[0]);
             bodyBytesLeft[0] -= kept;
@@ -183,21 +193,21 @@ public final class HarImport {
         json.beginArray();
         while (json.hasNext()) {
             int number = entries.size() + 1;
-            if (number > MOST_ENTRIES) {
-                throw HarProblem.tooMuch("it has more than " + String.format("%,d", MOST_ENTRIES)
+            if (number > limits.entries()) {
+                throw HarProblem.tooMuch("it has more than " + String.format("%,d", limits.entries())
                         + " entries, as many as RestLab keeps of live traffic.");
             }
-            long allowed = Math.min(MOST_VALUES_PER_ENTRY, valuesLeft);
+            long allowed = Math.min(limits.valuesPerEntry(), valuesLeft);
             BoundedJson reader = new BoundedJson(allowed, HarImport::skipped);
             JsonElement element;
             try {
                 element = reader.read(json);
             } catch (BoundedJson.OverBudget over) {
-                if (allowed < MOST_VALUES_PER_ENTRY) {
-                    throw HarProblem.tooMuch("its entries hold more than " + String.format("%,d", MOST_VALUES)
+                if (allowed < limits.valuesPerEntry()) {
+                    throw HarProblem.tooMuch("its entries hold more than " + String.format("%,d", limits.values())
                             + " values in the fields RestLab reads.");
                 }
-                throw HarProblem.inEntry(number, "", "holds more than " + String.format("%,d", MOST_VALUES_PER_ENTRY)
+                throw HarProblem.inEntry(number, "", "holds more than " + String.format("%,d", limits.valuesPerEntry())
                         + " values in the fields RestLab reads (headers, bodies, timings)");
             }
             valuesLeft -= allowed - reader.left();
