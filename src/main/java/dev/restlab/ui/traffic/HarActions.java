@@ -4,7 +4,6 @@ import dev.restlab.har.HarExport;
 import dev.restlab.har.HarImport;
 import dev.restlab.wire.Exchange;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import dev.restlab.ui.Dialogs;
 import dev.restlab.ui.UiThreads;
+import dev.restlab.ui.WorkFailed;
 
 /**
  * The traffic pane's HAR menu: the traffic on view written as a HAR 1.2 file (all of it, the
@@ -40,8 +40,6 @@ public final class HarActions {
         }
     }
 
-    /** Larger files are refused before reading: a whole file is read into memory at once. */
-    static final long LARGEST_IMPORT = 256L * 1024 * 1024;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT);
 
@@ -104,14 +102,7 @@ public final class HarActions {
     private void read(Path file) {
         String name = String.valueOf(file.getFileName());
         status.set("Reading " + name + "…");
-        threads.run(() -> {
-            long size = Files.size(file);
-            if (size > LARGEST_IMPORT) {
-                throw new IOException("The file is " + size / (1024 * 1024) + " MiB; RestLab imports HAR files of up to "
-                        + LARGEST_IMPORT / (1024 * 1024) + " MiB.");
-            }
-            return HarImport.read(file);
-        }, exchanges -> {
+        threads.run(() -> HarImport.read(file), exchanges -> { // it refuses a file too large before reading
             status.set("");
             traffic.showImport(name, exchanges);
         }, failure -> {
@@ -130,7 +121,7 @@ public final class HarActions {
         if (failure instanceof java.nio.file.AccessDeniedException denied) {
             return "RestLab may not open " + denied.getFile() + ".";
         }
-        if (failure instanceof IOException && failure.getMessage() != null) {
+        if ((failure instanceof IOException || failure instanceof WorkFailed) && failure.getMessage() != null) {
             return failure.getMessage();
         }
         return "The file could not be read as HAR (" + failure.getClass().getSimpleName()

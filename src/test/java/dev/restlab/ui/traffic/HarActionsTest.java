@@ -130,4 +130,19 @@ class HarActionsTest {
         asked.forEach(q -> assertTrue(!q.text().contains("\tat "), "no stack trace: " + q.text()));
         assertTrue(!traffic.isImportShown(), "the live traffic stays on view");
     }
+
+    @Test
+    void a_small_file_of_a_million_empty_entries_gets_an_answer_naming_the_entry() throws IOException {
+        StringBuilder json = new StringBuilder("{\"log\":{\"version\":\"1.2\",\"entries\":[{}");
+        json.append(",{}".repeat(999_999)).append("]}}");
+        Path attack = Files.writeString(folder.resolve("attack.har"), json, StandardCharsets.UTF_8);
+        dialogs.choosing(attack).answering(false);
+
+        har.importHar();
+
+        assertEquals(List.of("Entry 1 of this HAR file cannot be used: request is missing."),
+                dialogs.asked().stream().map(FakeDialogs.Question::text).toList());
+        assertEquals("", har.statusProperty().get(), "no longer \"Reading…\"");
+        assertTrue(!traffic.isImportShown());
+    }
 }
