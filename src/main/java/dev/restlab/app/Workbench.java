@@ -2,8 +2,13 @@ package dev.restlab.app;
 
 import dev.restlab.check.CaseResult;
 import dev.restlab.check.CheckReport;
+import dev.restlab.check.ClassCheck;
+import dev.restlab.check.ClassReport;
+import dev.restlab.check.RosterEntry;
+import dev.restlab.check.ScenarioCase;
 import dev.restlab.check.ScenarioFile;
 import dev.restlab.check.ServerCheck;
+import dev.restlab.check.StudentResult;
 import dev.restlab.check.TargetUnreachable;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.http.TargetUrl;
@@ -102,7 +107,8 @@ public final class Workbench implements AutoCloseable {
         lab = new LabPaneViewModel(traffic, settings.labProgress(), threads, TrafficPaneViewModel::isOwn,
                 serverBar.boundPortProperty(), dialogs, trafficPane::select);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
-        CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, threads, dialogs);
+        CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, Workbench::checkClass,
+                ScenarioFile.handout().cases().stream().map(ScenarioCase::title).toList(), threads, dialogs);
         HarActions har = new HarActions(trafficPane, threads, dialogs, server::host, server::port);
         DiffPaneViewModel diffs = new DiffPaneViewModel(trafficPane, threads);
         serverBar.setAfterReset(users::refresh);
@@ -149,6 +155,13 @@ public final class Workbench implements AutoCloseable {
     private static CheckReport checkAgainstHandout(TargetUrl target, Consumer<CaseResult> eachCase)
             throws TargetUnreachable {
         return new ServerCheck(ScenarioFile.handout()).run(target, eachCase);
+    }
+
+    /** The window's class check: the handout's scenario against each server of a roster, eight at a time. */
+    private static ClassReport checkClass(List<RosterEntry> roster, Consumer<StudentResult> eachDone)
+            throws InterruptedException {
+        return new ClassCheck(ScenarioFile.handout(), ServerCheck.DEFAULT_CASE_TIMEOUT, ServerCheck.DEFAULT_TIMEOUT,
+                ClassCheck.DEFAULT_PARALLEL).run(roster, eachDone);
     }
 
     public Parent root() {

@@ -1,16 +1,31 @@
 package dev.restlab.ui.check;
 
+import dev.restlab.ui.check.CheckPaneViewModel.Cell;
+import dev.restlab.ui.check.CheckPaneViewModel.StudentRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
-/** The Check tab: a URL, the cases as they come, the chosen one in full. */
+/**
+ * The Check tab: a URL, the cases as they come, the chosen one in full; or a class roster, the
+ * class as a grid (a row per student, a cell per case), the chosen cell's exchange in full.
+ */
 public final class CheckPaneController {
 
     private final CheckPaneViewModel check;
@@ -21,6 +36,12 @@ public final class CheckPaneController {
     @FXML private Label status;
     @FXML private ListView<CheckPaneViewModel.Row> cases;
     @FXML private TextArea details;
+    @FXML private TextField roster;
+    @FXML private Button chooseRoster;
+    @FXML private Button runClass;
+    @FXML private Button again;
+    @FXML private Button saveGrades;
+    @FXML private TableView<StudentRow> grid;
 
     public CheckPaneController(CheckPaneViewModel check) {
         this.check = check;
@@ -40,6 +61,100 @@ public final class CheckPaneController {
         run.setOnAction(e -> check.check());
         url.setOnAction(e -> check.check());
         save.setOnAction(e -> check.saveReport());
+
+        roster.textProperty().bindBidirectional(check.rosterProperty());
+        roster.disableProperty().bind(check.runningProperty());
+        chooseRoster.disableProperty().bind(check.runningProperty());
+        runClass.disableProperty().bind(check.runningProperty());
+        again.disableProperty().bind(check.runningProperty().or(check.checkedOnceProperty().not()));
+        saveGrades.disableProperty().bind(check.gradesReadyProperty().not());
+        roster.setOnAction(e -> check.checkClass());
+        chooseRoster.setOnAction(e -> check.chooseRoster());
+        runClass.setOnAction(e -> check.checkClass());
+        again.setOnAction(e -> check.checkAgain());
+        saveGrades.setOnAction(e -> check.saveGrades());
+
+        cases.visibleProperty().bind(check.classShownProperty().not());
+        grid.visibleProperty().bind(check.classShownProperty());
+        grid.setItems(check.students());
+        grid.getColumns().setAll(columns(check.caseTitles()));
+        grid.getSelectionModel().setCellSelectionEnabled(true);
+        grid.setPlaceholder(new Label("Choose a roster and press Check class: each student's row fills in as"
+                + " their check ends."));
+        grid.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) change -> {
+            List<TablePosition> selected = grid.getSelectionModel().getSelectedCells();
+            if (selected.isEmpty()) {
+                return;
+            }
+            TablePosition<?, ?> at = selected.get(0);
+            check.showCell(at.getRow(), at.getColumn() - FIXED_COLUMNS);
+        });
+    }
+
+    /** Student, listing and verdict come before the cases' columns. */
+    private static final int FIXED_COLUMNS = 3;
+
+    private static List<TableColumn<StudentRow, ?>> columns(List<String> caseTitles) {
+        TableColumn<StudentRow, String> student = text("Student", StudentRow::student);
+        student.setPrefWidth(160);
+        TableColumn<StudentRow, String> listing = text("Listing", StudentRow::listing);
+        TableColumn<StudentRow, String> verdict = text("Verdict", StudentRow::verdict);
+        verdict.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String word, boolean empty) {
+                super.updateItem(word, empty);
+                getStyleClass().removeAll("check-verdict-pass", "check-verdict-differs", "check-verdict-unreachable");
+                setText(empty ? null : word);
+                if (!empty && word != null && !word.endsWith("…")) {
+                    getStyleClass().add("check-verdict-" + word);
+                }
+            }
+        });
+        List<TableColumn<StudentRow, ?>> columns = new ArrayList<>(List.of(student, listing, verdict));
+        for (int i = 0; i < caseTitles.size(); i++) {
+            int index = i;
+            TableColumn<StudentRow, Cell> column = new TableColumn<>();
+            Label header = new Label(String.valueOf(i + 1));
+            header.setTooltip(new Tooltip((i + 1) + ". " + caseTitles.get(i)));
+            column.setGraphic(header);
+            column.setSortable(false);
+            column.setReorderable(false);
+            column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().cell(index)));
+            column.setCellFactory(c -> new CaseGridCell());
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    private static TableColumn<StudentRow, String> text(String title, Function<StudentRow, String> value) {
+        TableColumn<StudentRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
+        column.setReorderable(false);
+        return column;
+    }
+
+    /** One case of one student: its symbol in its colour, the case and the verdict in a tooltip. */
+    private static final class CaseGridCell extends TableCell<StudentRow, Cell> {
+        private String style;
+
+        @Override
+        protected void updateItem(Cell cell, boolean empty) {
+            super.updateItem(cell, empty);
+            getStyleClass().remove("check-cell");
+            if (style != null) {
+                getStyleClass().remove(style);
+                style = null;
+            }
+            if (empty || cell == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(cell.symbol());
+            style = cell.style();
+            getStyleClass().addAll("check-cell", style);
+            setTooltip(new Tooltip(cell.tip()));
+        }
     }
 
     /**

@@ -2,10 +2,17 @@ package dev.restlab.ui.check;
 
 import dev.restlab.check.CaseResult;
 import dev.restlab.check.CheckReport;
+import dev.restlab.check.ClassReport;
+import dev.restlab.check.Roster;
+import dev.restlab.check.RosterEntry;
+import dev.restlab.check.RosterException;
+import dev.restlab.check.StudentResult;
 import dev.restlab.check.TargetUnreachable;
 import dev.restlab.http.TargetUrl;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,15 +27,55 @@ import dev.restlab.ui.Dialogs;
 import dev.restlab.ui.UiThreads;
 
 /**
- * Check a server: the handout's scenario sent to a URL a person types (a student's Flask program)
- * and to RestLab's own API, case by case as the answers come, then the summary. The check runs
- * on the background thread; each case reaches the list on the FX thread as it is made.
+ * Check a server: the handout's scenario sent to a URL a person types (a student's Flask program),
+ * graded against the handout's listing it matches best, case by case, then the summary. Or a whole
+ * class from a roster, shown as a grid: a row per student, filled in as each check ends, a cell
+ * per case. Checks run on the background thread; results reach the lists on the FX thread.
  */
 public final class CheckPaneViewModel {
 
-    /** Runs a check; the window's is the handout's scenario against a fresh RestLab of its own. */
+    /** Runs a check; the window's is the handout's scenario. */
     public interface Checker {
         CheckReport check(TargetUrl target, Consumer<CaseResult> eachCase) throws TargetUnreachable;
+    }
+
+    /** Checks a class; the window's is the handout's scenario, up to eight servers at a time. */
+    public interface ClassChecker {
+        ClassReport check(List<RosterEntry> roster, Consumer<StudentResult> eachDone) throws InterruptedException;
+    }
+
+    /** One cell of the class grid: a case's symbol, its style and, for a tooltip, the case and its verdict. */
+    public record Cell(String symbol, String style, String tip) {
+    }
+
+    /** One student of the class grid: their check's result once it has ended. */
+    public record StudentRow(RosterEntry entry, Optional<StudentResult> result) {
+        public String student() {
+            return entry.student();
+        }
+
+        public String listing() {
+            return result.map(StudentResult::listing).orElse("");
+        }
+
+        /** {@code pass}, {@code differs}, {@code unreachable}, or {@code checking…} until it ends. */
+        public String verdict() {
+            return result.map(r -> r.verdict().word()).orElse("checking…");
+        }
+
+        /** The cell of case {@code index} (from 0): its outcome, or a blank while checking or unreachable. */
+        public Cell cell(int index) {
+            if (result.isEmpty()) {
+                return new Cell("…", "check-cell-pending", "checking…");
+            }
+            Optional<CheckReport> report = result.get().report();
+            if (report.isEmpty() || index >= report.get().cases().size()) {
+                return new Cell("·", "check-cell-unreachable", result.get().unreachable());
+            }
+            CaseResult c = report.get().cases().get(index);
+            return new Cell(c.outcome().symbol(), "check-cell-" + c.outcome().name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-'), c.number() + ". " + c.scenarioCase().title() + ": " + c.verdict());
+        }
     }
 
     /** One case as the list shows it. */
@@ -46,6 +93,8 @@ public final class CheckPaneViewModel {
     }
 
     private final Checker checker;
+    private final ClassChecker classChecker;
+    private final List<String> caseTitles;
     private final UiThreads threads;
     private final Dialogs dialogs;
     private final StringProperty url = new SimpleStringProperty("http://127.0.0.1:5000");
@@ -56,10 +105,24 @@ public final class CheckPaneViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper reportReady = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty roster = new SimpleStringProperty("");
+    private final ObservableList<StudentRow> students = FXCollections.observableArrayList();
+    private final ObservableList<StudentRow> readOnlyStudents = FXCollections.unmodifiableObservableList(students);
+    private final ReadOnlyBooleanWrapper classShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper gradesReady = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper checkedOnce = new ReadOnlyBooleanWrapper(false);
     private CheckReport report;
+    private ClassReport grades;
+    private Runnable again = () -> { };
 
-    public CheckPaneViewModel(Checker checker, UiThreads threads, Dialogs dialogs) {
+    /**
+     * @param caseTitles the titles of the scenario's cases, in order: the class grid's columns
+     */
+    public CheckPaneViewModel(Checker checker, ClassChecker classChecker, List<String> caseTitles, UiThreads threads,
+            Dialogs dialogs) {
         this.checker = checker;
+        this.classChecker = classChecker;
+        this.caseTitles = List.copyOf(caseTitles);
         this.threads = threads;
         this.dialogs = dialogs;
     }
@@ -76,6 +139,9 @@ public final class CheckPaneViewModel {
             status.set("Not a URL RestLab can check: " + e.getMessage() + ".");
             return;
         }
+        again = this::check;
+        checkedOnce.set(true);
+        classShown.set(false);
         rows.clear();
         details.set("");
         report = null;
@@ -102,6 +168,127 @@ public final class CheckPaneViewModel {
         status.set(why.matches("(?s).*[.?!]") ? why : why + ".");
     }
 
+    /**
+     * Checks every student of the roster file named in the roster field, up to eight at a time;
+     * each student's row fills in as their check ends. A roster that will not do is explained
+     * with its line, and nothing is sent.
+     */
+    public void checkClass() {
+        if (running.get()) {
+            return;
+        }
+        String file = roster.get() == null ? "" : roster.get().strip();
+        if (file.isEmpty()) {
+            status.set("Choose a class roster first: a CSV file of student,url lines.");
+            return;
+        }
+        again = this::checkClass;
+        checkedOnce.set(true);
+        running.set(true);
+        classShown.set(true);
+        gradesReady.set(false);
+        grades = null;
+        details.set("");
+        students.clear();
+        status.set("Reading the roster " + file + "…");
+        threads.run(() -> Roster.read(Path.of(file)), this::startClass, failure -> {
+            running.set(false);
+            status.set(failure instanceof RosterException ? "The roster " + failure.getMessage()
+                    : "The roster " + file + " could not be read: " + failure.getMessage());
+        });
+    }
+
+    private void startClass(List<RosterEntry> entries) {
+        entries.forEach(entry -> students.add(new StudentRow(entry, Optional.empty())));
+        status.set("Checking " + entries.size() + (entries.size() == 1 ? " server…" : " servers…"));
+        List<StudentResult> done = new ArrayList<>();
+        threads.run(() -> classChecker.check(entries, result -> threads.fx().execute(() -> {
+            done.add(result);
+            int at = indexOf(result.entry());
+            if (at >= 0) {
+                students.set(at, new StudentRow(result.entry(), Optional.of(result)));
+            }
+            status.set("Checking " + entries.size() + " servers… " + done.size() + " done");
+        })), this::classDone, failure -> {
+            running.set(false);
+            status.set("The class check stopped: " + failure.getMessage());
+        });
+    }
+
+    private int indexOf(RosterEntry entry) {
+        for (int i = 0; i < students.size(); i++) {
+            if (students.get(i).entry().equals(entry)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void classDone(ClassReport finished) {
+        running.set(false);
+        grades = finished;
+        gradesReady.set(true);
+        for (StudentResult result : finished.students()) {
+            int at = indexOf(result.entry());
+            if (at >= 0) {
+                students.set(at, new StudentRow(result.entry(), Optional.of(result)));
+            }
+        }
+        status.set(finished.summary() + ".");
+    }
+
+    /** Runs the last check again, of one server or of the class, as it was asked. */
+    public void checkAgain() {
+        again.run();
+    }
+
+    /** Asks for a roster file and puts its path in the roster field. */
+    public void chooseRoster() {
+        dialogs.chooseOpenFile("Choose a class roster", "Class roster (student,url lines)", "csv", "txt")
+                .ifPresent(file -> roster.set(file.toString()));
+    }
+
+    /** Shows one cell of the class grid: that student's case in full, the exchange as curl -i prints it. */
+    public void showCell(int student, int caseIndex) {
+        if (student < 0 || student >= students.size()) {
+            details.set("");
+            return;
+        }
+        StudentRow row = students.get(student);
+        Optional<CheckReport> checked = row.result().flatMap(StudentResult::report);
+        if (row.result().isPresent() && checked.isEmpty()) {
+            details.set(row.student() + ": " + row.result().get().unreachable());
+            return;
+        }
+        if (checked.isEmpty()) {
+            details.set(row.student() + ": still being checked.");
+            return;
+        }
+        if (caseIndex < 0 || caseIndex >= checked.get().cases().size()) {
+            details.set(row.student() + " — " + row.entry().url() + "\n\n" + checked.get().text());
+            return;
+        }
+        details.set(row.student() + " — " + row.entry().url() + "\n" + checked.get().summary() + ".\n\n"
+                + CheckReport.details(checked.get().cases().get(caseIndex)));
+    }
+
+    /** Asks where, then writes the grades as NAME.csv, NAME.md and NAME.html. */
+    public void saveGrades() {
+        ClassReport finished = grades;
+        if (finished == null) {
+            return;
+        }
+        Optional<Path> file = dialogs.chooseSaveFile("Save the grades", "grades.csv",
+                "CSV (Markdown and HTML copies are written beside it)", "csv");
+        if (file.isEmpty()) {
+            return;
+        }
+        threads.run(() -> finished.write(file.get()),
+                (List<Path> written) -> status.set("Grades written to " + written.get(0) + ", " + written.get(1)
+                        + " and " + written.get(2)),
+                failure -> status.set("The grades could not be written: " + failure.getMessage()));
+    }
+
     /** Shows the case at {@code index} in full (nothing for -1). */
     public void show(int index) {
         details.set(index < 0 || index >= rows.size() ? "" : CheckReport.details(rows.get(index).result()));
@@ -125,6 +312,34 @@ public final class CheckPaneViewModel {
 
     public StringProperty urlProperty() {
         return url;
+    }
+
+    public StringProperty rosterProperty() {
+        return roster;
+    }
+
+    /** The class grid's rows, one per student of the roster, in its order. */
+    public ObservableList<StudentRow> students() {
+        return readOnlyStudents;
+    }
+
+    /** The class grid's columns: the scenario's cases, in order. */
+    public List<String> caseTitles() {
+        return caseTitles;
+    }
+
+    /** True while the class grid, not one server's cases, is shown. */
+    public ReadOnlyBooleanProperty classShownProperty() {
+        return classShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty gradesReadyProperty() {
+        return gradesReady.getReadOnlyProperty();
+    }
+
+    /** True once a check was asked for: Check again has something to repeat. */
+    public ReadOnlyBooleanProperty checkedOnceProperty() {
+        return checkedOnce.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

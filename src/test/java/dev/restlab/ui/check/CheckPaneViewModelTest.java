@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.check.ClassCheck;
+import dev.restlab.check.ClassReport;
+import dev.restlab.check.ScenarioCase;
 import dev.restlab.check.ScenarioFile;
 import dev.restlab.check.ServerCheck;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.testing.FakeDialogs;
+import dev.restlab.testing.ScriptedTarget;
 import dev.restlab.testing.ServerExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,7 @@ class CheckPaneViewModelTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private final List<TargetUrl> checked = new ArrayList<>();
     private final List<Integer> rowsWhenTold = new ArrayList<>();
+    private final List<Integer> classChecks = new ArrayList<>();
     private CheckPaneViewModel check;
 
     private CheckPaneViewModel viewModel() {
@@ -37,8 +43,72 @@ class CheckPaneViewModelTest {
                         eachCase.accept(result);
                         rowsWhenTold.add(check.rows().size());
                     });
-        }, ViewModelTestSupport.SAME_THREAD, dialogs);
+        }, (roster, eachDone) -> {
+            classChecks.add(roster.size());
+            // one at a time: SAME_THREAD runs each student's callback on the checking thread
+            return new ClassCheck(ScenarioFile.handout(), Duration.ofSeconds(5), Duration.ofSeconds(60), 1)
+                    .run(roster, eachDone);
+        }, ScenarioFile.handout().cases().stream().map(ScenarioCase::title).toList(),
+                ViewModelTestSupport.SAME_THREAD, dialogs);
         return check;
+    }
+
+    @Test
+    void a_class_is_shown_as_a_grid_a_row_per_student_a_cell_per_case(@TempDir Path folder) throws Exception {
+        int closed = ScriptedTarget.downPort();
+        Path roster = folder.resolve("roster.csv");
+        Files.writeString(roster, "student,url\nAnna,http://127.0.0.1:" + target.port() + "\nBruno,http://127.0.0.1:"
+                + closed + "\n");
+        CheckPaneViewModel vm = viewModel();
+        vm.rosterProperty().set(roster.toString());
+        vm.checkClass();
+
+        assertTrue(vm.classShownProperty().get());
+        assertEquals(List.of("Anna", "Bruno"), vm.students().stream().map(CheckPaneViewModel.StudentRow::student).toList());
+        CheckPaneViewModel.StudentRow anna = vm.students().get(0);
+        assertEquals("pass", anna.verdict());
+        assertEquals("In [7]", anna.listing());
+        assertEquals(new CheckPaneViewModel.Cell("✓", "check-cell-as-expected",
+                "1. The root says the server is up: as the handout"), anna.cell(0));
+        assertEquals("★", anna.cell(3).symbol(), "RestLab kept ?name=: went further");
+        assertEquals("unreachable", vm.students().get(1).verdict());
+        assertEquals("·", vm.students().get(1).cell(0).symbol());
+        assertEquals(17, vm.caseTitles().size());
+        assertEquals("2 students: 1 pass, 0 differs, 1 unreachable.", vm.statusProperty().get());
+
+        vm.showCell(0, 1);
+        String details = vm.detailsProperty().get();
+        assertTrue(details.startsWith("Anna — http://127.0.0.1:" + target.port()), details);
+        assertTrue(details.contains("POST /people/v1/users HTTP/1.1\nHost: 127.0.0.1:" + target.port()), details);
+        assertTrue(details.contains("The server answered:\nHTTP/1.1 201 Created"), details);
+        vm.showCell(1, 4);
+        assertTrue(vm.detailsProperty().get().startsWith("Bruno: http://127.0.0.1:" + closed + " cannot be reached"),
+                vm.detailsProperty().get());
+
+        vm.checkAgain();
+        assertEquals(List.of(2, 2), classChecks, "Check again checks the class again");
+        assertTrue(vm.gradesReadyProperty().get());
+        dialogs.choosing(folder.resolve("grades.csv"));
+        vm.saveGrades();
+        assertTrue(Files.readString(folder.resolve("grades.csv")).startsWith(ClassReport.CSV_HEADER));
+        assertTrue(vm.statusProperty().get().startsWith("Grades written to " + folder.resolve("grades.csv")),
+                vm.statusProperty().get());
+    }
+
+    @Test
+    void a_roster_that_will_not_do_is_explained_with_its_line_and_nothing_is_sent(@TempDir Path folder)
+            throws Exception {
+        Path roster = folder.resolve("roster.csv");
+        Files.writeString(roster, "Anna,http://127.0.0.1:5001,extra\n");
+        CheckPaneViewModel vm = viewModel();
+        vm.rosterProperty().set(roster.toString());
+        vm.checkClass();
+
+        assertEquals("The roster " + roster + ", line 1: a line is student,url (two fields), not 3 fields: put a"
+                + " name with a comma in double quotes", vm.statusProperty().get());
+        assertEquals(List.of(), classChecks);
+        assertEquals(0, vm.students().size());
+        assertFalse(vm.runningProperty().get());
     }
 
     @Test
