@@ -73,6 +73,9 @@ public final class Workbench implements AutoCloseable {
     private final ApiServer server;
     private final TrafficPaneViewModel trafficPane;
     private final AutoCloseable usersWatch;
+    private final AutoCloseable othersWatch;
+    /** Requests from clients other than the window since the server last started. */
+    private final AtomicInteger othersRequests = new AtomicInteger();
     private final ExecutorService io = Executors.newCachedThreadPool(daemonThreads("restlab-io"));
     private final ServerBarViewModel serverBar;
     private final UsersPaneViewModel users;
@@ -112,8 +115,12 @@ public final class Workbench implements AutoCloseable {
         HarActions har = new HarActions(trafficPane, threads, dialogs, server::host, server::port);
         DiffPaneViewModel diffs = new DiffPaneViewModel(trafficPane, threads);
         serverBar.setAfterReset(users::refresh);
+        othersWatch = traffic.subscribe(batch -> othersRequests.addAndGet(
+                (int) batch.stream().filter(exchange -> !TrafficPaneViewModel.isOwn(exchange)).count()));
+        serverBar.setOthersRequests(othersRequests::get);
         serverBar.runningProperty().addListener((o, was, running) -> {
             if (running) {
+                othersRequests.set(0);
                 users.refresh();
             }
         });
@@ -201,6 +208,7 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(usersWatch);
+        closeQuietly(othersWatch);
         closeQuietly(trafficPane);
         closeQuietly(lab);
         server.stop();

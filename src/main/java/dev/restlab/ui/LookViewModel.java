@@ -6,7 +6,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * Light or dark, how big the text is (a classroom projector wants it large), and presentation
+ * Light, dark or high contrast, how big the text is (a classroom projector wants it large), and presentation
  * mode: the traffic and the selected exchange, large, for the class to read from the wall.
  */
 public final class LookViewModel {
@@ -18,6 +18,7 @@ public final class LookViewModel {
     public static final int PRESENTING_SIZE = 20;
 
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final BooleanProperty highContrast = new SimpleBooleanProperty(false);
     private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(DEFAULT_SIZE);
     private final BooleanProperty presenting = new SimpleBooleanProperty(false);
     private final BooleanProperty formsShown = new SimpleBooleanProperty(true);
@@ -64,6 +65,19 @@ public final class LookViewModel {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    /**
+     * The high-contrast theme: white text on black, yellow focus and selection. It wins over
+     * light and dark while it is on; turning it off brings back the one chosen before.
+     */
+    public BooleanProperty highContrastProperty() {
+        return highContrast;
+    }
+
+    /** Whether the window is drawn light on dark (the dark and the high-contrast themes): for pictures drawn in code. */
+    public boolean darkBackground() {
+        return dark.get() || highContrast.get();
     }
 
     public ReadOnlyIntegerProperty fontSizeProperty() {

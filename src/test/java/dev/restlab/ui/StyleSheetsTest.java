@@ -16,7 +16,7 @@ class StyleSheetsTest {
 
     @Test
     void every_style_sheet_parses_without_errors() throws Exception {
-        for (String sheet : List.of("/css/restlab.css")) {
+        for (String sheet : List.of("/css/restlab.css", "/css/high-contrast.css")) {
             URL url = StyleSheetsTest.class.getResource(sheet);
             assertNotNull(url, sheet);
             CssParser.errorsProperty().clear();

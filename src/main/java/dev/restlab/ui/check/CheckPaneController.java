@@ -179,9 +179,13 @@ public final class CheckPaneController {
             setText(null);
             if (empty || row == null) {
                 setGraphic(null);
+                setAccessibleText(null);
                 return;
             }
             label.setText(row.toString());
+            // The ✓ or ✗ in words for a screen reader.
+            setAccessibleText((row.same() ? "Same as RestLab: " : "Differs from RestLab: ")
+                    + row.toString().substring(2));
             label.getStyleClass().removeAll("check-same", "check-differs");
             label.getStyleClass().add(row.same() ? "check-same" : "check-differs");
             setGraphic(label);

@@ -89,11 +89,11 @@ public final class DiagramPaneController {
         });
 
         for (Observable change : new Observable[] {diagram.sequenceProperty(), diagram.highlightedProperty(),
-                look.darkProperty(), look.fontSizeProperty()}) {
+                look.darkProperty(), look.highContrastProperty(), look.fontSizeProperty()}) {
             change.addListener(o -> drawSequence());
         }
         for (Observable change : new Observable[] {diagram.waterfallProperty(), diagram.highlightedProperty(),
-                look.darkProperty(), look.fontSizeProperty()}) {
+                look.darkProperty(), look.highContrastProperty(), look.fontSizeProperty()}) {
             change.addListener(o -> drawWaterfall());
         }
         // The bars fill the width; scrolling moves the viewport too, which needs no new drawing.
@@ -111,8 +111,24 @@ public final class DiagramPaneController {
             clear(sequence);
             return;
         }
+        String focused = focusedItem(sequence);
         SequenceDrawing.draw(diagram.sequenceProperty().get(), palette(), look.fontSizeProperty().get(),
                 diagram.highlightedProperty().get(), new FxDrawing(sequence, diagram::select));
+        refocus(sequence, focused);
+    }
+
+    /** The id of the arrow or row that has the focus in {@code pane}, if one has. */
+    private static String focusedItem(Pane pane) {
+        return pane.getChildren().stream().filter(javafx.scene.Node::isFocused).map(javafx.scene.Node::getId)
+                .findFirst().orElse(null);
+    }
+
+    /** Drawn again (Enter selected its exchange, the theme changed): the same arrow or row keeps the focus. */
+    private static void refocus(Pane pane, String id) {
+        if (id != null) {
+            pane.getChildren().stream().filter(node -> id.equals(node.getId())).findFirst()
+                    .ifPresent(javafx.scene.Node::requestFocus);
+        }
     }
 
     private void drawWaterfall() {
@@ -121,8 +137,10 @@ public final class DiagramPaneController {
             return;
         }
         double width = waterfallScroll.getViewportBounds().getWidth();
+        String focused = focusedItem(waterfall);
         WaterfallDrawing.draw(diagram.waterfallProperty().get(), palette(), look.fontSizeProperty().get(), width,
                 diagram.highlightedProperty().get(), new FxDrawing(waterfall, diagram::select));
+        refocus(waterfall, focused);
     }
 
     /** Both pictures in the split, or one with all the room: at projector text sizes one is enough. */
@@ -145,7 +163,7 @@ public final class DiagramPaneController {
     }
 
     private Palette palette() {
-        return Palette.of(look.darkProperty().get());
+        return Palette.of(look.darkBackground());
     }
 
     private Pixels snapshot(Picture picture) {

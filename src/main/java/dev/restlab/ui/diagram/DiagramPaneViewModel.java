@@ -219,7 +219,7 @@ public final class DiagramPaneViewModel {
     /** The picture as an SVG document, drawn as the window draws it. */
     String svg(Picture picture) {
         SvgDrawing svg = new SvgDrawing();
-        Palette palette = Palette.of(look.darkProperty().get());
+        Palette palette = Palette.of(look.darkBackground());
         double em = look.fontSizeProperty().get();
         if (picture == Picture.SEQUENCE) {
             SequenceDrawing.draw(sequence.get(), palette, em, highlighted.get(), svg);

@@ -2,7 +2,9 @@ package dev.restlab.ui.diagram;
 
 import dev.restlab.diagram.Drawing;
 import java.util.function.LongConsumer;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Cursor;
+import javafx.scene.input.KeyCode;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
@@ -93,6 +95,19 @@ final class FxDrawing implements Drawing {
         item = new Group();
         item.setId(key);
         item.setCursor(Cursor.HAND);
+        // Reached by Tab as well as the mouse: its timings show while it has the focus (the
+        // window shows a focused node's accessible help), Enter or Space selects its exchange.
+        item.getStyleClass().add("diagram-item");
+        item.setFocusTraversable(true);
+        item.setAccessibleRole(AccessibleRole.BUTTON);
+        item.setAccessibleText(tooltip);
+        item.setAccessibleHelp(tooltip);
+        item.setOnKeyPressed(pressed -> {
+            if (pressed.getCode() == KeyCode.ENTER || pressed.getCode() == KeyCode.SPACE) {
+                pressed.consume();
+                clicked.accept(exchangeId);
+            }
+        });
         Tooltip tip = new Tooltip(tooltip);
         tip.setShowDelay(Duration.millis(250));
         tip.setShowDuration(Duration.INDEFINITE);
@@ -106,6 +121,7 @@ final class FxDrawing implements Drawing {
         // Transparent, not empty: a shape with no fill would let the clicks through.
         Rectangle area = new Rectangle(x, y, width, height);
         area.setFill(Color.TRANSPARENT);
+        area.getStyleClass().add("diagram-hit"); // where the focus ring is drawn
         add(area);
     }
 

@@ -35,6 +35,20 @@ public final class DiffPaneController {
         lines.setCellFactory(list -> new LineCell());
     }
 
+    /** The mark a line's side starts with, so that it is told apart without its tint: − removed, + added, ~ changed. */
+    static String mark(DiffPaneViewModel.Kind kind, boolean leftSide) {
+        return switch (kind) {
+            case REMOVED -> leftSide ? "− " : "  ";
+            case ADDED -> leftSide ? "  " : "+ ";
+            case CHANGED -> "~ ";
+            default -> "  ";
+        };
+    }
+
+    private static String marked(DiffPaneViewModel.Kind kind, boolean leftSide, String text) {
+        return text == null || text.isEmpty() ? "" : mark(kind, leftSide) + text;
+    }
+
     /**
      * One row: the two sides in equal halves, wrapped rather than cut, so that both stay side by
      * side. Texts are set as plain text: bodies are whatever the wire carried.
@@ -99,6 +113,7 @@ public final class DiffPaneController {
         protected void updateItem(DiffPaneViewModel.Line line, boolean empty) {
             super.updateItem(line, empty);
             getStyleClass().removeAll(KINDS);
+            setAccessibleText(null);
             if (empty || line == null) {
                 setGraphic(null);
                 return;
@@ -114,9 +129,12 @@ public final class DiffPaneController {
                     setGraphic(across);
                 }
                 default -> {
-                    left.setText(line.left() == null ? "" : line.left());
-                    right.setText(line.right() == null ? "" : line.right());
+                    left.setText(marked(line.kind(), true, line.left()));
+                    right.setText(marked(line.kind(), false, line.right()));
                     setGraphic(pair);
+                    // A screen reader hears the kind in words, not a tint or a sign.
+                    setAccessibleText(line.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                            + (line.left() == null ? "" : line.left()) + " | " + (line.right() == null ? "" : line.right()));
                 }
             }
         }

@@ -53,6 +53,9 @@ public final class LabPaneController {
         title.textProperty().bind(lab.titleProperty());
         progress.progressProperty().bind(lab.progressProperty());
         progressText.textProperty().bind(lab.progressTextProperty());
+        // "2 of 14" alone means nothing to a screen reader that reaches it out of the picture.
+        progress.accessibleTextProperty().bind(lab.progressTextProperty().map(done -> "Lab progress: " + done + " steps done"));
+        progressText.accessibleTextProperty().bind(progress.accessibleTextProperty());
         message.textProperty().bind(lab.messageProperty());
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
@@ -81,7 +84,10 @@ public final class LabPaneController {
         showExchange.visibleProperty().bind(lab.doneByProperty().map(text -> text.contains("exchange #")));
 
         copyCommand.setOnAction(e -> lab.copyCommand());
-        showAnswer.setOnAction(e -> lab.showAnswer());
+        showAnswer.setOnAction(e -> {
+            lab.showAnswer();
+            answer.requestFocus(); // the button hides itself: the focus goes where the eye goes, not to the window's first control
+        });
         showExchange.setOnAction(e -> lab.showExchange());
         openLab.setOnAction(e -> chooseLabFile());
         startAgain.setOnAction(e -> lab.startAgain());
@@ -150,9 +156,11 @@ public final class LabPaneController {
             getStyleClass().remove("lab-step-done");
             if (empty || row == null) {
                 setText(null);
+                setAccessibleText(null);
                 return;
             }
             setText((row.done() ? "✓ " : "○ ") + row.number() + ". " + row.title());
+            setAccessibleText((row.done() ? "Done: " : "Not done yet: ") + row.number() + ". " + row.title());
             if (row.done()) {
                 getStyleClass().add("lab-step-done");
             }

@@ -7,6 +7,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import dev.restlab.ui.LookViewModel;
@@ -21,6 +23,8 @@ public final class ServerBarController {
 
     private final ServerBarViewModel server;
     private final LookViewModel look;
+    /** Whether the Start/Stop button's next action comes from the mouse. */
+    private boolean clicked;
 
     @FXML private Button startStop;
     @FXML private TextField port;
@@ -34,6 +38,7 @@ public final class ServerBarController {
     @FXML private Button smaller;
     @FXML private Button larger;
     @FXML private ToggleButton dark;
+    @FXML private ToggleButton highContrast;
     @FXML private ToggleButton present;
     @FXML private ToggleButton showForms;
     @FXML private ToggleButton showGlossary;
@@ -71,7 +76,17 @@ public final class ServerBarController {
         proxyUrl.setOnAction(e -> server.start());
         startStop.textProperty().bind(server.runningProperty().map(on -> on ? "Stop" : "Start"));
         startStop.disableProperty().bind(server.busyProperty());
-        startStop.setOnAction(e -> server.toggle());
+        // A click stops at once; Space or Enter on the button asks first when others use the server.
+        startStop.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> clicked = true);
+        startStop.addEventFilter(KeyEvent.KEY_PRESSED, e -> clicked = false);
+        startStop.setOnAction(e -> {
+            if (clicked) {
+                server.toggle();
+            } else {
+                server.toggleAskingFirst();
+            }
+            clicked = false;
+        });
         port.setOnAction(e -> server.start());
         status.textProperty().bind(server.statusProperty());
         showWhenNotEmpty(problem);
@@ -83,6 +98,7 @@ public final class ServerBarController {
         smaller.setOnAction(e -> look.smaller());
         larger.setOnAction(e -> look.larger());
         dark.selectedProperty().bindBidirectional(look.darkProperty());
+        highContrast.selectedProperty().bindBidirectional(look.highContrastProperty());
         present.selectedProperty().bindBidirectional(look.presentingProperty());
         showForms.selectedProperty().bindBidirectional(look.formsShownProperty());
         showGlossary.selectedProperty().bindBidirectional(look.glossaryShownProperty());

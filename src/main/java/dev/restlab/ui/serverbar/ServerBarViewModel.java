@@ -3,6 +3,7 @@ package dev.restlab.ui.serverbar;
 import dev.restlab.http.Api;
 import dev.restlab.http.TargetUrl;
 import java.util.List;
+import java.util.function.IntSupplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
@@ -45,6 +46,7 @@ public final class ServerBarViewModel {
     private final ReadOnlyBooleanWrapper resetting = new ReadOnlyBooleanWrapper(false);
     private final String resetQuestion;
     private Runnable afterReset = () -> { };
+    private IntSupplier othersRequests = () -> 0;
 
     public ServerBarViewModel(ServerControl server, UiThreads threads, Dialogs dialogs, String host, int port) {
         this.server = server;
@@ -84,6 +86,31 @@ public final class ServerBarViewModel {
             resetting.set(false);
             problem.set("Could not reset the users: " + failure.getMessage());
         });
+    }
+
+    /**
+     * Tells how many requests other clients (not this window) have sent since the server last
+     * started, for {@link #toggleAskingFirst}.
+     */
+    public void setOthersRequests(IntSupplier othersRequests) {
+        this.othersRequests = othersRequests;
+    }
+
+    /**
+     * Start or stop as asked from the keyboard: a stop that would cut off other clients asks
+     * first, as a key is easily pressed by mistake (the focus may be on Stop unseen). Starting,
+     * or stopping a server only this window has used, does not ask.
+     */
+    public void toggleAskingFirst() {
+        int others = othersRequests.getAsInt();
+        if (running.get() && !busy.get() && others > 0 && !dialogs.confirm("Stop the server",
+                "Stop the server while other clients use it?",
+                others + (others == 1 ? " request has" : " requests have") + " come from other clients (curl, a"
+                        + " browser, a classmate) since it started. Stopped, it answers nobody until you start"
+                        + " it again.")) {
+            return;
+        }
+        toggle();
     }
 
     public void toggle() {

@@ -32,6 +32,7 @@ final class OperationCell extends TableCell<Exchange, Exchange> {
             markNotConforming(false);
             setText(null);
             setTooltip(null);
+            setAccessibleText(null);
             return;
         }
         Conformance verdict = traffic.conformance(exchange);
@@ -41,6 +42,9 @@ final class OperationCell extends TableCell<Exchange, Exchange> {
                 .orElse(verdict.conforms() ? "not in the API" : "not in the API ✗"));
         markNotConforming(!verdict.conforms());
         verdictTip.setText(verdict.summary());
+        // Read aloud in words: a screen reader would say "check mark" or "ballot x", if anything.
+        setAccessibleText(verdict.operationId().orElse("not in the API")
+                + (verdict.conforms() ? ", answered as the API says" : ", not as the API says") + ". " + verdict.summary());
         setTooltip(verdictTip);
     }
 

@@ -27,6 +27,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import dev.restlab.ui.ColumnWidths;
+import dev.restlab.ui.TabLeaves;
 import dev.restlab.ui.diff.DiffPaneViewModel;
 import dev.restlab.ui.WholeTextCell;
 
@@ -162,6 +163,8 @@ public final class TrafficPaneController {
         });
         traffic.followNewestProperty().addListener((o, was, now) -> newest.follow());
 
+        TabLeaves.richText(request);
+        TabLeaves.richText(response);
         traffic.requestPiecesProperty().addListener((o, was, pieces) -> show(request, pieces));
         traffic.responsePiecesProperty().addListener((o, was, pieces) -> show(response, pieces));
         facts.textProperty().bind(traffic.factsProperty());

@@ -1,8 +1,12 @@
 package dev.restlab.ui.window;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -11,6 +15,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import dev.restlab.ui.diagram.DiagramPaneViewModel;
 import dev.restlab.ui.diff.DiffPaneViewModel;
@@ -43,6 +48,8 @@ public final class MainWindowController {
     @FXML private Tab labTab;
     @FXML private Tab diagramTab;
     @FXML private Tab diffTab;
+    @FXML private SplitPane split;
+    @FXML private ScrollPane usersScroll;
 
     public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users,
             TrafficPaneViewModel traffic, LabPaneViewModel lab, DiagramPaneViewModel diagram, DiffPaneViewModel diffs) {
@@ -64,21 +71,54 @@ public final class MainWindowController {
         // The lab's progress stays in sight on the tab, whichever tab is shown.
         lab.exchangeShownProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(trafficTab));
         diagram.activeProperty().bind(diagramTab.selectedProperty()); // laid out only when seen
-        diffs.comparedProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(diffTab));
+        diffs.comparedProperty().addListener((o, was, now) -> {
+            tabs.getSelectionModel().select(diffTab);
+            focusWhenShown("#diffLines"); // the Diff button stays behind in Traffic: the eye goes to the diff
+        });
         labTab.textProperty().bind(lab.progressTextProperty().map(done -> "Lab " + done.replace(" of ", "/")));
-        applyTheme(look.darkProperty().get());
-        look.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
+        Tooltip labProgress = new Tooltip();
+        labProgress.textProperty().bind(lab.progressTextProperty().map(done -> "The lab: " + done + " steps done"));
+        labTab.setTooltip(labProgress);
+        applyTheme();
+        look.darkProperty().addListener(o -> applyTheme());
+        look.highContrastProperty().addListener(o -> applyTheme());
         root.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 addShortcuts(scene);
+                KeyboardNavigation.install(scene, this::regions, root.lookup("#startStop"));
                 PresentationMode.install(root, scene, look);
+            }
+        });
+    }
+
+    /** The window's main regions in F6 order: the top bar, the users (unless presenting), the open tab's content. */
+    private List<Node> regions() {
+        List<Node> regions = new ArrayList<>();
+        regions.add(root.getTop());
+        if (split.getItems().contains(usersScroll)) {
+            regions.add(usersScroll);
+        }
+        Tab open = tabs.getSelectionModel().getSelectedItem();
+        if (open != null && open.getContent() != null) {
+            regions.add(open.getContent());
+        }
+        return regions;
+    }
+
+    /** Gives the focus to the node {@code id} names once the tab that holds it has been laid out. */
+    private void focusWhenShown(String id) {
+        Platform.runLater(() -> {
+            Node target = root.lookup(id);
+            if (target != null) {
+                target.requestFocus();
             }
         });
     }
 
     private void addShortcuts(Scene scene) {
         var keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), server::toggle);
+        // From the keyboard: stopping a server others are using asks first (a key is easily pressed by mistake).
+        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), server::toggleAskingFirst);
         keys.put(new KeyCodeCombination(KeyCode.F5), users::reload);
         // Ctrl+Plus is Ctrl+Shift+= on a US keyboard, a key of its own on others, or the numpad's.
         keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), look::larger);
@@ -92,11 +132,12 @@ public final class MainWindowController {
         keys.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
         keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
                 () -> look.darkProperty().set(!look.darkProperty().get()));
+        keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> look.highContrastProperty().set(!look.highContrastProperty().get()));
     }
 
-    private static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(Themes.userAgentStylesheet(look.darkProperty().get(),
+                look.highContrastProperty().get()));
     }
 }

@@ -164,9 +164,10 @@ class TrafficPaneWindowTest {
         waitUntil(() -> robot.lookup("#diffSummary").queryAs(Label.class).getText()
                 .equals("They differ in: request headers, status line, response headers, response body."));
         Callable<Boolean> statusRowShown = () -> robot.lookup("#diffLines").lookup(".label")
-                .match((Label l) -> "HTTP/1.1 415 Unsupported Media Type".equals(l.getText())).tryQuery().isPresent();
+                .match((Label l) -> "~ HTTP/1.1 415 Unsupported Media Type".equals(l.getText())).tryQuery().isPresent();
         waitUntil(statusRowShown);
         assertTrue(robot.lookup("#diffLines").lookup(".label")
-                .match((Label l) -> "Content-Type: text/plain".equals(l.getText())).tryQuery().isPresent());
+                .match((Label l) -> "~ Content-Type: text/plain".equals(l.getText())).tryQuery().isPresent(),
+                "a changed line is marked ~ as well as tinted");
     }
 }

@@ -214,11 +214,19 @@ class LayoutAtEveryTextSizeTest {
         List<String> cut = new ArrayList<>();
         for (Node node : named) {
             if (node instanceof Labeled labeled && shownBounds(node).isPresent()) {
-                shownText(labeled).filter(shown -> !shown.equals(labeled.getText()))
+                shownText(labeled).filter(shown -> !shown.equals(withoutMnemonic(labeled)))
                         .ifPresent(shown -> cut.add("#" + node.getId() + " shows '" + shown + "' of '" + labeled.getText() + "'"));
             }
         }
         assertTrue(cut.isEmpty(), where + ": cut short: " + cut);
+    }
+
+    /** The text as drawn: "_Create" shows as "Create", its C underlined while Alt is held. */
+    private static String withoutMnemonic(Labeled labeled) {
+        String text = labeled.getText();
+        int mark = text.indexOf('_');
+        return labeled.isMnemonicParsing() && mark >= 0 && mark + 1 < text.length() && text.charAt(mark + 1) != '_'
+                ? text.substring(0, mark) + text.substring(mark + 1) : text;
     }
 
     private static void assertHeadersFit(TableView<?> table, String where) {
