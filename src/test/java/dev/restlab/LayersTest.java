@@ -35,6 +35,7 @@ class LayersTest {
                     .layer("OpenApi").definedBy("dev.restlab.openapi..")
                     .layer("Store").definedBy("dev.restlab.users..")
                     .layer("Wire").definedBy("dev.restlab.wire..")
+                    .layer("Faults").definedBy("dev.restlab.fault..")
                     .layer("Http").definedBy("dev.restlab.http..")
                     .whereLayer("Entry").mayOnlyBeAccessedByLayers("App", "Headless")
                     .whereLayer("App").mayOnlyBeAccessedByLayers("Entry")
@@ -46,6 +47,8 @@ class LayersTest {
                     .whereLayer("OpenApi").mayOnlyBeAccessedByLayers("App", "Headless", "Window", "Features",
                             "Server")
                     .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Server")
+                    .whereLayer("Faults").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Window",
+                            "Features", "Server")
                     .whereLayer("Wire").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Window",
                             "Features", "Client", "Server", "OpenApi", "Store");
 
@@ -89,7 +92,7 @@ class LayersTest {
     static final ArchRule route_code_never_sees_spark_or_the_servlet_api =
             noClasses().that().resideInAPackage("dev.restlab.server..")
                     .and().haveNameNotMatching(
-                            "dev\\.restlab\\.server\\.(Router|ApiServer|JettyServerFactory|PathlessTargets|HostCheck|ConnectionsPerClient|ChunkExtensionLimit|SingleHostHeader)(\\$.*)?")
+                            "dev\\.restlab\\.server\\.(Router|ApiServer|JettyServerFactory|PathlessTargets|HostCheck|ConnectionsPerClient|ChunkExtensionLimit|SingleHostHeader|FaultInjector)(\\$.*)?")
                     .should().dependOnClassesThat().resideInAnyPackage("spark..", "javax.servlet..",
                             "org.eclipse.jetty..");
 

@@ -1,5 +1,6 @@
 package dev.restlab.server;
 
+import dev.restlab.fault.FaultRules;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.proxy.HostRule;
 import dev.restlab.proxy.ProxyServer;
@@ -44,7 +45,8 @@ public final class ApiServer implements AutoCloseable {
     private final TrafficLog traffic;
     /** Spark's registry of server factories is static and has no remove: one entry per ApiServer. */
     private final String embeddedServerId = "restlab-" + INSTANCES.incrementAndGet();
-    private final JettyServerFactory jettyFactory = new JettyServerFactory();
+    private final FaultRules faults = new FaultRules();
+    private final JettyServerFactory jettyFactory = new JettyServerFactory(faults);
     private final AllowedHosts allowedHosts = new AllowedHosts();
     private boolean registered;
     private Service spark;
@@ -201,6 +203,11 @@ public final class ApiServer implements AutoCloseable {
         jetty = null;
         connectionsPerClient = null;
         host = null;
+    }
+
+    /** The faults this server injects on purpose, changed while it runs; none unless someone adds one. */
+    public FaultRules faults() {
+        return faults;
     }
 
     /**

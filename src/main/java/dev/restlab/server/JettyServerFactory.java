@@ -1,5 +1,6 @@
 package dev.restlab.server;
 
+import dev.restlab.fault.FaultRules;
 import dev.restlab.wire.TrafficLog;
 import dev.restlab.wire.WireCapture;
 import java.net.InetAddress;
@@ -34,8 +35,14 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
             AllowedHosts allowedHosts, ConnectionsPerClient connectionsPerClient) {
     }
 
+    private final FaultRules faults;
     private volatile Settings next;
     private volatile Server created;
+
+    /** @param faults the misbehaviour asked for, applied in front of the routes (none unless asked for) */
+    JettyServerFactory(FaultRules faults) {
+        this.faults = faults;
+    }
 
     /** Sets what the server Spark asks for next is built with. */
     void prepare(Settings settings) {
@@ -84,7 +91,8 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
             public void setHandler(Handler spark) {
                 // Spark sets its own handler on the server it is given: ours go in front of it,
                 // the Host check first, so that no request for another host reaches anything.
-                super.setHandler(spark == null ? null : hostChecked(new PathlessTargets(spark), settings));
+                super.setHandler(spark == null ? null : hostChecked(new FaultInjector(faults,
+                        settings.idleTimeoutMillis(), new PathlessTargets(spark)), settings));
             }
         };
         HttpConfiguration http = new HttpConfiguration();
