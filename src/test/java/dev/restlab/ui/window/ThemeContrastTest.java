@@ -3,6 +3,7 @@ package dev.restlab.ui.window;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.ui.Contrast;
 import dev.restlab.ui.Fx;
 import dev.restlab.ui.WindowTests;
@@ -48,7 +49,7 @@ class ThemeContrastTest {
         store.create("Ann", "ann@example.com");
         store.create("Bob", "bob@example.com");
         store.create("Cy", "cy@example.com");
-        workbench = WindowTests.show(stage, new Workbench(store, "127.0.0.1", 0, url -> { }));
+        workbench = WindowTests.show(stage, new Workbench(store, WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
     }
 
     @AfterEach
@@ -108,12 +109,14 @@ class ThemeContrastTest {
     void edges_of_fields_and_checkboxes_stand_3_to_1_from_the_page_and_placeholders_4_5_to_1(FxRobot robot)
             throws Exception {
         TextField nameFilter = robot.lookup("#nameFilter").queryAs(TextField.class);
-        CheckBox showBackground = robot.lookup("#showBackground").queryAs(CheckBox.class);
-        TextArea details = robot.lookup("#checkDetails").queryAs(TextArea.class);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         Fx.run(() -> robot.lookup("#filter").query().requestFocus()); // no field has the focus
         for (Theme theme : Theme.values()) {
             use(theme);
             Color page = page();
+            Fx.run(() -> tabs.getSelectionModel().select(tab(tabs, "Traffic")));
+            Fx.frames(3);
+            CheckBox showBackground = robot.lookup("#showBackground").queryAs(CheckBox.class);
             Fx.run(() -> {
                 Color edge = Contrast.fill(nameFilter.getBackground(), 0, page);
                 Color inside = Contrast.fill(nameFilter.getBackground(), -1, page);
@@ -128,7 +131,11 @@ class ThemeContrastTest {
                 assertTrue(!showBackground.isSelected() && Contrast.ratio(boxEdge, page) >= 3, theme
                         + ": an unticked checkbox's edge " + boxEdge + " on " + page + " has contrast "
                         + Contrast.ratio(boxEdge, page));
-
+            });
+            Fx.run(() -> tabs.getSelectionModel().select(tab(tabs, "Check")));
+            Fx.frames(3);
+            TextArea details = robot.lookup("#checkDetails").queryAs(TextArea.class);
+            Fx.run(() -> {
                 Color detailsInside = Contrast.fill(details.getBackground(), -1, page);
                 Color detailsPrompt = Contrast.over(promptFill(details), detailsInside);
                 assertTrue(Contrast.ratio(detailsPrompt, detailsInside) >= 4.5, theme + ": the Check details' placeholder "
