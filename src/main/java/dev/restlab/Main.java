@@ -26,10 +26,11 @@ import dev.restlab.app.App;
 import dev.restlab.app.Display;
 import dev.restlab.headless.CheckCommand;
 import dev.restlab.headless.Headless;
+import dev.restlab.headless.ShowCommand;
 
 /** Reads the command line, then opens the window or serves headless. */
 @Command(name = "restlab", mixinStandardHelpOptions = true, version = "RestLab " + Api.VERSION,
-        subcommands = CheckCommand.class,
+        subcommands = {CheckCommand.class, ShowCommand.class},
         description = "A workbench for learning HTTP and REST: the lab's user API on a real server,"
                 + " with every request and response shown as curl prints it.")
 public final class Main implements Callable<Integer> {

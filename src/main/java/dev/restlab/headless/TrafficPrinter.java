@@ -27,6 +27,12 @@ final class TrafficPrinter implements Consumer<List<Exchange>> {
 
     @Override
     public void accept(List<Exchange> batch) {
+        out.print(text(batch, trace)); // one write per batch keeps a busy server's log cheap
+        out.flush();
+    }
+
+    /** The batch as printed, control characters escaped. */
+    static String text(List<Exchange> batch, boolean trace) {
         StringBuilder text = new StringBuilder();
         for (Exchange exchange : batch) {
             text.append(CurlText.summary(exchange)).append('\n');
@@ -39,8 +45,7 @@ final class TrafficPrinter implements Consumer<List<Exchange>> {
                 text.append('\n');
             }
         }
-        out.print(TerminalText.safe(text.toString())); // one write per batch keeps a busy server's log cheap
-        out.flush();
+        return TerminalText.safe(text.toString());
     }
 
     /** E.g. {@code * OpenAPI: createUser: conforms}, or the reason it does not. */
