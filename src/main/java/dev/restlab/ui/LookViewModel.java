@@ -1,5 +1,6 @@
 package dev.restlab.ui;
 
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -23,6 +24,8 @@ public final class LookViewModel {
     private final BooleanProperty presenting = new SimpleBooleanProperty(false);
     private final BooleanProperty formsShown = new SimpleBooleanProperty(true);
     private final BooleanProperty glossaryShown = new SimpleBooleanProperty(true);
+    private final ReadOnlyIntegerWrapper largestThatFits = new ReadOnlyIntegerWrapper(LARGEST);
+    private BooleanSupplier fitsNow = () -> true;
     private int sizeBeforePresenting = DEFAULT_SIZE;
 
     public LookViewModel() {
@@ -40,8 +43,37 @@ public final class LookViewModel {
         });
     }
 
+    /**
+     * A larger text size, if the window still fits at it: when it does not (a table would scroll
+     * sideways, a pane would be cut), the size stays and A+ stops there until the window has more
+     * room ({@link #roomGrew()}).
+     */
     public void larger() {
-        fontSize.set(Math.min(LARGEST, fontSize.get() + 2));
+        int was = fontSize.get();
+        int next = Math.min(largestThatFits.get(), was + 2);
+        if (next == was) {
+            return;
+        }
+        fontSize.set(next);
+        if (!fitsNow.getAsBoolean()) {
+            largestThatFits.set(was);
+            fontSize.set(was);
+        }
+    }
+
+    /** How the window tells whether it fits at the text size just set (it lays itself out to answer). */
+    public void checkFitWith(BooleanSupplier fits) {
+        fitsNow = fits;
+    }
+
+    /** The window grew: larger sizes may fit again. */
+    public void roomGrew() {
+        largestThatFits.set(LARGEST);
+    }
+
+    /** The largest size A+ offers: {@link #LARGEST}, or the largest that was found to fit this window. */
+    public ReadOnlyIntegerProperty largestThatFitsProperty() {
+        return largestThatFits.getReadOnlyProperty();
     }
 
     public void smaller() {

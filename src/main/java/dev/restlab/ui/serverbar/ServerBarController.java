@@ -97,6 +97,9 @@ public final class ServerBarController {
         networkNote.textProperty().bind(server.networkNoteProperty());
         smaller.setOnAction(e -> look.smaller());
         larger.setOnAction(e -> look.larger());
+        // A+ stops at the largest size at which the window still fits.
+        larger.disableProperty().bind(look.fontSizeProperty().greaterThanOrEqualTo(look.largestThatFitsProperty()));
+        smaller.disableProperty().bind(look.fontSizeProperty().lessThanOrEqualTo(LookViewModel.SMALLEST));
         dark.selectedProperty().bindBidirectional(look.darkProperty());
         highContrast.selectedProperty().bindBidirectional(look.highContrastProperty());
         present.selectedProperty().bindBidirectional(look.presentingProperty());

@@ -29,12 +29,14 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 import dev.restlab.ui.ColumnWidths;
 import dev.restlab.ui.TabLeaves;
 import dev.restlab.ui.diff.DiffPaneViewModel;
+import dev.restlab.ui.StatusCell;
+import dev.restlab.ui.StatusMark;
 import dev.restlab.ui.WholeTextCell;
 
 /** The live traffic list and the selected exchange, raw. */
 public final class TrafficPaneController {
 
-    /** Tints the window's own rows apart from other clients'. */
+    /** Marks the window's own rows apart from other clients' (a bar at the row's left edge). */
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
 
     private final TrafficPaneViewModel traffic;
@@ -119,16 +121,20 @@ public final class TrafficPaneController {
         operationColumn.setCellFactory(c -> new OperationCell(traffic));
         clientColumn.setCellFactory(c -> new WholeTextCell<>());
         pathColumn.setCellFactory(c -> new WholeTextCell<>());
+        methodColumn.setCellFactory(c -> new MethodCell());
+        statusColumn.setCellFactory(c -> new StatusCell<>());
         // The facts line has the table's font (the tool row's is smaller at large text sizes).
+        // Method, path and status are what a lesson is about: when the list is narrow (a projector's
+        // text size), the client hides first, then the time, the size, the milliseconds, the operation.
         ColumnWidths.keep(table, facts, List.of(
-                new ColumnWidths.Fit(timeColumn, "00:00:00", "00:00:00"),
-                new ColumnWidths.Fit(clientColumn, "127.0.0.1:65535", "127.0.0.1:65535 · window"),
-                new ColumnWidths.Fit(methodColumn, "OPTIONS", "OPTIONS"),
+                new ColumnWidths.Fit(timeColumn, "00:00:00", "00:00:00", 2),
+                new ColumnWidths.Fit(clientColumn, "127.0.0.1:65535", "127.0.0.1:65535 · window", 1),
+                new ColumnWidths.Fit(methodColumn, MethodCell.OWN_MARK + " OPTIONS", MethodCell.OWN_MARK + " OPTIONS"),
                 new ColumnWidths.Fit(pathColumn, "/people/v1/users", "/people/v1/users?name=John"),
-                new ColumnWidths.Fit(statusColumn, "404", "404"),
-                new ColumnWidths.Fit(millisColumn, "9999.9", "9999.9"),
-                new ColumnWidths.Fit(bytesColumn, "9999", "99999"),
-                new ColumnWidths.Fit(operationColumn, "usersOptions ✓", "usersOptions ✓")));
+                new ColumnWidths.Fit(statusColumn, StatusMark.label(404), StatusMark.label(404)),
+                new ColumnWidths.Fit(millisColumn, "9999.9", "9999.9", 4),
+                new ColumnWidths.Fit(bytesColumn, "9999", "99999", 3),
+                new ColumnWidths.Fit(operationColumn, "usersOptions ✓", "usersOptions ✓", 5)));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(Exchange item, boolean empty) {

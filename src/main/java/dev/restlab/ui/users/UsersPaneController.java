@@ -12,13 +12,19 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import dev.restlab.ui.ColumnWidths;
+import dev.restlab.ui.MiddleCutCell;
 import dev.restlab.ui.Shortcuts;
 import dev.restlab.ui.WholeTextCell;
 
 /** The users forms and table. */
 public final class UsersPaneController {
+
+    /** Ctrl+C (Cmd+C) on the table copies the selected users' whole ids. */
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final UsersPaneViewModel users;
 
@@ -74,6 +80,11 @@ public final class UsersPaneController {
         table.setOnKeyPressed(key -> {
             if (key.getCode() == KeyCode.DELETE) {
                 users.delete(table.getSelectionModel().getSelectedItems());
+            } else if (COPY.match(key)) {
+                // The whole ids, however the column cuts them.
+                MiddleCutCell.copy(String.join("\n", table.getSelectionModel().getSelectedItems().stream()
+                        .map(UserRow::id).toList()));
+                key.consume();
             }
         });
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
@@ -81,10 +92,11 @@ public final class UsersPaneController {
         idColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().id()));
         nameColumn.setCellFactory(c -> new WholeTextCell<>());
         emailColumn.setCellFactory(c -> new WholeTextCell<>());
-        idColumn.setCellFactory(c -> new WholeTextCell<>());
+        idColumn.setCellFactory(c -> new MiddleCutCell<>());
+        // Name and email are what the class reads; a long id is cut in the middle and gives way first.
         ColumnWidths.keep(table, shown, List.of(
-                new ColumnWidths.Fit(nameColumn, "John", "John Smith"),
+                new ColumnWidths.Fit(nameColumn, "John", "Quintessa Marlowe"),
                 new ColumnWidths.Fit(emailColumn, "john@example", "john@example.com"),
-                new ColumnWidths.Fit(idColumn, "8b69f5b6", "8b69f5b6-b327-44a8-a03d-2c3f5e9a0b1c")));
+                new ColumnWidths.Fit(idColumn, "b25c…4123", "b25c3f63…4123", 1)));
     }
 }

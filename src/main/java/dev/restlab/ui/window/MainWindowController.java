@@ -79,6 +79,7 @@ public final class MainWindowController {
         Tooltip labProgress = new Tooltip();
         labProgress.textProperty().bind(lab.progressTextProperty().map(done -> "The lab: " + done + " steps done"));
         labTab.setTooltip(labProgress);
+        look.checkFitWith(() -> WindowFit.fits(root));
         applyTheme();
         look.darkProperty().addListener(o -> applyTheme());
         look.highContrastProperty().addListener(o -> applyTheme());
@@ -86,6 +87,16 @@ public final class MainWindowController {
             if (scene != null) {
                 addShortcuts(scene);
                 KeyboardNavigation.install(scene, this::regions, root.lookup("#startStop"));
+                scene.widthProperty().addListener((w, before, after) -> {
+                    if (after.doubleValue() > before.doubleValue()) {
+                        look.roomGrew();
+                    }
+                });
+                scene.heightProperty().addListener((h, before, after) -> {
+                    if (after.doubleValue() > before.doubleValue()) {
+                        look.roomGrew();
+                    }
+                });
                 PresentationMode.install(root, scene, look);
             }
         });

@@ -1,5 +1,6 @@
 package dev.restlab.ui.traffic;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
@@ -30,8 +31,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.restlab.ui.WindowTests;
 
 /**
- * The window's own rows in the traffic list are told apart by a tint that shows in both themes
- * (the dark theme's used to be rgb 19,35,57 on 13,17,23), and their text stays readable on it.
+ * The window's own rows in the traffic list are told apart by a mark (⌂ before the method, a bar at
+ * the left edge), not by a tint: the dark theme's tint read as a second selection. The selected
+ * row still stands out more than the bar.
  */
 @ExtendWith(ApplicationExtension.class)
 class OwnRowTintTest {
@@ -51,7 +53,7 @@ class OwnRowTintTest {
     }
 
     @Test
-    void the_windows_own_rows_are_clearly_tinted_and_readable_in_both_themes(FxRobot robot) throws Exception {
+    void the_windows_own_rows_are_marked_not_tinted_in_both_themes(FxRobot robot) throws Exception {
         TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
         // The window lists the users as it starts: that request is its own, sent in the
         // background, so it shows once the window's background requests are shown.
@@ -59,24 +61,39 @@ class OwnRowTintTest {
                 .queryAs(javafx.scene.control.CheckBox.class);
         robot.interact(() -> showBackground.setSelected(true));
         WindowTests.waitUntil(() -> ownRow(traffic).isPresent());
+        // Two rows from another client: one of them lies on the own row's stripe (odd or even).
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + WindowTests.port(workbench) + "/test/"))
+                    .header("User-Agent", "curl/8.0").build(), HttpResponse.BodyHandlers.discarding());
+            assertTrue(answer.statusCode() == 200);
+        }
+        WindowTests.waitUntil(() -> traffic.getItems().size() >= 3);
         for (boolean dark : List.of(false, true)) {
             robot.interact(() -> workbench.look().darkProperty().set(dark));
             WaitForAsyncUtils.waitForFxEvents();
             TableRow<?> row = ownRow(traffic).orElseThrow();
-            List<BackgroundFill> fills = row.getBackground().getFills();
-            Color page = (Color) fills.get(fills.size() - 2).getFill();
-            Color tint = over((Color) fills.get(fills.size() - 1).getFill(), page);
-            Color text = (Color) ((Labeled) row.lookup(".table-cell")).getTextFill();
             String theme = dark ? "dark" : "light";
-            assertTrue(contrast(tint, page) >= 1.25, theme + ": the tint " + tint + " is hard to tell from " + page
-                    + " (contrast " + contrast(tint, page) + ")");
-            assertTrue(contrast(text, tint) >= 4.5, theme + ": text " + text + " on the tint " + tint
-                    + " has contrast " + contrast(text, tint) + ", under WCAG's 4.5");
+            List<BackgroundFill> fills = row.getBackground().getFills();
+            Color under = (Color) fills.get(fills.size() - 1).getFill();
+            TableRow<?> other = otherRow(traffic, row.getIndex() % 2).orElseThrow();
+            List<BackgroundFill> otherFills = other.getBackground().getFills();
+            Color otherBackground = (Color) otherFills.get(otherFills.size() - 1).getFill();
+            assertEquals(otherBackground, under, theme + ": the own row is tinted, which reads as a second selection");
+            Color bar = (Color) fills.get(fills.size() - 2).getFill();
+            assertTrue(contrast(bar, under) >= 3, theme + ": the bar " + bar + " at the row's edge is hard to see on " + under);
+            Labeled method = (Labeled) row.lookup(".table-cell .own-mark");
+            assertTrue(method != null && method.isVisible() && method.getText().equals(MethodCell.OWN_MARK),
+                    theme + ": the own row carries no mark");
+            Color text = (Color) ((Labeled) row.lookup(".table-cell")).getTextFill();
+            assertTrue(contrast(text, under) >= 4.5, theme + ": text " + text + " on " + under
+                    + " has contrast " + contrast(text, under) + ", under WCAG's 4.5");
+            assertTrue(contrast((Color) method.getTextFill(), under) >= 4.5, theme + ": the mark has too little contrast");
         }
     }
 
     @Test
-    void the_selected_exchange_stands_out_more_than_the_windows_tint_when_the_list_has_no_focus(FxRobot robot)
+    void the_selected_exchange_stands_out_from_the_windows_own_rows_when_the_list_has_no_focus(FxRobot robot)
             throws Exception {
         @SuppressWarnings("unchecked")
         TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
@@ -98,15 +115,14 @@ class OwnRowTintTest {
             WaitForAsyncUtils.waitForFxEvents();
             TableRow<?> own = ownRow(traffic).orElseThrow();
             List<BackgroundFill> ownFills = own.getBackground().getFills();
-            Color page = (Color) ownFills.get(ownFills.size() - 2).getFill();
-            Color tint = over((Color) ownFills.get(ownFills.size() - 1).getFill(), page);
+            Color page = (Color) ownFills.get(ownFills.size() - 1).getFill();
             TableRow<?> selected = selectedRow(traffic).orElseThrow();
             List<BackgroundFill> fills = selected.getBackground().getFills();
             Color selection = (Color) fills.get(fills.size() - 1).getFill();
             Color text = (Color) ((Labeled) selected.lookup(".table-cell")).getTextFill();
             String theme = dark ? "dark" : "light";
-            assertTrue(contrast(selection, page) > 1.5 * contrast(tint, page), theme + ": the selection " + selection
-                    + " is not plainer to see than the tint " + tint + " on " + page);
+            assertTrue(contrast(selection, page) >= 3, theme + ": the selection " + selection
+                    + " is hard to tell from an own row's " + page);
             assertTrue(contrast(text, selection) >= 4.5, theme + ": text " + text + " on the selection " + selection
                     + " has contrast " + contrast(text, selection) + ", under WCAG's 4.5");
         }
@@ -122,6 +138,17 @@ class OwnRowTintTest {
         return Optional.empty();
     }
 
+    /** A row from another client, not selected, on the odd ({@code parity} 1) or even stripe. */
+    private static Optional<TableRow<?>> otherRow(TableView<?> table, int parity) {
+        for (Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && row.getItem() instanceof Exchange e && !TrafficPaneViewModel.isOwn(e)
+                    && !row.isSelected() && row.getBackground() != null && row.getIndex() % 2 == parity) {
+                return Optional.of(row);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<TableRow<?>> ownRow(TableView<?> table) {
         for (Node node : table.lookupAll(".table-row-cell")) {
             if (node instanceof TableRow<?> row && row.getPseudoClassStates().contains(OWN)
@@ -130,13 +157,6 @@ class OwnRowTintTest {
             }
         }
         return Optional.empty();
-    }
-
-    /** A translucent colour as drawn over an opaque one. */
-    private static Color over(Color top, Color under) {
-        double a = top.getOpacity();
-        return Color.color(top.getRed() * a + under.getRed() * (1 - a), top.getGreen() * a + under.getGreen() * (1 - a),
-                top.getBlue() * a + under.getBlue() * (1 - a));
     }
 
     /** WCAG 2 contrast ratio of two opaque colours. */

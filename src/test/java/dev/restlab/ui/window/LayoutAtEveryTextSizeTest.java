@@ -108,11 +108,18 @@ class LayoutAtEveryTextSizeTest {
                 assertWhole(where);
                 assertHeadersFit(traffic, where);
                 assertHeadersFit(users, where);
+                assertColumnsInView(traffic, where, "Method", "Path", "Status");
+                assertColumnsInView(users, where, "Name", "Email");
                 assertTrafficRowsShown(traffic, before, where);
                 assertWireTextReadable(robot, before, where);
                 robot.interact(workbench.look()::larger);
             }
-            assertEquals(LookViewModel.LARGEST, fontSize());
+            // A+ stops at the largest size that fits; on a projector's 1024×768 that is at least three
+            // presses from the default (the size presenting uses).
+            assertTrue(fontSize() >= LookViewModel.PRESENTING_SIZE, (int) screen[0] + "×" + (int) screen[1]
+                    + ": A+ stops at " + fontSize() + "px");
+            assertEquals(fontSize(), workbench.look().largestThatFitsProperty().get());
+            assertTrue(robot.lookup("#larger").query().isDisabled(), "A+ stays enabled at the largest size");
         }
     }
 
@@ -239,8 +246,21 @@ class LayoutAtEveryTextSizeTest {
             }
         }
         for (TableColumn<?, ?> column : table.getColumns()) {
-            assertTrue(column.getWidth() >= column.getMinWidth() - 0.5,
+            assertTrue(!column.isVisible() || column.getWidth() >= column.getMinWidth() - 0.5,
                     where + ": column " + column.getText() + " is " + column.getWidth() + " wide, under its " + column.getMinWidth());
+        }
+    }
+
+    /** What a lesson is about is in view, whole, without scrolling the table sideways. */
+    private static void assertColumnsInView(TableView<?> table, String where, String... titles) {
+        for (String title : titles) {
+            Node header = table.lookupAll(".column-header").stream()
+                    .filter(h -> h.lookup(".label") instanceof Labeled l && l.getText().equals(title))
+                    .findFirst().orElseThrow(() -> new AssertionError(where + ": #" + table.getId() + " has no " + title + " column"));
+            Optional<Bounds> shown = shownBounds(header);
+            assertTrue(header.isVisible() && shown.isPresent() && shown.get().getWidth() >= header.getLayoutBounds().getWidth() - 1,
+                    where + ": the " + title + " column of #" + table.getId() + " is not wholly in view: " + shown
+                            + " of " + header.getLayoutBounds());
         }
     }
 
