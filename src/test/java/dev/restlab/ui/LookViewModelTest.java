@@ -44,4 +44,22 @@ class LookViewModelTest {
         look.restore(-3, false);
         assertEquals(LookViewModel.SMALLEST, look.fontSizeProperty().get());
     }
+
+    @Test
+    void larger_stops_at_the_largest_size_that_fits_until_the_window_grows() {
+        look.checkFitWith(() -> look.fontSizeProperty().get() <= 20);
+        for (int press = 0; press < 10; press++) {
+            look.larger();
+        }
+        assertEquals(20, look.fontSizeProperty().get());
+        assertEquals(20, look.largestThatFitsProperty().get());
+        look.checkFitWith(() -> look.fontSizeProperty().get() <= 24);
+        look.larger();
+        assertEquals(20, look.fontSizeProperty().get(), "A+ offers no size found too large until the window grows");
+        look.roomGrew();
+        look.larger();
+        look.larger();
+        look.larger();
+        assertEquals(24, look.fontSizeProperty().get());
+    }
 }
