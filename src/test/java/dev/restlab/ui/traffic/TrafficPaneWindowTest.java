@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import dev.restlab.ui.StatusMark;
 import dev.restlab.ui.WindowTests;
 
 /** The traffic list in the real window, headless: choosing several exchanges. */
@@ -148,10 +149,10 @@ class TrafficPaneWindowTest {
         assertEquals(415, post("text/plain", "{\"name\": \"John\", \"email\": \"john@example.com\"}"));
         waitUntil(() -> trafficTable(robot).getItems().stream().anyMatch(e -> e.status() == 415));
 
-        clickCell(robot, "201");
+        clickCell(robot, StatusMark.label(201));
         robot.press(KeyCode.CONTROL);
         try {
-            clickCell(robot, "415");
+            clickCell(robot, StatusMark.label(415));
         } finally {
             robot.release(KeyCode.CONTROL);
         }
