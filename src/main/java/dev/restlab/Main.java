@@ -1,5 +1,7 @@
 package dev.restlab;
 
+import dev.restlab.fault.FaultRule;
+import dev.restlab.fault.FaultRuleException;
 import dev.restlab.http.Api;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.server.AllowedHosts;
@@ -69,6 +71,11 @@ public final class Main implements Callable<Integer> {
             + " (such as http://127.0.0.1:5000, your own Flask app) instead of serving the built-in API; its"
             + " answers come back byte for byte and every exchange is shown and checked as with the API.")
     private String proxyTo;
+
+    @Option(names = "--fault", paramLabel = "RULE", description = "Misbehave on purpose (repeatable), e.g."
+            + " 'delay 300ms on GET /people/v1/users', 'status 503 rate 0.5 on POST', 'reset on DELETE',"
+            + " 'truncate', 'drip 100B/s', 'hang': ACTION [ARGS] [rate P] [on [METHOD] [PATH]].")
+    private List<String> faults = new ArrayList<>();
 
     @Option(names = "--lab", paramLabel = "LAB", description = "With --headless: follow a lab, ticking its"
             + " steps from the live traffic: 'handout' (the built-in lab) or a lab file (.yaml).")
@@ -164,7 +171,15 @@ public final class Main implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--proxy-to: " + e.getMessage());
             }
         }
-        return new Options(host, port, storeChoice(), trace, names, har, target);
+        List<FaultRule> rules = new ArrayList<>();
+        for (String typed : faults) {
+            try {
+                rules.add(FaultRule.parse(typed));
+            } catch (FaultRuleException e) {
+                throw new ParameterException(spec.commandLine(), "--fault: " + e.getMessage());
+            }
+        }
+        return new Options(host, port, storeChoice(), trace, names, har, target, rules);
     }
 
     /** Whether the flags asked for no window (for tests of the parsing). */

@@ -1,5 +1,6 @@
 package dev.restlab;
 
+import dev.restlab.fault.FaultRule;
 import dev.restlab.http.Api;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.users.StoreChoice;
@@ -18,14 +19,22 @@ import java.util.Objects;
  * @param allowedHosts host names, besides this machine's own, that requests may name in {@code Host}
  * @param har headless only: the HAR file every exchange is written to when RestLab stops, or null
  * @param proxyTo the server every request is relayed to (proxy mode), or null for the built-in API
+ * @param faults the misbehaviour asked for with {@code --fault}, none unless asked for
  */
 public record Options(String host, int port, StoreChoice users, boolean trace, List<String> allowedHosts,
-        Path har, TargetUrl proxyTo) {
+        Path har, TargetUrl proxyTo, List<FaultRule> faults) {
 
     public Options {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(users, "users");
         allowedHosts = List.copyOf(allowedHosts);
+        faults = List.copyOf(faults);
+    }
+
+    /** Options with no faults. */
+    public Options(String host, int port, StoreChoice users, boolean trace, List<String> allowedHosts, Path har,
+            TargetUrl proxyTo) {
+        this(host, port, users, trace, allowedHosts, har, proxyTo, List.of());
     }
 
     /** Options for the built-in API (no proxy mode). */

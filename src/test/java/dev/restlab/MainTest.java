@@ -65,6 +65,9 @@ class MainTest {
         "--host=1.2.3    | --host must be an IP address such as 127.0.0.1 or 0.0.0.0, not '1.2.3'",
         "--allow-host=evil.example:5001 | --allow-host: 'evil.example:5001' is not a host name: give a name"
             + " such as restlab.example or an IP address, without a port or a path",
+        "--fault=explode | --fault: fault rule 'explode': 'explode' is not an action; the actions are delay,"
+            + " status, reset, truncate, drip, hang",
+        "--fault=delay 2 | --fault: fault rule 'delay 2': '2' is not a time; write it as 300ms or 2s",
     })
     void bad_flags_print_their_reason_and_the_usage_on_stderr_and_exit_2(String flag, String reason) {
         assertEquals(2, run("--headless", flag));
@@ -140,6 +143,15 @@ class MainTest {
         Path dir = Path.of("some", "dir");
         assertEquals(new Options("::", 8080, StoreChoice.durable(dir), false, List.of()),
                 parsed("--host=::", "--port=8080", "--data-dir", dir.toString()));
+    }
+
+    @Test
+    void faults_are_none_unless_asked_for_and_each_fault_flag_is_one_rule() throws Exception {
+        assertEquals(List.of(), parsed("--headless").faults());
+        assertEquals(List.of(dev.restlab.fault.FaultRule.parse("delay 300ms on GET /people/v1/users"),
+                        dev.restlab.fault.FaultRule.parse("reset on DELETE")),
+                parsed("--headless", "--fault", "delay 300ms on GET /people/v1/users", "--fault", "reset on DELETE")
+                        .faults());
     }
 
     @Test

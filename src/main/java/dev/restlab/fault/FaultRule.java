@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 public record FaultRule(FaultAction action, Duration delay, Duration jitter, int status, long bytesPerSecond,
         double rate, Optional<String> method, Optional<String> path, String text) {
 
+    /** The response header that names the rule which shaped an answer: on the wire, for the student to see. */
+    public static final String HEADER = "RestLab-Fault";
     /** How long a {@code delay} may be: longer than any client's patience, shorter than an idle connection. */
     public static final Duration LONGEST_DELAY = Duration.ofSeconds(25);
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");

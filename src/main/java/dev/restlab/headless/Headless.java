@@ -5,6 +5,7 @@ import dev.restlab.http.Api;
 import dev.restlab.http.IpAddresses;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.lab.Lab;
+import dev.restlab.fault.FaultRule;
 import dev.restlab.server.ApiServer;
 import dev.restlab.server.ServedAddresses;
 import dev.restlab.server.ServerStartException;
@@ -76,6 +77,7 @@ public final class Headless {
         ApiServer server = new ApiServer(store, traffic);
         options.allowedHosts().forEach(server::allowHost);
         server.setProxyTarget(options.proxyTo());
+        options.faults().forEach(server.faults()::add);
         int bound;
         try {
             bound = server.start(host, options.port());
@@ -85,6 +87,7 @@ public final class Headless {
             return 1;
         }
         printBanner(banner(host, bound, store.location(), options.proxyTo()));
+        printBanner(faultLines(options.faults()));
         AutoCloseable printer = traffic.subscribe(new TrafficPrinter(out, options.trace()));
         HeadlessLab following = lab == null ? null
                 : HeadlessLab.start(lab, options.users(), traffic, bound, options.proxyTo() == null, labReport,
@@ -138,6 +141,16 @@ public final class Headless {
     /** What headless mode prints once it serves, line by line, as Flask's development server does. */
     static List<String> banner(String host, int port, String usersKeptIn) {
         return banner(host, port, usersKeptIn, null);
+    }
+
+    /** What each fault asked for does, and what a good client does about it: the lesson, at the start. */
+    static List<String> faultLines(List<FaultRule> faults) {
+        List<String> lines = new ArrayList<>();
+        for (FaultRule rule : faults) {
+            lines.add(" * Fault on purpose: " + rule.text() + ". " + rule.explanation());
+            lines.add("   " + rule.advice());
+        }
+        return lines;
     }
 
     /** The banner; in proxy mode ({@code proxyTo} not null) it names the target instead of the users' place. */

@@ -1,5 +1,6 @@
 package dev.restlab.headless;
 
+import dev.restlab.fault.FaultRule;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.wire.CurlText;
 import dev.restlab.wire.Exchange;
@@ -35,7 +36,10 @@ final class TrafficPrinter implements Consumer<List<Exchange>> {
     static String text(List<Exchange> batch, boolean trace) {
         StringBuilder text = new StringBuilder();
         for (Exchange exchange : batch) {
-            text.append(CurlText.summary(exchange)).append('\n');
+            text.append(CurlText.summary(exchange));
+            exchange.response().header(FaultRule.HEADER).ifPresent(rule -> text.append("  <- fault on purpose: ")
+                    .append(rule));
+            text.append('\n');
             if (trace) {
                 text.append(CurlText.requestAsSent(exchange));
                 endLine(text);

@@ -27,13 +27,12 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
 /**
  * Makes the built-in server misbehave as the {@link FaultRules} say, in front of the routes: a
  * request no switched-on rule touches passes untouched. Every answer a rule shaped carries
- * {@value #HEADER}, so that the student sees on the wire (and the traffic list, {@code --trace}
+ * {@value FaultRule#HEADER}, so that the student sees on the wire (and the traffic list, {@code --trace}
  * and HAR show) which rule was at work; a reset or a hang has no answer to carry it.
  */
 final class FaultInjector extends HandlerWrapper {
 
-    /** Names the rule that shaped an answer. */
-    static final String HEADER = "RestLab-Fault";
+    private static final String HEADER = FaultRule.HEADER;
     /** How long a 503 or 429 asks the client to wait before it tries again. */
     static final int RETRY_AFTER_SECONDS = 2;
     private static final long DRIP_STEP_MILLIS = 100;

@@ -51,6 +51,31 @@ class HeadlessTest {
         }
     }
 
+    @Test
+    @Timeout(60)
+    void a_fault_asked_for_is_explained_at_the_start_and_marked_on_its_access_line() throws Exception {
+        try (HeadlessChild child = HeadlessChild.start("--port", "0", "--in-memory",
+                "--fault", "status 503 on POST /people/v1/users")) {
+            String url = child.awaitUrl();
+            assertEquals("Press CTRL+C to quit", child.readLine());
+            assertTrue(child.readLine().startsWith(" * Fault on purpose: status 503 on POST /people/v1/users. The server"
+                    + " answers 503 instead of running the route"));
+            assertTrue(child.readLine().contains("A good client waits as long as Retry-After says"));
+
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url + "/people/v1/users"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"John\", \"email\": \"j@x.org\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, response.statusCode());
+            assertEquals("2", response.headers().firstValue("Retry-After").orElse(""));
+            String access = child.readLine();
+            assertTrue(access.endsWith("\"POST /people/v1/users HTTP/1.1\" 503 -  <- fault on purpose: status 503 on"
+                    + " POST /people/v1/users"), access);
+        }
+    }
+
     private static String statusLine(URI url, String host) throws Exception {
         return answer(url, host).lines().findFirst().orElse("");
     }
