@@ -176,6 +176,6 @@ public final class DiagramPaneController {
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
         image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        return new Pixels(width, height, argb);
+        return new Pixels(width, height, argb, PNG_SCALE);
     }
 }

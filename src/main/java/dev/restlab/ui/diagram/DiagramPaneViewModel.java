@@ -2,6 +2,7 @@ package dev.restlab.ui.diagram;
 
 import dev.restlab.diagram.Palette;
 import dev.restlab.diagram.PngFile;
+import dev.restlab.files.SharedFile;
 import dev.restlab.diagram.SequenceDiagram;
 import dev.restlab.diagram.SequenceDrawing;
 import dev.restlab.diagram.SequenceLayout;
@@ -11,10 +12,7 @@ import dev.restlab.diagram.WaterfallDrawing;
 import dev.restlab.diagram.WaterfallLayout;
 import dev.restlab.wire.Exchange;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.Observable;
@@ -77,8 +75,15 @@ public final class DiagramPaneViewModel {
         }
     }
 
-    /** A picture's pixels, row by row as 0xAARRGGBB: what the view hands over for a PNG. */
-    public record Pixels(int width, int height, int[] argb) {
+    /**
+     * A picture's pixels, row by row as 0xAARRGGBB: what the view hands over for a PNG, taken at
+     * {@code scale} pixels for each pixel of the drawing (the PNG says so, for slides).
+     */
+    public record Pixels(int width, int height, int[] argb, double scale) {
+        /** Pixels at the drawing's own size. */
+        public Pixels(int width, int height, int[] argb) {
+            this(width, height, argb, 1);
+        }
     }
 
     /** Takes a picture as the view shows it; the view supplies this, tests a fake. */
@@ -195,14 +200,7 @@ public final class DiagramPaneViewModel {
         Optional<Path> file = dialogs.chooseSaveFile("Export the " + picture.words() + " as SVG",
                 picture.fileName + ".svg", "SVG images", "svg");
         file.ifPresent(path -> write(path, picture, () -> {
-            byte[] svg = svg(picture).getBytes(StandardCharsets.UTF_8);
-            Path partial = Files.createTempFile(path.toAbsolutePath().getParent(), ".restlab-", ".svg.part");
-            try {
-                Files.write(partial, svg);
-                Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            SharedFile.writeString(path, svg(picture));
         }));
     }
 
@@ -212,7 +210,7 @@ public final class DiagramPaneViewModel {
                 picture.fileName + ".png", "PNG images", "png");
         file.ifPresent(path -> write(path, picture, () -> {
             Pixels pixels = snapshots.take(picture);
-            PngFile.write(path, pixels.width(), pixels.height(), pixels.argb());
+            PngFile.write(path, pixels.width(), pixels.height(), pixels.argb(), pixels.scale());
         }));
     }
 

@@ -152,6 +152,8 @@ class DiagramPaneViewModelTest {
         assertTrue(Files.readString(file).contains("fill=\"" + dev.restlab.diagram.Palette.DARK.background() + "\""));
         assertEquals("Saved the sequence diagram as diagram.svg", diagram.messageProperty().get());
         assertEquals(List.of("svg"), dialogs.fileQuestions().get(0).extensions());
+        assertEquals(dev.restlab.testing.NewFileMode.expected(), Files.getPosixFilePermissions(file),
+                "a file to share: the umask's permissions, 0644 under 022");
     }
 
     @Test
