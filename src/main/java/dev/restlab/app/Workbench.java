@@ -35,6 +35,7 @@ import dev.restlab.ui.traffic.HarActions;
 import dev.restlab.ui.lab.LabPaneController;
 import dev.restlab.ui.lab.LabPaneViewModel;
 import dev.restlab.ui.LookViewModel;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.window.MainWindowController;
 import dev.restlab.ui.window.TabViews;
 import dev.restlab.ui.serverbar.ServerBarController;
@@ -71,6 +72,7 @@ public final class Workbench implements AutoCloseable {
 
     private final UserStore store;
     private final ApiServer server;
+    private final TrafficModel trafficModel;
     private final TrafficPaneViewModel trafficPane;
     private final AutoCloseable usersWatch;
     private final AutoCloseable othersWatch;
@@ -101,22 +103,23 @@ public final class Workbench implements AutoCloseable {
         look = new LookViewModel();
         // Parsing the OpenAPI document takes a quarter second: done after the window shows.
         Supplier<ApiDescription> api = ApiDescription::bundled;
-        trafficPane = new TrafficPaneViewModel(traffic, threads, api, dialogs, serverBar.boundPortProperty()::get);
-        trafficPane.useUndoDelays(new FxDelays());
-        users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficPane);
+        trafficModel = new TrafficModel(traffic, threads, api);
+        trafficModel.useUndoDelays(new FxDelays());
+        trafficPane = new TrafficPaneViewModel(trafficModel, dialogs, serverBar.boundPortProperty()::get);
+        users = new UsersPaneViewModel(new UserApiClient(base), threads, trafficModel);
         apiPane = new ApiPaneViewModel(api, serverBar.boundPortProperty(), openInBrowser, threads, dialogs);
         this.threads = threads;
         usersWatch = traffic.subscribe(users::onTraffic);
-        lab = new LabPaneViewModel(traffic, settings.labProgress(), threads, TrafficPaneViewModel::isOwn,
-                serverBar.boundPortProperty(), dialogs, trafficPane::select);
+        lab = new LabPaneViewModel(traffic, settings.labProgress(), threads, TrafficModel::isOwn,
+                serverBar.boundPortProperty(), dialogs, trafficModel::select);
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, Workbench::checkClass,
                 ScenarioFile.handout().cases().stream().map(ScenarioCase::title).toList(), threads, dialogs);
-        HarActions har = new HarActions(trafficPane, threads, dialogs, server::host, server::port);
-        DiffPaneViewModel diffs = new DiffPaneViewModel(trafficPane, threads);
+        HarActions har = new HarActions(trafficModel, trafficModel, threads, dialogs, server::host, server::port);
+        DiffPaneViewModel diffs = new DiffPaneViewModel(trafficModel, threads);
         serverBar.setAfterReset(users::refresh);
         othersWatch = traffic.subscribe(batch -> othersRequests.addAndGet(
-                (int) batch.stream().filter(exchange -> !TrafficPaneViewModel.isOwn(exchange)).count()));
+                (int) batch.stream().filter(exchange -> !TrafficModel.isOwn(exchange)).count()));
         serverBar.setOthersRequests(othersRequests::get);
         serverBar.runningProperty().addListener((o, was, running) -> {
             if (running) {
@@ -124,7 +127,7 @@ public final class Workbench implements AutoCloseable {
                 users.refresh();
             }
         });
-        DiagramPaneViewModel diagram = new DiagramPaneViewModel(trafficPane, look, dialogs);
+        DiagramPaneViewModel diagram = new DiagramPaneViewModel(trafficModel, look, dialogs);
         // Each controller is made when its view is loaded: the tabs' views are built when first needed.
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(look, serverBar, users, trafficPane, lab, diagram, diffs),
@@ -200,7 +203,12 @@ public final class Workbench implements AutoCloseable {
         return serverBar;
     }
 
-    /** The traffic list's ViewModel: what is listed and selected. */
+    /** The window's traffic: what is listed and selected, shared by the panes. */
+    public TrafficModel traffic() {
+        return trafficModel;
+    }
+
+    /** The traffic pane's ViewModel: the selected exchange in detail, and the copies. */
     public TrafficPaneViewModel trafficPane() {
         return trafficPane;
     }
@@ -209,7 +217,7 @@ public final class Workbench implements AutoCloseable {
     public void close() {
         closeQuietly(usersWatch);
         closeQuietly(othersWatch);
-        closeQuietly(trafficPane);
+        closeQuietly(trafficModel);
         closeQuietly(lab);
         server.stop();
         store.close();

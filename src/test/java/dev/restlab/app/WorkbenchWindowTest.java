@@ -32,7 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.restlab.ui.traffic.TrafficPaneViewModel;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.WindowTests;
 
 /** The real window, driven headless: what a student does with the mouse and keyboard. */
@@ -147,15 +147,15 @@ class WorkbenchWindowTest {
         TableView<Exchange> traffic = trafficTable(robot);
         waitUntil(() -> traffic.getItems().stream().anyMatch(e -> e.method().equals("POST")));
         Exchange post = traffic.getItems().stream().filter(e -> e.method().equals("POST")).findFirst().orElseThrow();
-        assertTrue(!TrafficPaneViewModel.isOwn(post));
-        assertTrue(traffic.getItems().stream().noneMatch(TrafficPaneViewModel::isBackground),
+        assertTrue(!TrafficModel.isOwn(post));
+        assertTrue(traffic.getItems().stream().noneMatch(TrafficModel::isBackground),
                 "the window's own refreshes are hidden by default");
         javafx.scene.control.CheckBox showBackground = robot.lookup("#showBackground").queryAs(javafx.scene.control.CheckBox.class);
         robot.interact(showBackground::fire);
-        waitUntil(() -> traffic.getItems().stream().anyMatch(e -> TrafficPaneViewModel.isBackground(e)
+        waitUntil(() -> traffic.getItems().stream().anyMatch(e -> TrafficModel.isBackground(e)
                 && e.method().equals("GET") && e.path().equals("/people/v1/users/" + table(robot).getItems().get(0).id())));
         robot.interact(showBackground::fire);
-        waitUntil(() -> traffic.getItems().stream().noneMatch(TrafficPaneViewModel::isBackground));
+        waitUntil(() -> traffic.getItems().stream().noneMatch(TrafficModel::isBackground));
 
         clickCell(robot, traffic, "POST");
         StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);

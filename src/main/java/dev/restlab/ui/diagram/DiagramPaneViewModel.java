@@ -30,7 +30,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import dev.restlab.ui.Dialogs;
 import dev.restlab.ui.LookViewModel;
-import dev.restlab.ui.traffic.TrafficPaneViewModel;
+import dev.restlab.ui.TrafficSelection;
 
 /**
  * The Diagram tab: which exchanges to draw (the selected ones, the last N shown in the traffic
@@ -95,7 +95,7 @@ public final class DiagramPaneViewModel {
     /** The most the last-N choice draws: beyond it a diagram is no longer read, only scrolled. */
     public static final int MAX_LAST = 100;
 
-    private final TrafficPaneViewModel traffic;
+    private final TrafficSelection traffic;
     private final LookViewModel look;
     private final Dialogs dialogs;
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.LAST);
@@ -111,7 +111,7 @@ public final class DiagramPaneViewModel {
     /** True while a click in the drawing selects an exchange: the drawing stays as it is. */
     private boolean selecting;
 
-    public DiagramPaneViewModel(TrafficPaneViewModel traffic, LookViewModel look, Dialogs dialogs) {
+    public DiagramPaneViewModel(TrafficSelection traffic, LookViewModel look, Dialogs dialogs) {
         this.traffic = traffic;
         this.look = look;
         this.dialogs = dialogs;
@@ -184,7 +184,7 @@ public final class DiagramPaneViewModel {
         selecting = true;
         try {
             drawn.get().stream().filter(e -> e.id() == exchangeId).findFirst()
-                    .ifPresentOrElse(traffic.selectedProperty()::set, () -> traffic.select(exchangeId));
+                    .ifPresentOrElse(traffic::focus, () -> traffic.select(exchangeId));
         } finally {
             selecting = false;
         }

@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import dev.restlab.ui.traffic.TrafficPaneViewModel;
+import dev.restlab.ui.TrafficSelection;
 import dev.restlab.ui.UiThreads;
 
 /**
@@ -59,7 +59,7 @@ public final class DiffPaneViewModel {
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
-    private final TrafficPaneViewModel traffic;
+    private final TrafficSelection traffic;
     private final UiThreads threads;
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ObservableList<Line> linesView = FXCollections.unmodifiableObservableList(lines);
@@ -74,7 +74,7 @@ public final class DiffPaneViewModel {
     private Side left;
     private Side right;
 
-    public DiffPaneViewModel(TrafficPaneViewModel traffic, UiThreads threads) {
+    public DiffPaneViewModel(TrafficSelection traffic, UiThreads threads) {
         this.traffic = traffic;
         this.threads = threads;
         traffic.selectedExchanges().addListener((Observable o) -> updateAction());

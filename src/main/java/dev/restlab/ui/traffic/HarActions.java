@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import dev.restlab.ui.Dialogs;
+import dev.restlab.ui.TrafficImport;
+import dev.restlab.ui.TrafficSelection;
 import dev.restlab.ui.UiThreads;
 import dev.restlab.ui.WorkFailed;
 
@@ -43,7 +45,8 @@ public final class HarActions {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT);
 
-    private final TrafficPaneViewModel traffic;
+    private final TrafficSelection selection;
+    private final TrafficImport traffic;
     private final UiThreads threads;
     private final Dialogs dialogs;
     private final Supplier<String> serverHost;
@@ -54,8 +57,9 @@ public final class HarActions {
      * @param serverHost the address the server listens on, for the HAR's {@code serverIPAddress}
      * @param serverPort the port it listens on
      */
-    public HarActions(TrafficPaneViewModel traffic, UiThreads threads, Dialogs dialogs,
+    public HarActions(TrafficSelection selection, TrafficImport traffic, UiThreads threads, Dialogs dialogs,
             Supplier<String> serverHost, IntSupplier serverPort) {
+        this.selection = selection;
         this.traffic = traffic;
         this.threads = threads;
         this.dialogs = dialogs;
@@ -67,8 +71,8 @@ public final class HarActions {
     public void export(Scope scope) {
         List<Exchange> exchanges = switch (scope) {
             case ALL -> traffic.onView();
-            case SHOWN -> List.copyOf(traffic.shown());
-            case SELECTED -> List.copyOf(traffic.selectedExchanges());
+            case SHOWN -> List.copyOf(selection.shown());
+            case SELECTED -> List.copyOf(selection.selectedExchanges());
         };
         if (exchanges.isEmpty()) {
             status.set("No " + scope.word + " exchanges to export.");

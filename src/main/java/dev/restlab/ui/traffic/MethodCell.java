@@ -1,5 +1,6 @@
 package dev.restlab.ui.traffic;
 
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.wire.Exchange;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -25,6 +26,6 @@ final class MethodCell extends TableCell<Exchange, String> {
         super.updateItem(method, empty);
         Exchange exchange = empty || getTableRow() == null ? null : getTableRow().getItem();
         setText(empty ? null : method);
-        setGraphic(exchange != null && TrafficPaneViewModel.isOwn(exchange) ? own : null);
+        setGraphic(exchange != null && TrafficModel.isOwn(exchange) ? own : null);
     }
 }

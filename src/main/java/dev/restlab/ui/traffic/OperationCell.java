@@ -1,6 +1,7 @@
 package dev.restlab.ui.traffic;
 
 import dev.restlab.openapi.Conformance;
+import dev.restlab.ui.Verdicts;
 import dev.restlab.wire.Exchange;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
@@ -13,7 +14,7 @@ final class OperationCell extends TableCell<Exchange, Exchange> {
 
     private static final String NOT_CONFORMING = "conforms-no";
 
-    private final TrafficPaneViewModel traffic;
+    private final Verdicts traffic;
     /**
      * One tooltip for the cell's life, its text changed per row: a Tooltip is a popup window with
      * its own scene, and making one per update (the table updates its cells for every batch of
@@ -21,7 +22,7 @@ final class OperationCell extends TableCell<Exchange, Exchange> {
      */
     private final Tooltip verdictTip = new Tooltip();
 
-    OperationCell(TrafficPaneViewModel traffic) {
+    OperationCell(Verdicts traffic) {
         this.traffic = traffic;
     }
 

@@ -28,6 +28,7 @@ import javafx.scene.layout.HBox;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import dev.restlab.ui.ColumnWidths;
 import dev.restlab.ui.TabLeaves;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.diff.DiffPaneViewModel;
 import dev.restlab.ui.StatusCell;
 import dev.restlab.ui.StatusMark;
@@ -39,7 +40,8 @@ public final class TrafficPaneController {
     /** Marks the window's own rows apart from other clients' (a bar at the row's left edge). */
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
 
-    private final TrafficPaneViewModel traffic;
+    private final TrafficPaneViewModel pane;
+    private final TrafficModel traffic;
     private final HarActions har;
     private final DiffPaneViewModel diffs;
 
@@ -83,28 +85,29 @@ public final class TrafficPaneController {
 
     private NewestRowFollower newest;
 
-    public TrafficPaneController(TrafficPaneViewModel traffic, HarActions har, DiffPaneViewModel diffs) {
-        this.traffic = traffic;
+    public TrafficPaneController(TrafficPaneViewModel pane, HarActions har, DiffPaneViewModel diffs) {
+        this.pane = pane;
+        this.traffic = pane.traffic();
         this.har = har;
         this.diffs = diffs;
     }
 
     @FXML
     private void initialize() {
-        newest = new NewestRowFollower(table, () -> traffic.followNewestProperty().get() && !traffic.isImportShown());
+        newest = new NewestRowFollower(table, () -> pane.followNewestProperty().get() && !traffic.isImportShown());
         filter.textProperty().bindBidirectional(traffic.filterProperty());
         showOwn.selectedProperty().bindBidirectional(traffic.showOwnProperty());
         showBackground.selectedProperty().bindBidirectional(traffic.showBackgroundProperty());
         showBackground.disableProperty().bind(showOwn.selectedProperty().not());
-        followNewest.selectedProperty().bindBidirectional(traffic.followNewestProperty());
-        prettyJson.selectedProperty().bindBidirectional(traffic.prettyJsonProperty());
+        followNewest.selectedProperty().bindBidirectional(pane.followNewestProperty());
+        prettyJson.selectedProperty().bindBidirectional(pane.prettyJsonProperty());
         clear.setOnAction(e -> traffic.clear());
         undoClear.setOnAction(e -> traffic.undoClear());
         undoClear.textProperty().bind(traffic.undoClearTextProperty());
         undoClear.visibleProperty().bind(traffic.undoClearTextProperty().isNotEmpty());
         undoClear.managedProperty().bind(undoClear.visibleProperty());
-        copyCurl.setOnAction(e -> traffic.copyCurlToClipboard());
-        copyPowerShell.setOnAction(e -> traffic.copyPowerShellToClipboard());
+        copyCurl.setOnAction(e -> pane.copyCurlToClipboard());
+        copyPowerShell.setOnAction(e -> pane.copyPowerShellToClipboard());
         copyCurl.disableProperty().bind(traffic.selectedProperty().isNull());
         copyPowerShell.disableProperty().bind(copyCurl.disableProperty());
 
@@ -139,7 +142,7 @@ public final class TrafficPaneController {
             @Override
             protected void updateItem(Exchange item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(OWN, !empty && item != null && TrafficPaneViewModel.isOwn(item));
+                pseudoClassStateChanged(OWN, !empty && item != null && TrafficModel.isOwn(item));
             }
         });
         // Several rows may be selected (for a diagram, a diff, an export); the detail pane shows the focused one.
@@ -167,14 +170,14 @@ public final class TrafficPaneController {
                 flow.heightProperty().addListener((h, before, after) -> newest.follow());
             }
         });
-        traffic.followNewestProperty().addListener((o, was, now) -> newest.follow());
+        pane.followNewestProperty().addListener((o, was, now) -> newest.follow());
 
         TabLeaves.richText(request);
         TabLeaves.richText(response);
-        traffic.requestPiecesProperty().addListener((o, was, pieces) -> show(request, pieces));
-        traffic.responsePiecesProperty().addListener((o, was, pieces) -> show(response, pieces));
-        facts.textProperty().bind(traffic.factsProperty());
-        explanation.textProperty().bind(traffic.explanationProperty());
+        pane.requestPiecesProperty().addListener((o, was, pieces) -> show(request, pieces));
+        pane.responsePiecesProperty().addListener((o, was, pieces) -> show(response, pieces));
+        facts.textProperty().bind(pane.factsProperty());
+        explanation.textProperty().bind(pane.explanationProperty());
     }
 
     private void harAndDiff() {

@@ -21,8 +21,8 @@ import dev.restlab.ui.diagram.DiagramPaneViewModel;
 import dev.restlab.ui.diff.DiffPaneViewModel;
 import dev.restlab.ui.lab.LabPaneViewModel;
 import dev.restlab.ui.LookViewModel;
+import dev.restlab.ui.TrafficCommands;
 import dev.restlab.ui.serverbar.ServerBarViewModel;
-import dev.restlab.ui.traffic.TrafficPaneViewModel;
 import dev.restlab.ui.users.UsersPaneViewModel;
 
 /**
@@ -37,7 +37,7 @@ public final class MainWindowController {
     private final LookViewModel look;
     private final ServerBarViewModel server;
     private final UsersPaneViewModel users;
-    private final TrafficPaneViewModel traffic;
+    private final TrafficCommands traffic;
     private final LabPaneViewModel lab;
     private final DiagramPaneViewModel diagram;
     private final DiffPaneViewModel diffs;
@@ -52,7 +52,7 @@ public final class MainWindowController {
     @FXML private ScrollPane usersScroll;
 
     public MainWindowController(LookViewModel look, ServerBarViewModel server, UsersPaneViewModel users,
-            TrafficPaneViewModel traffic, LabPaneViewModel lab, DiagramPaneViewModel diagram, DiffPaneViewModel diffs) {
+            TrafficCommands traffic, LabPaneViewModel lab, DiagramPaneViewModel diagram, DiffPaneViewModel diffs) {
         this.look = look;
         this.server = server;
         this.users = users;

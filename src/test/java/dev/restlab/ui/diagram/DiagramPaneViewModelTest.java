@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.testing.FakeDialogs;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.diagram.DiagramPaneViewModel.Picture;
 import dev.restlab.ui.diagram.DiagramPaneViewModel.Pixels;
 import dev.restlab.ui.diagram.DiagramPaneViewModel.Source;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import dev.restlab.ui.LookViewModel;
-import dev.restlab.ui.traffic.TrafficPaneViewModel;
 import dev.restlab.ui.ViewModelTestSupport;
 
 class DiagramPaneViewModelTest {
@@ -39,12 +39,12 @@ class DiagramPaneViewModelTest {
 
     private final FakeDialogs dialogs = new FakeDialogs();
     private final LookViewModel look = new LookViewModel();
-    private TrafficPaneViewModel traffic;
+    private TrafficModel traffic;
     private DiagramPaneViewModel diagram;
 
     @BeforeEach
     void start() {
-        traffic = new TrafficPaneViewModel(new TrafficLog(), ViewModelTestSupport.SAME_THREAD, ApiDescription::bundled, dialogs);
+        traffic = new TrafficModel(new TrafficLog(), ViewModelTestSupport.SAME_THREAD, ApiDescription::bundled);
         diagram = new DiagramPaneViewModel(traffic, look, dialogs);
     }
 

@@ -46,7 +46,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import dev.restlab.ui.LookViewModel;
-import dev.restlab.ui.traffic.TrafficPaneViewModel;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.UiThreads;
 import dev.restlab.ui.WindowTests;
 
@@ -61,7 +61,7 @@ class DiagramPaneWindowTest {
     private final LookViewModel look = new LookViewModel();
     private final ExecutorService io = Executors.newSingleThreadExecutor();
     private ApiServer server;
-    private TrafficPaneViewModel traffic;
+    private TrafficModel traffic;
     private DiagramPaneViewModel diagram;
     private int port;
 
@@ -70,7 +70,7 @@ class DiagramPaneWindowTest {
         TrafficLog log = new TrafficLog();
         server = new ApiServer(new InMemoryUserStore(), log);
         port = server.start("127.0.0.1", 0);
-        traffic = new TrafficPaneViewModel(log, new UiThreads(io, Platform::runLater), ApiDescription::bundled, dialogs);
+        traffic = new TrafficModel(log, new UiThreads(io, Platform::runLater), ApiDescription::bundled);
         diagram = new DiagramPaneViewModel(traffic, look, dialogs);
         FXMLLoader loader = new FXMLLoader(DiagramPaneWindowTest.class.getResource("/fxml/diagram/DiagramPane.fxml"));
         loader.setControllerFactory(type -> new DiagramPaneController(diagram, look));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.openapi.ApiDescription;
-import dev.restlab.testing.FakeDialogs;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.diff.DiffPaneViewModel.Kind;
 import dev.restlab.ui.diff.DiffPaneViewModel.Line;
 import dev.restlab.wire.Exchange;
@@ -14,13 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.restlab.ui.traffic.TrafficPaneViewModel;
 import dev.restlab.ui.ViewModelTestSupport;
 
 /** Picking two exchanges for a diff, in one view or across the live and an imported one. */
 class DiffPaneViewModelTest {
 
-    private TrafficPaneViewModel traffic;
+    private TrafficModel traffic;
     private DiffPaneViewModel diff;
     private final Exchange created = Exchange.builder().id(1).request("POST", "/people/v1/users")
             .requestHeader("Content-Type", "application/json").requestBody("{\"name\":\"John\",\"email\":\"j@x\"}")
@@ -31,8 +30,7 @@ class DiffPaneViewModelTest {
 
     @BeforeEach
     void create() {
-        traffic = new TrafficPaneViewModel(new TrafficLog(100), ViewModelTestSupport.SAME_THREAD, ApiDescription::bundled,
-                new FakeDialogs());
+        traffic = new TrafficModel(new TrafficLog(100), ViewModelTestSupport.SAME_THREAD, ApiDescription::bundled);
         diff = new DiffPaneViewModel(traffic, ViewModelTestSupport.SAME_THREAD);
         traffic.add(List.of(created, refused));
     }

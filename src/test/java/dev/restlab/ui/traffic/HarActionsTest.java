@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restlab.har.HarImport;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.testing.FakeDialogs;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.TrafficLog;
 import java.io.IOException;
@@ -27,13 +28,13 @@ class HarActionsTest {
     Path folder;
 
     private final FakeDialogs dialogs = new FakeDialogs();
-    private TrafficPaneViewModel traffic;
+    private TrafficModel traffic;
     private HarActions har;
 
     @BeforeEach
     void create() {
-        traffic = new TrafficPaneViewModel(new TrafficLog(100), ViewModelTestSupport.SAME_THREAD, ApiDescription::bundled, dialogs);
-        har = new HarActions(traffic, ViewModelTestSupport.SAME_THREAD, dialogs, () -> "127.0.0.1", () -> 5001);
+        traffic = new TrafficModel(new TrafficLog(100), ViewModelTestSupport.SAME_THREAD, ApiDescription::bundled);
+        har = new HarActions(traffic, traffic, ViewModelTestSupport.SAME_THREAD, dialogs, () -> "127.0.0.1", () -> 5001);
     }
 
     @AfterEach

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.openapi.ApiDescription;
-import dev.restlab.testing.FakeDialogs;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.TrafficLog;
 import java.util.concurrent.ExecutionException;
@@ -24,12 +24,11 @@ import dev.restlab.ui.ViewModelTestSupport;
 @ExtendWith(ApplicationExtension.class)
 class OperationCellTest {
 
-    private TrafficPaneViewModel traffic;
+    private TrafficModel traffic;
 
     @Start
     void start(Stage stage) {
-        traffic = new TrafficPaneViewModel(new TrafficLog(), ViewModelTestSupport.SAME_THREAD, ApiDescription::bundled,
-                new FakeDialogs());
+        traffic = new TrafficModel(new TrafficLog(), ViewModelTestSupport.SAME_THREAD, ApiDescription::bundled);
     }
 
     @AfterEach

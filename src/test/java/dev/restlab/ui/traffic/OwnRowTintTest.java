@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.net.URI;
@@ -141,7 +142,7 @@ class OwnRowTintTest {
     /** A row from another client, not selected, on the odd ({@code parity} 1) or even stripe. */
     private static Optional<TableRow<?>> otherRow(TableView<?> table, int parity) {
         for (Node node : table.lookupAll(".table-row-cell")) {
-            if (node instanceof TableRow<?> row && row.getItem() instanceof Exchange e && !TrafficPaneViewModel.isOwn(e)
+            if (node instanceof TableRow<?> row && row.getItem() instanceof Exchange e && !TrafficModel.isOwn(e)
                     && !row.isSelected() && row.getBackground() != null && row.getIndex() % 2 == parity) {
                 return Optional.of(row);
             }

@@ -7,6 +7,7 @@ import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.testing.FakeDialogs;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.net.URI;
@@ -88,7 +89,7 @@ class TrafficPaneWindowTest {
         curl("GET", "/test/");
         curl("PUT", "/nowhere");
         waitUntil(() -> trafficTable(robot).getItems().stream().anyMatch(e -> e.target().equals("/nowhere")));
-        TrafficPaneViewModel traffic = workbench.trafficPane();
+        TrafficModel traffic = workbench.traffic();
 
         clickCell(robot, "/");
         robot.press(KeyCode.CONTROL);

@@ -31,7 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import dev.restlab.ui.check.CheckPaneViewModel;
-import dev.restlab.ui.traffic.TrafficPaneViewModel;
+import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.Fx;
 
 /**
@@ -153,7 +153,7 @@ final class ReadmeScenes {
             press("#create");
         });
         await("the window's POST of Zoe in the traffic list",
-                () -> listed(e -> TrafficPaneViewModel.isOwn(e) && e.method().equals("POST") && e.status() == 201));
+                () -> listed(e -> TrafficModel.isOwn(e) && e.method().equals("POST") && e.status() == 201));
         await(() -> "John and Zoe in the users table, which shows " + Fx.call(this::userNames),
                 () -> userNames().equals(List.of("John", "Zoe")));
         // The session ticks at least the first five steps; the optional ones it leaves out hold none back.
@@ -169,7 +169,7 @@ final class ReadmeScenes {
         double listDivider = Fx.call(() -> node("#listAndExchange", SplitPane.class).getDividerPositions()[0]);
         Fx.run(() -> node("#listAndExchange", SplitPane.class).setDividerPosition(0, 0.28));
         Fx.frames(2); // laid out at its new height before a row is scrolled into view
-        select("curl's POST of John", e -> e.method().equals("POST") && e.status() == 201 && !TrafficPaneViewModel.isOwn(e));
+        select("curl's POST of John", e -> e.method().equals("POST") && e.status() == 201 && !TrafficModel.isOwn(e));
         take(camera, LIGHT);
 
         Fx.run(() -> press("#dark"));
@@ -298,7 +298,7 @@ final class ReadmeScenes {
             table.requestFocus();
         });
         await(what + " shown in detail", () -> {
-            Exchange shown = workbench.trafficPane().selectedProperty().get();
+            Exchange shown = workbench.traffic().selectedProperty().get();
             return shown != null && which.test(shown);
         });
         scrollToSelected(); // Follow newest may have scrolled the list to the newest row meanwhile
