@@ -115,6 +115,10 @@ final class HttpProbe {
                 if (capture.answered().isPresent()) {
                     return "";
                 }
+                Optional<String> refused = capture.refusal(); // not HTTP, or interim answers without end
+                if (refused.isPresent()) {
+                    return "the server answered, but " + refused.get() + ": RestLab stopped reading";
+                }
                 if (total > MAX_READ_BYTES) {
                     return "the answer is over " + MAX_READ_BYTES / (1024 * 1024) + " MiB: RestLab stopped reading";
                 }

@@ -1,7 +1,9 @@
 package dev.restlab.proxy;
 
 import dev.restlab.http.RequestTarget;
+import dev.restlab.wire.MessageFramer;
 import dev.restlab.wire.RelayCapture;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,13 +58,17 @@ final class Relay {
     /** Nothing more is relayed. Written under the lock, read anywhere. */
     private volatile boolean finishing;
     private boolean clientDone;
-    private boolean currentAnswered;
+    /** The client's last request was forwarded (it said it closes): the relay ends after its answer. */
+    private boolean lastRequest;
+    /** The target's answer now relayed said it closes the connection. Guarded by this. */
+    private boolean targetCloses;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Set once, by the client thread. */
     private volatile Socket target;
     /** Only the client thread uses these. */
     private OutputStream toTarget;
+    private MessageFramer requests;
     private boolean targetUnwritable;
     private Pending sending;
 
@@ -100,7 +106,8 @@ final class Relay {
             client.setSoTimeout(millis(settings.idleTimeout().toNanos()));
             client.setTcpNoDelay(true);
             InputStream in = client.getInputStream();
-            RequestFramer framer = new RequestFramer(new FromClient());
+            MessageFramer framer = MessageFramer.requests(new FromClient());
+            requests = framer;
             byte[] buffer = new byte[BUFFER_BYTES];
             while (true) {
                 int n;
@@ -110,7 +117,7 @@ final class Relay {
                     if (isFinishing()) {
                         break;
                     }
-                    if (framer.inRequest() || !waitingForAnswers()) {
+                    if (framer.inMessage() || !waitingForAnswers()) {
                         finish(); // idle, or a request stalled half-way: closed as RestLab's server would
                     }
                     continue;
@@ -124,12 +131,7 @@ final class Relay {
                     capture.fromClient(bytes);
                 }
                 if (!isFinishing() && !targetUnwritable) {
-                    try {
-                        framer.feed(bytes);
-                    } catch (IOException targetGone) {
-                        // The target stopped reading; its side tells the client what happened.
-                        targetUnwritable = true;
-                    }
+                    framer.feed(bytes);
                 }
             }
         } catch (IOException e) {
@@ -145,9 +147,9 @@ final class Relay {
      * The client sent all it will send. With answers still due they are relayed first (the
      * target is told the client is done, as the client told RestLab). Returns whether to close now.
      */
-    private boolean clientClosed(RequestFramer framer) {
+    private boolean clientClosed(MessageFramer framer) {
         synchronized (this) {
-            if (finishing || target == null || (pending.isEmpty() && !framer.inRequest())) {
+            if (finishing || target == null || (pending.isEmpty() && !framer.inMessage())) {
                 return true;
             }
             clientDone = true;
@@ -168,41 +170,58 @@ final class Relay {
         return !pending.isEmpty();
     }
 
-    /** What the client sends, request by request. Runs on the client thread. */
-    private final class FromClient implements RequestFramer.Events {
+    /**
+     * What the client sends, request by request, framed as RestLab's server frames it: a request
+     * the server would refuse is refused here with the same status, before any of it is passed on.
+     * Runs on the client thread.
+     */
+    private final class FromClient implements MessageFramer.Events {
+        private final ByteArrayOutputStream head = new ByteArrayOutputStream(512);
+
         @Override
-        public boolean head(byte[] bytes, RequestFramer.Head head) throws IOException {
-            if (head.hosts().size() > 1) {
-                answer(LocalAnswer.of(400, "Bad Request", "Bad Request: more than one Host header", head.isHead()));
+        public void headBytes(ByteBuffer bytes) {
+            head.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        }
+
+        @Override
+        public boolean headComplete(MessageFramer.Head request) {
+            byte[] bytes = head.toByteArray();
+            head.reset();
+            if (request.hosts().size() > 1) {
+                answer(LocalAnswer.of(400, "Bad Request", "Bad Request: more than one Host header",
+                        request.isHeadRequest()));
                 return false;
             }
-            String refusal = settings.hosts().refusal(head.method(), targetHostOf(head), head.hosts());
+            String refusal = settings.hosts().refusal(request.method(), targetHostOf(request), request.hosts());
             if (refusal != null) {
-                answer(LocalAnswer.of(421, "Misdirected Request", refusal, head.isHead()));
+                answer(LocalAnswer.of(421, "Misdirected Request", refusal, request.isHeadRequest()));
                 return false;
             }
-            if (target == null && !connect(head.isHead())) {
+            if (target == null && !connect(request.isHeadRequest())) {
                 return false;
             }
-            Pending request = new Pending(head.isHead());
+            Pending sent = new Pending(request.isHeadRequest());
             synchronized (Relay.this) {
                 if (finishing) {
                     return false;
                 }
-                pending.addLast(request);
+                pending.addLast(sent);
+                if (request.closes()) {
+                    lastRequest = true; // RestLab's server reads nothing after it: neither is it passed on
+                    requests.endAfterCurrent();
+                }
             }
-            sending = request;
-            writeToTarget(withVia(bytes, head.version()));
-            return true;
+            sending = sent;
+            return toTarget(withVia(bytes, request.version()), 0);
         }
 
         @Override
-        public void body(ByteBuffer bytes) throws IOException {
-            writeToTarget(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        public void bodyBytes(ByteBuffer bytes) {
+            toTarget(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         }
 
         @Override
-        public void end() {
+        public void ended(boolean interim) {
             Pending sent = sending;
             sending = null;
             if (sent != null) {
@@ -211,19 +230,47 @@ final class Relay {
         }
 
         @Override
-        public void bad(int status, String reason) {
+        public void refused(int status, String reason) {
             Pending cut = sending;
             sending = null;
-            if (cut != null) {
-                synchronized (Relay.this) {
-                    if (!cut.answered) {
-                        pending.remove(cut); // its body broke half-way: RestLab answers it, not the target
+            synchronized (Relay.this) {
+                if (cut != null && cut.answered) {
+                    // The target answered before the broken rest of the body came, as RestLab's server
+                    // would have: that answer stands, and the relay ends after it.
+                    lastRequest = true;
+                    if (pending.isEmpty()) {
+                        finish();
                     }
+                    return;
+                }
+                if (cut != null) {
+                    pending.remove(cut); // its body broke half-way: RestLab answers it, not the target
                 }
             }
-            String phrase = HttpStatus.getMessage(status);
-            answer(LocalAnswer.of(status, phrase, phrase + ": " + (reason == null ? "not a request RestLab's"
-                    + " server would read" : reason) + "; RestLab did not pass it on", false));
+            // A request refused once its head was read is a broken body, which RestLab's routes answer 400.
+            int answered = cut != null ? HttpStatus.BAD_REQUEST_400 : status;
+            String phrase = HttpStatus.getMessage(answered);
+            answer(LocalAnswer.of(answered, phrase, phrase + ": " + (reason == null ? "not a request RestLab's"
+                    + " server would read" : reason) + (cut != null ? "; RestLab did not pass on the rest"
+                    : "; RestLab did not pass it on"), false));
+        }
+    }
+
+    /** Writes to the target; false when it stopped reading (its side tells the client what happened). */
+    private boolean toTarget(byte[] bytes, int offset) {
+        return toTarget(bytes, offset, bytes.length - offset);
+    }
+
+    private boolean toTarget(byte[] bytes, int offset, int length) {
+        if (targetUnwritable) {
+            return false;
+        }
+        try {
+            writeToTarget(bytes, offset, length);
+            return true;
+        } catch (IOException targetGone) {
+            targetUnwritable = true;
+            return false;
         }
     }
 
@@ -263,7 +310,7 @@ final class Relay {
 
     /** Reads the target until it closes, relaying its answers. Runs on a thread of its own. */
     private void readTarget(Socket socket) {
-        ResponseFramer framer = new ResponseFramer(new FromTarget());
+        MessageFramer framer = MessageFramer.responses(new FromTarget());
         byte[] buffer = new byte[BUFFER_BYTES];
         try {
             InputStream in = socket.getInputStream();
@@ -272,7 +319,7 @@ final class Relay {
                 try {
                     n = in.read(buffer);
                 } catch (SocketTimeoutException silent) {
-                    if (framer.inResponse()) {
+                    if (framer.inMessage()) {
                         finish(); // stalled in the middle of an answer: cut short, as without RestLab
                         return;
                     }
@@ -290,8 +337,25 @@ final class Relay {
         }
     }
 
-    /** What the target sends, answer by answer. Runs on the target thread. */
-    private final class FromTarget implements ResponseFramer.Events {
+    /**
+     * What the target sends, answer by answer, framed by the same rules: each head is checked
+     * whole before any of it reaches the client, interim answers are bounded, and nothing the
+     * target sends when no request waits for an answer is passed on. Runs on the target thread.
+     */
+    private final class FromTarget implements MessageFramer.Events {
+        private final ByteArrayOutputStream head = new ByteArrayOutputStream(512);
+        /** The current answer's head went out: its body follows. */
+        private boolean inBody;
+
+        @Override
+        public void started() {
+            synchronized (Relay.this) {
+                if (pending.isEmpty() && !finishing) {
+                    finish(); // an answer nobody asked for: not passed on, and the target is not trusted further
+                }
+            }
+        }
+
         @Override
         public boolean answersHead() {
             synchronized (Relay.this) {
@@ -301,25 +365,39 @@ final class Relay {
         }
 
         @Override
-        public void head(byte[] bytes, int status) {
-            synchronized (Relay.this) {
-                if (finishing) {
-                    return;
-                }
-                Pending first = pending.peekFirst();
-                if (first != null) {
-                    first.answered = true;
-                }
-                if (!currentAnswered && capture != null) {
-                    capture.answeredByTarget();
-                }
-                currentAnswered = true;
-                writeToClient(bytes, 0, bytes.length);
+        public void headBytes(ByteBuffer bytes) {
+            if (!isFinishing()) {
+                head.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
             }
         }
 
         @Override
-        public void body(ByteBuffer bytes) {
+        public boolean headComplete(MessageFramer.Head answer) {
+            byte[] bytes = head.toByteArray();
+            head.reset();
+            synchronized (Relay.this) {
+                if (finishing) {
+                    return false;
+                }
+                if (!answer.interim()) {
+                    targetCloses = answer.closes();
+                    // Only a final answer is the target's answer: after interim ones RestLab may still answer 502.
+                    Pending first = pending.peekFirst();
+                    if (first != null) {
+                        first.answered = true;
+                    }
+                    if (capture != null) {
+                        capture.answeredByTarget();
+                    }
+                }
+                writeToClient(bytes, 0, bytes.length);
+                inBody = true;
+            }
+            return true;
+        }
+
+        @Override
+        public void bodyBytes(ByteBuffer bytes) {
             synchronized (Relay.this) {
                 if (!finishing) {
                     writeToClient(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
@@ -327,28 +405,42 @@ final class Relay {
             }
         }
 
+        /** The rest of an answer whose body broke reaches the client as it came, as it would without RestLab. */
         @Override
-        public void end(boolean interim) {
+        public void refusedBytes(ByteBuffer bytes) {
+            if (inBody) {
+                bodyBytes(bytes);
+            }
+        }
+
+        @Override
+        public void ended(boolean interim) {
+            inBody = false;
             if (interim) {
                 return;
             }
             synchronized (Relay.this) {
-                currentAnswered = false;
                 pending.pollFirst();
+                if (targetCloses) {
+                    // The target reads no request after this answer, as RestLab's server would not:
+                    // requests sent after it get no answer from anyone, and the connection ends.
+                    finish();
+                    return;
+                }
                 if (!pending.isEmpty() || finishing) {
                     return;
                 }
                 if (answerAfterPending != null) {
                     writeToClient(answerAfterPending, 0, answerAfterPending.length);
                     finish();
-                } else if (clientDone) {
+                } else if (clientDone || lastRequest) {
                     finish();
                 }
             }
         }
 
         @Override
-        public void bad(String reason) {
+        public void refused(int status, String reason) {
             synchronized (Relay.this) {
                 failFirst(targetName + " answered, but " + reason);
                 finish();
@@ -430,10 +522,6 @@ final class Relay {
         }
     }
 
-    private void writeToTarget(byte[] bytes) throws IOException {
-        writeToTarget(bytes, 0, bytes.length);
-    }
-
     private void writeToTarget(byte[] bytes, int offset, int length) throws IOException {
         writingToTargetSince = System.nanoTime() | 1;
         try {
@@ -500,7 +588,7 @@ final class Relay {
     }
 
     /** The host of an absolute-form target ({@code GET http://host/ HTTP/1.1}), or null. */
-    private static String targetHostOf(RequestFramer.Head head) {
+    private static String targetHostOf(MessageFramer.Head head) {
         RequestTarget target = RequestTarget.parse(head.method(), head.uri());
         return target.form() == RequestTarget.Form.ABSOLUTE ? target.host() : null;
     }

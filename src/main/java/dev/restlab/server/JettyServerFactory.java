@@ -1,6 +1,7 @@
 package dev.restlab.server;
 
 import dev.restlab.fault.FaultRules;
+import dev.restlab.wire.HttpFraming;
 import dev.restlab.wire.TrafficLog;
 import dev.restlab.wire.WireCapture;
 import java.net.InetAddress;
@@ -105,7 +106,7 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
             // Spark would route by this header; RestLab shows plain HTTP, so the request line wins.
             request.getHttpFields().remove("X-HTTP-Method-Override");
         });
-        HttpConnectionFactory http1 = new ChunkExtensionLimit(http);
+        HttpConnectionFactory http1 = HttpFraming.connectionFactory(http);
         ServerConnector connector = settings.traffic() == null ? new ServerConnector(server, http1)
                 : WireCapture.connector(server, http1, settings.traffic());
         connector.setHost(settings.host());

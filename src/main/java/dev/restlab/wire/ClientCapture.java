@@ -44,6 +44,14 @@ public final class ClientCapture {
     }
 
     /**
+     * Why the server's answer is not one RestLab reads further, in words that follow "the server
+     * answered, but": not HTTP, or interim ({@code 1xx}) answers without end. Empty while it is.
+     */
+    public Optional<String> refusal() {
+        return Optional.ofNullable(conversation.answerRefusal());
+    }
+
+    /**
      * The connection ended: the first exchange, with a response cut short if it was; empty when
      * nothing at all came back.
      */

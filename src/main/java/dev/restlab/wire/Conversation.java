@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the {@link TrafficLog}'s memory budget. Past either bound the connection's later requests and
  * their answers are counted ({@link TrafficLog#unrecorded()}) but not kept.
  */
-final class Conversation implements RequestReader.Listener, MessageReader.Events {
+final class Conversation implements RequestReader.Listener, ResponseReader.Listener {
 
     /** Far more than Jetty's 8 KiB read-ahead holds (about 580 of the smallest requests). */
     static final int MAX_WAITING_REQUESTS = 1_000;
@@ -27,8 +27,8 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
 
     private final TrafficLog log;
     private final Connection connection;
-    private final RequestReader requestReader;
-    private final MessageReader responseReader = new MessageReader(this);
+    private final RequestReader requestReader = new RequestReader(this);
+    private final ResponseReader responseReader = new ResponseReader(this);
     /** Requests not yet recorded, oldest first; each gets the next response to start. */
     private final ArrayDeque<Message> requests = new ArrayDeque<>();
     private long dispatched;
@@ -37,14 +37,8 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
     private boolean overflowed;
 
     Conversation(TrafficLog log, Connection connection) {
-        this(log, connection, RequestReader.Rules.JETTY_DEFAULTS);
-    }
-
-    /** @param rules how the server parses requests, so that the capture cuts them where it does */
-    Conversation(TrafficLog log, Connection connection, RequestReader.Rules rules) {
         this.log = log;
         this.connection = connection;
-        this.requestReader = new RequestReader(this, rules);
     }
 
     synchronized void incoming(ByteBuffer bytes, long nanos) {
@@ -107,8 +101,13 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
         recordAnswered();
     }
 
+    /** Why the server's answer was refused (not HTTP, endless interim answers), or null. */
+    synchronized String answerRefusal() {
+        return responseReader.refusal();
+    }
+
     @Override
-    public void started(Message message) {
+    public void responseStarted(Message message) {
         for (Message request : requests) {
             if (request.partner == null) {
                 pair(request, message);
@@ -124,7 +123,7 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
     }
 
     @Override
-    public void completed(Message response) {
+    public void responseCompleted(Message response) {
         if (response.partner != null && closesConnection(response)) {
             dropRequestsAfter(response.partner);
         }
@@ -216,7 +215,7 @@ final class Conversation implements RequestReader.Listener, MessageReader.Events
         Request sent = new Request(request.first, request.second, request.third, request.headers,
                 request.keptBody(), request.wireBytes);
         Response answered = new Response(response.first, response.status(), response.third,
-                response.headers, response.keptBody(), response.wireBytes, response.interim);
+                response.headers, response.keptBody(), response.wireBytes, response.interim, response.interimNotKept);
         Timings timings = new Timings(request.firstNanos, request.lastNanos, response.firstNanos,
                 response.lastNanos);
         log.record(new Exchange(0, connection, (int) recorded, sent, answered, timings,

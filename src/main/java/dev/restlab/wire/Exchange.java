@@ -79,12 +79,19 @@ public record Exchange(long id, Connection connection, int index, Request reques
 
     /**
      * What the log counts against its memory budget: the stored bodies and the captured header
-     * bytes (a rejected request may bring tens of KiB of headers).
+     * bytes (a rejected request may bring tens of KiB of headers), interim answers' included.
      */
     long storedBytes() {
+        long interim = 0;
+        for (Response.Interim answer : response.interim()) {
+            interim += INTERIM_OVERHEAD_BYTES + answer.reason().length() + Header.storedBytes(answer.headers());
+        }
         return (long) request.body().stored().length + response.body().stored().length
-                + Header.storedBytes(request.headers()) + Header.storedBytes(response.headers());
+                + Header.storedBytes(request.headers()) + Header.storedBytes(response.headers()) + interim;
     }
+
+    /** About what one kept interim answer costs beside its headers: the record, its list slot, its words. */
+    private static final int INTERIM_OVERHEAD_BYTES = 64;
 
     @Override
     public String toString() {

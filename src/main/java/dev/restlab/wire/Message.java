@@ -21,6 +21,8 @@ final class Message {
     final CappedBytes body = new CappedBytes(Exchange.MAX_STORED_BODY, 0);
     /** Interim 1xx responses before this one, or null: rare, so made when needed. */
     List<Response.Interim> interim;
+    /** Interim responses past the few kept: counted only. */
+    int interimNotKept;
     boolean headComplete;
     boolean complete;
 

@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * A response as it crossed the wire: status line, headers in the order and spelling sent, the body
  * after de-chunking, every byte sent for it ({@code wireBytes}, interim answers and chunk framing
- * included), and any interim {@code 1xx} answers that came before it (usually none).
+ * included), and any interim {@code 1xx} answers that came before it (usually none): the first
+ * few kept in {@code interim}, any more only counted in {@code interimNotKept}.
  */
 public record Response(String version, int status, String reason, List<Header> headers, Body body,
-        long wireBytes, List<Interim> interim) {
+        long wireBytes, List<Interim> interim, int interimNotKept) {
 
     /** An interim answer such as {@code 100 Continue}: its status line and headers. */
     public record Interim(String version, int status, String reason, List<Header> headers) {
@@ -26,6 +27,12 @@ public record Response(String version, int status, String reason, List<Header> h
         headers = Header.immutable(headers);
         body = body == null ? Body.EMPTY : body;
         interim = interim == null ? List.of() : List.copyOf(interim);
+    }
+
+    /** A response whose interim answers were all kept. */
+    public Response(String version, int status, String reason, List<Header> headers, Body body, long wireBytes,
+            List<Interim> interim) {
+        this(version, status, reason, headers, body, wireBytes, interim, 0);
     }
 
     /** The first header of that name, compared without regard to case. */

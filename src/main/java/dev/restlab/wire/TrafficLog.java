@@ -110,7 +110,7 @@ public final class TrafficLog {
     }
 
     /** The bytes that waiting requests hold now. */
-    long heldBytes() {
+    public long heldBytes() {
         return heldBytes.get();
     }
 

@@ -17,7 +17,6 @@ import org.eclipse.jetty.io.NetworkTrafficListener;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpChannel;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -39,29 +38,22 @@ public final class WireCapture implements NetworkTrafficListener {
     private static final Logger LOG = LoggerFactory.getLogger(WireCapture.class);
 
     private final TrafficLog log;
-    private final RequestReader.Rules rules;
     private final Map<Socket, Conversation> conversations = new ConcurrentHashMap<>();
 
-    private WireCapture(TrafficLog log, RequestReader.Rules rules) {
+    private WireCapture(TrafficLog log) {
         this.log = log;
-        this.rules = rules;
     }
 
-    /** A connector like {@code new ServerConnector(server, factory)} that records into {@code log}. */
+    /**
+     * A connector like {@code new ServerConnector(server, factory)} that records into {@code log}.
+     * The capture cuts requests by {@link HttpFraming#RULES}: give a factory from {@link
+     * HttpFraming#connectionFactory}, so that the server does too.
+     */
     public static ServerConnector connector(Server server, ConnectionFactory factory, TrafficLog log) {
-        WireCapture capture = new WireCapture(log, rulesOf(factory));
+        WireCapture capture = new WireCapture(log);
         ServerConnector connector = new CapturingConnector(server, factory, capture);
         connector.addBean(capture.new DispatchMarker());
         return connector;
-    }
-
-    /** The capture parses requests with the same rules as the server's connections do. */
-    private static RequestReader.Rules rulesOf(ConnectionFactory factory) {
-        if (factory instanceof HttpConnectionFactory http) {
-            return new RequestReader.Rules(http.getHttpConfiguration().getRequestHeaderSize(),
-                    http.getHttpCompliance());
-        }
-        return RequestReader.Rules.JETTY_DEFAULTS;
     }
 
     @Override
@@ -70,7 +62,7 @@ public final class WireCapture implements NetworkTrafficListener {
         Connection connection = new Connection(log.nextConnectionId(),
                 address == null ? "" : IpAddresses.text(address), socket.getPort(), Instant.now(),
                 System.nanoTime());
-        conversations.put(socket, new Conversation(log, connection, rules));
+        conversations.put(socket, new Conversation(log, connection));
     }
 
     @Override

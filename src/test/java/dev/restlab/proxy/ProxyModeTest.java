@@ -327,6 +327,61 @@ class ProxyModeTest {
     }
 
     @Test
+    void requests_restlabs_server_refuses_are_refused_alike_and_never_reach_the_target() throws Exception {
+        String chunkedPost = "POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: ";
+        try (ScriptedTarget target = ScriptedTarget.answering(head -> ODD)) {
+            server.proxyTo(target.url());
+            RawResponse bareLf = server.exchange("GET / HTTP/1.1\nHost: 127.0.0.1\n\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(400, bareLf.status(), bareLf.toString());
+            assertTrue(bareLf.text().contains("CR LF"), bareLf.text());
+            RawResponse gzip = server.exchange((chunkedPost + "gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertEquals(501, gzip.status(), gzip.toString());
+            assertTrue(gzip.text().contains("gzip"), gzip.text());
+            assertEquals(List.of(), target.heads());
+            List<Exchange> refused = server.awaitExchanges(2);
+            assertEquals(List.of(400, 501), refused.stream().map(Exchange::status).sorted().toList());
+            assertTrue(refused.stream().allMatch(Exchange::rejected), "RestLab's own answers");
+        }
+        try (ScriptedTarget target = ScriptedTarget.start(peer -> {
+            peer.readHeadOnly(); // waits for the body, as a route reading it does
+            peer.awaitClose();
+        })) {
+            server.proxyTo(target.url());
+            RawResponse extensions = server.exchange((chunkedPost + "chunked\r\n\r\n2;" + "e".repeat(9000)
+                    + "\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertEquals(400, extensions.status(), "as RestLab's routes answer a broken body: " + extensions);
+            assertTrue(extensions.text().contains("Chunk extensions over 8192 bytes"), extensions.text());
+            Await.until("the target's connection closed", () -> target.ended() == 1);
+        }
+        assertStillServing();
+    }
+
+    @Test
+    void nothing_after_a_request_that_closes_its_connection_reaches_the_target() throws Exception {
+        try (ScriptedTarget target = ScriptedTarget.answering(head -> ODD); RawConnection client = connectThrough(target)) {
+            client.send("GET /last HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" + get("/after-close")
+                    + "HTTP/1.0 and other bytes that are no request");
+            assertEquals(ODD, client.readResponse().wireText());
+            assertTrue(client.closedByServer(), "RestLab ends the connection after the answer, as its server does");
+            assertEquals(1, target.heads().size(), target.heads().toString());
+            assertTrue(target.heads().get(0).startsWith("GET /last "), target.heads().get(0));
+        }
+    }
+
+    @Test
+    void bytes_the_target_sends_after_its_answer_never_reach_the_client() throws Exception {
+        String unasked = "HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\nunasked";
+        try (ScriptedTarget target = ScriptedTarget.answering(head -> ODD + unasked);
+                RawConnection client = connectThrough(target)) {
+            assertEquals(ODD, client.send(get("/once")).readResponse().wireText());
+            assertEquals("", new String(client.readToEnd(), StandardCharsets.US_ASCII), "nothing after the answer");
+            assertEquals(1, server.awaitExchanges(1).size());
+        }
+        assertStillServing();
+    }
+
+    @Test
     void a_header_block_over_the_limit_is_answered_431_and_never_reaches_the_target() throws Exception {
         try (ScriptedTarget target = ScriptedTarget.answering(head -> ODD)) {
             server.proxyTo(target.url());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.testing.RawConnection;
+import dev.restlab.wire.HttpFraming;
 import dev.restlab.testing.RawResponse;
 import dev.restlab.testing.ServerExtension;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ChunkExtensionLimitTest {
 
     @Test
     void extensions_of_8_KiB_in_all_are_read_as_before() throws Exception {
-        String extension = ";" + "e".repeat(ChunkExtensionLimit.MAX_BYTES - 1);
+        String extension = ";" + "e".repeat(HttpFraming.RULES.chunkExtensionBytes() - 1);
         RawResponse answer = server.exchange(post(chunk(JSON, extension)));
         assertEquals(201, answer.status(), answer.toString());
         assertEquals(1, server.store().size());
@@ -36,7 +37,7 @@ class ChunkExtensionLimitTest {
 
     @Test
     void one_byte_more_is_400_and_the_connection_closes() throws Exception {
-        String extension = ";" + "e".repeat(ChunkExtensionLimit.MAX_BYTES);
+        String extension = ";" + "e".repeat(HttpFraming.RULES.chunkExtensionBytes());
         try (RawConnection client = server.connect()) {
             client.send(post(chunk(JSON, extension)) + "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             RawResponse answer = client.readResponse();

@@ -56,4 +56,23 @@ class MalformedRequestsTest {
             assertTrue(answer.text().startsWith("Request body could not be read"), answer.text());
         }
     }
+
+    @Test
+    void a_transfer_coding_other_than_chunked_is_501_and_no_user_is_made() throws Exception {
+        String json = "{\"name\": \"Ann\", \"email\": \"ann@example.com\"}";
+        for (String codings : new String[] {"gzip, chunked", "deflate,chunked", "identity, chunked"}) {
+            String answer = server.answerUntilClosed("POST /people/v1/users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: " + codings + "\r\n\r\n"
+                    + Integer.toHexString(json.length()) + "\r\n" + json + "\r\n0\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 501 Transfer-Encoding "), codings + " -> " + answer);
+            assertTrue(answer.contains("not implemented"), answer);
+        }
+        assertEquals(0, server.store().size(), "the gzip coding is not ignored: nothing is made of the body");
+    }
+
+    @Test
+    void a_request_whose_lines_end_with_a_bare_line_feed_is_400_saying_so() throws Exception {
+        String answer = server.answerUntilClosed("GET /people/v1/users HTTP/1.1\nHost: 127.0.0.1\n\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400 Bare LF: lines end with CR LF"), answer);
+    }
 }

@@ -174,13 +174,23 @@ class ConversationTest {
         assertEquals("no\n", body(e, false));
     }
     @Test
-    void transfer_encoding_lines_combine_and_the_last_coding_frames_the_body_as_jetty_does() {
+    void a_transfer_coding_besides_chunked_is_refused_as_the_server_refuses_it_and_nothing_after_is_read() {
         in("POST /u HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "18\r\nGET /hidden HTTP/1.1\r\n\r\n\r\n0\r\n\r\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n");
-        out("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        assertEquals(1, conversation.waiting(), "the server reads nothing after a request it refuses");
+        out("HTTP/1.1 501 Transfer-Encoding gzip not implemented\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         List<Exchange> exchanges = log.snapshot();
-        assertEquals(List.of("/u", "/next"), exchanges.stream().map(Exchange::target).toList());
-        assertEquals("GET /hidden HTTP/1.1\r\n\r\n", body(exchanges.get(0), true));
+        assertEquals(List.of("/u"), exchanges.stream().map(Exchange::target).toList());
+        assertEquals(501, exchanges.get(0).status());
+        assertTrue(exchanges.get(0).rejected(), "answered before any route ran");
+    }
+
+    @Test
+    void a_head_with_bare_line_feeds_is_refused_as_the_server_refuses_it() {
+        in("GET /lf HTTP/1.1\nHost: x\n\nGET /next HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(1, conversation.waiting());
+        out("HTTP/1.1 400 Bare LF: lines end with CR LF\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertEquals(List.of("/lf 400"), log.snapshot().stream().map(e -> e.target() + " " + e.status()).toList());
     }
 
     @Test

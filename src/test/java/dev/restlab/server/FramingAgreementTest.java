@@ -1,13 +1,22 @@
-package dev.restlab.wire;
+package dev.restlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.http.TargetUrl;
+import dev.restlab.proxy.HostRule;
+import dev.restlab.proxy.ProxyServer;
+import dev.restlab.proxy.ProxySettings;
 import dev.restlab.testing.Await;
+import dev.restlab.wire.Exchange;
+import dev.restlab.wire.HttpFraming;
+import dev.restlab.wire.TrafficLog;
+import dev.restlab.wire.WireCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,10 +24,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -29,25 +39,31 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every framing edge case we know of, each on its own connection to a real Jetty 9.4 server with
- * the capture's connector: what the capture recorded must be exactly what Jetty handed to the
- * handler (method, target, body size, in order), and one exchange per answer the client got.
- * A body that the capture cut differently from Jetty shows up here as a request one side saw
- * and the other did not.
+ * Every framing edge case we know of, each on its own connection, through three readers of HTTP
+ * that must agree: a real Jetty 9.4 server with RestLab's connection factory (its framing rules
+ * and its one-Host customizer), the capture on that server's connector, and proxy mode relaying
+ * to that same server. Per case: what the capture recorded is exactly what Jetty handed to the
+ * handler (method, target, body size, in order), one exchange per answer the client got; and
+ * through the proxy, the handler is handed the same requests, the client gets the same statuses
+ * (RestLab's own refusals included) and the proxy's capture records the same exchanges. A body
+ * that one of them cut differently shows up here as a request one side saw and another did not.
  */
-class FramingFuzzTest {
+class FramingAgreementTest {
 
     private final TrafficLog traffic = new TrafficLog();
-    /** What the handler saw, per client port, in order: "METHOD target #bodySize". */
+    private final TrafficLog relayed = new TrafficLog();
+    /** What the handler saw, per connection (the client's port), in order: "METHOD target #bodySize". */
     private final Map<Integer, List<String>> handled = new ConcurrentHashMap<>();
     private Server server;
+    private ProxyServer proxy;
     private int port;
 
     @BeforeEach
     void start() throws Exception {
         server = new Server(new QueuedThreadPool(16, 2));
-        ServerConnector connector = WireCapture.connector(server,
-                new HttpConnectionFactory(new HttpConfiguration()), traffic);
+        HttpConfiguration config = new HttpConfiguration();
+        config.addCustomizer(new SingleHostHeader());
+        ServerConnector connector = WireCapture.connector(server, HttpFraming.connectionFactory(config), traffic);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         connector.setIdleTimeout(10_000);
@@ -55,10 +71,13 @@ class FramingFuzzTest {
         server.setHandler(new RecordingHandler());
         server.start();
         port = connector.getLocalPort();
+        proxy = new ProxyServer(new ProxySettings(new TargetUrl("127.0.0.1", port), relayed, Duration.ofSeconds(10),
+                Duration.ofSeconds(10), HostRule.ANY, 64));
     }
 
     @AfterEach
     void stop() throws Exception {
+        proxy.stop();
         server.stop();
     }
 
@@ -218,6 +237,28 @@ class FramingFuzzTest {
                 + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk(smuggled(b)) + "0\r\n\r\n" + after(b));
         all.put("a GET with a body", b -> "GET " + b + "/edge HTTP/1.1\r\nHost: x\r\nContent-Length: "
                 + smuggled(b).length() + "\r\n\r\n" + smuggled(b) + after(b));
+        // RestLab's own framing rules, beyond Jetty's.
+        all.put("chunk extensions over 8 KiB in one", b -> post(b, "Transfer-Encoding: chunked\r\n",
+                Integer.toHexString(smuggled(b).length()) + ";" + "e".repeat(9000) + "\r\n" + smuggled(b) + "\r\n0\r\n\r\n"));
+        all.put("chunk extensions over 8 KiB across chunks", b -> post(b, "Transfer-Encoding: chunked\r\n",
+                String.join("", Collections.nCopies(40, "1;" + "x".repeat(250) + "\r\nx\r\n")) + chunk(smuggled(b)) + "0\r\n\r\n"));
+        all.put("chunk extensions of 8 KiB exactly", b -> post(b, "Transfer-Encoding: chunked\r\n",
+                Integer.toHexString(smuggled(b).length()) + ";" + "e".repeat(8191) + "\r\n" + smuggled(b) + "\r\n0\r\n\r\n"));
+        all.put("bare LF ending the request line only", b -> "GET " + b + "/edge HTTP/1.1\nHost: x\r\n\r\n" + after(b));
+        all.put("bare LF ending the last header only", b -> "GET " + b + "/edge HTTP/1.1\r\nHost: x\n\r\n" + after(b));
+        all.put("bare LF ending the head only", b -> "GET " + b + "/edge HTTP/1.1\r\nHost: x\r\n\n" + after(b));
+        all.put("bare LF after the chunk data", b -> post(b, "Transfer-Encoding: chunked\r\n",
+                Integer.toHexString(smuggled(b).length()) + "\r\n" + smuggled(b) + "\n0\r\n\r\n"));
+        all.put("bare LF ending the body", b -> post(b, "Transfer-Encoding: chunked\r\n", chunk(smuggled(b)) + "0\r\n\n"));
+        all.put("a bare CR in a header", b -> "GET " + b + "/edge HTTP/1.1\r\nHost: x\rX-A: 1\r\n\r\n" + after(b));
+        all.put("HTTP/1.0 with a body, then more", b -> "POST " + b + "/edge HTTP/1.0\r\nContent-Length: "
+                + smuggled(b).length() + "\r\n\r\n" + smuggled(b) + after(b));
+        all.put("Connection: keep-alive, close, then more", b -> "GET " + b + "/edge HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: keep-alive, close\r\n\r\n" + after(b));
+        all.put("Connection: close on a second line, then more", b -> "GET " + b + "/edge HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: keep-alive\r\nConnection: close\r\n\r\n" + after(b));
+        all.put("Transfer-Encoding: chunked twice on one line", b -> post(b, "Transfer-Encoding: chunked, chunked\r\n",
+                chunk(smuggled(b)) + "0\r\n\r\n"));
         all.put("20 pipelined", b -> String.join("", Collections.nCopies(20, after(b))));
         all.put("1,200 pipelined: more than Jetty reads at once", b -> {
             StringBuilder many = new StringBuilder();
@@ -235,20 +276,67 @@ class FramingFuzzTest {
         return cases;
     }
 
-    /** Sends one case, half-closes, and counts the final answers until the server closes. */
-    private int send(Case c, Map<Integer, Case> byPort) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(20_000);
-            byPort.put(socket.getLocalPort(), c);
-            socket.getOutputStream().write(c.bytes().getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            socket.shutdownOutput();
-            return countAnswers(socket.getInputStream());
-        }
+    /** What one run of all cases saw, by case name. */
+    private record Run(Map<String, List<Integer>> statuses, Map<String, List<String>> handled,
+            Map<String, List<Exchange>> recorded) {
     }
 
-    /** Final responses in the stream (interim 1xx ones are part of the next). */
-    private static int countAnswers(InputStream in) throws IOException {
+    private static final Pattern BASE = Pattern.compile("/c(\\d+)/");
+
+    /** Sends every case to {@code toPort}, each on its own connection, and collects what each reader saw. */
+    private Run run(List<Case> cases, int toPort, TrafficLog log) throws IOException {
+        handled.clear();
+        Map<Integer, String> caseByClientPort = new LinkedHashMap<>();
+        Map<String, List<Integer>> statuses = new LinkedHashMap<>();
+        int answers = 0;
+        for (Case c : cases) {
+            try (Socket socket = new Socket("127.0.0.1", toPort)) {
+                socket.setSoTimeout(20_000);
+                caseByClientPort.put(socket.getLocalPort(), c.name());
+                socket.getOutputStream().write(c.bytes().getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                List<Integer> got = finalStatuses(socket.getInputStream());
+                statuses.put(c.name(), got);
+                answers += got.size();
+            }
+        }
+        int expected = answers;
+        // A relay reads a client's pipelined requests faster than the target answers them: past the
+        // capture's bound on requests waiting for answers, the later ones are counted, not kept.
+        Await.until(expected + " exchanges, one per answer; have " + log.snapshot().size() + " and "
+                + log.unrecorded() + " counted", () -> log.snapshot().size() + log.unrecorded() >= expected);
+        Await.until("every connection to the server closed", () -> handledConnectionsSettled());
+
+        // The handler's connections are the clients' (direct) or the relay's (proxy mode): each
+        // belongs to the case whose base path its requests carry.
+        Map<String, List<String>> handledByCase = new LinkedHashMap<>();
+        for (List<String> requests : handled.values()) {
+            String name = null;
+            for (String request : requests) {
+                Matcher base = BASE.matcher(request);
+                if (base.find()) {
+                    name = cases.get(Integer.parseInt(base.group(1))).name();
+                    break;
+                }
+            }
+            assertTrue(name != null, "requests of no case: " + requests);
+            assertTrue(handledByCase.put(name, List.copyOf(requests)) == null, "two connections for " + name);
+        }
+        Map<String, List<Exchange>> recorded = new LinkedHashMap<>();
+        for (Exchange e : log.snapshot()) {
+            String name = caseByClientPort.get(e.connection().clientPort());
+            recorded.computeIfAbsent(name, n -> new ArrayList<>()).add(e);
+        }
+        return new Run(statuses, handledByCase, recorded);
+    }
+
+    private boolean handledConnectionsSettled() {
+        return server.getConnectors()[0].getConnectedEndPoints().isEmpty();
+    }
+
+    /** The final answers' statuses in the stream, in order (interim 1xx ones belong to the next). */
+    private static List<Integer> finalStatuses(InputStream in) throws IOException {
         byte[] all;
         try {
             all = in.readAllBytes();
@@ -256,7 +344,7 @@ class FramingFuzzTest {
             throw new AssertionError("connection reset: a case must end in an orderly close", reset);
         }
         String text = new String(all, StandardCharsets.ISO_8859_1);
-        int answers = 0;
+        List<Integer> statuses = new ArrayList<>();
         int at = 0;
         while (at < text.length()) {
             int headEnd = text.indexOf("\r\n\r\n", at);
@@ -271,41 +359,39 @@ class FramingFuzzTest {
             }
             at = headEnd + 4 + (status < 200 || status == 204 ? 0 : length);
             if (status >= 200) {
-                answers++;
+                statuses.add(status);
             }
         }
-        return answers;
+        return statuses;
+    }
+
+    private static String summary(Exchange e) {
+        return e.method() + " " + e.target() + " #" + e.request().body().size() + " -> " + e.status();
     }
 
     @Test
-    void the_capture_records_exactly_the_requests_jetty_handled_for_every_framing_edge_case() throws Exception {
+    void the_server_its_capture_and_proxy_mode_agree_on_every_message_boundary_and_refusal() throws Exception {
         List<Case> cases = cases();
-        Map<Integer, Case> byPort = new LinkedHashMap<>();
-        Map<Integer, Integer> answersByPort = new LinkedHashMap<>();
-        int answers = 0;
-        for (Case c : cases) {
-            int got = send(c, byPort);
-            answersByPort.put(new ArrayList<>(byPort.keySet()).get(byPort.size() - 1), got);
-            answers += got;
-        }
-        int expected = answers;
-        Await.until(expected + " exchanges, one per answer; have " + traffic.snapshot().size(),
-                () -> traffic.snapshot().size() >= expected);
-        server.stop(); // every connection is closed: nothing more can be recorded
+        Run direct = run(cases, port, traffic);
+        int proxyPort = proxy.start("127.0.0.1", 0);
+        Run relayedRun = run(cases, proxyPort, relayed);
 
-        List<Exchange> recorded = traffic.snapshot();
-        assertEquals(expected, recorded.size(), "one exchange per answer the clients got");
         List<String> mismatches = new ArrayList<>();
         int handledTotal = 0;
-        for (Map.Entry<Integer, Case> entry : byPort.entrySet()) {
-            int clientPort = entry.getKey();
-            List<String> jetty = handled.getOrDefault(clientPort, List.of());
+        int refusals = 0;
+        for (Case c : cases) {
+            String name = c.name();
+            List<String> jetty = direct.handled().getOrDefault(name, List.of());
             handledTotal += jetty.size();
-            List<Exchange> mine = recorded.stream().filter(e -> e.connection().clientPort() == clientPort).toList();
+            List<Exchange> mine = direct.recorded().getOrDefault(name, List.of());
             List<String> captured = new ArrayList<>();
             for (Exchange e : mine) {
-                if (!e.rejected()) {
+                // SingleHostHeader answers in a customizer, after Jetty's dispatch event and before any handler.
+                boolean customizerAnswered = e.response().body().text().equals(SingleHostHeader.REASON);
+                if (!e.rejected() && !customizerAnswered) {
                     captured.add(e.method() + " " + e.target() + " #" + e.request().body().size());
+                } else {
+                    refusals++;
                 }
             }
             // The handler knows a body's size only when it read all of it.
@@ -315,20 +401,33 @@ class FramingFuzzTest {
                     captured.set(i, captured.get(i).substring(0, captured.get(i).lastIndexOf('#')) + size);
                 }
             }
-            if (!captured.equals(jetty) || mine.size() != answersByPort.get(clientPort)) {
-                int first = 0;
-                while (first < Math.min(jetty.size(), captured.size()) && jetty.get(first).equals(captured.get(first))) {
-                    first++;
-                }
-                mismatches.add(entry.getValue().name() + ": Jetty handled " + jetty.size() + ", the capture recorded "
-                        + captured.size() + " and " + (mine.size() - captured.size()) + " rejected, for "
-                        + answersByPort.get(clientPort) + " answers; from #" + first + " Jetty "
-                        + jetty.subList(first, Math.min(jetty.size(), first + 3)) + ", capture "
-                        + captured.subList(first, Math.min(captured.size(), first + 3)));
+            List<Integer> answered = direct.statuses().get(name);
+            if (!captured.equals(jetty) || mine.size() != answered.size()) {
+                mismatches.add(name + ": Jetty handled " + jetty + ", the capture recorded " + captured + " and "
+                        + (mine.size() - captured.size()) + " rejected, for answers " + answered);
+            }
+            List<String> viaProxy = relayedRun.handled().getOrDefault(name, List.of());
+            if (!viaProxy.equals(jetty)) {
+                mismatches.add(name + ": handled directly " + jetty + ", through the proxy " + viaProxy);
+            }
+            List<Integer> proxyAnswered = relayedRun.statuses().get(name);
+            if (!proxyAnswered.equals(answered)) {
+                mismatches.add(name + ": answered directly " + answered + ", through the proxy " + proxyAnswered);
+            }
+            List<String> serverSaw = mine.stream().map(FramingAgreementTest::summary).toList();
+            List<String> proxySaw = relayedRun.recorded().getOrDefault(name, List.of()).stream()
+                    .map(FramingAgreementTest::summary).toList();
+            boolean counted = proxySaw.size() < serverSaw.size() && relayed.unrecorded() > 0
+                    && proxySaw.equals(serverSaw.subList(0, proxySaw.size()));
+            if (!proxySaw.equals(serverSaw) && !counted) {
+                mismatches.add(name + ": the server's capture " + serverSaw + ", the proxy's " + proxySaw);
             }
         }
         assertEquals(List.of(), mismatches, "of " + cases.size() + " cases");
         assertTrue(handledTotal > 1_200, "the cases reach the handler: " + handledTotal);
+        assertTrue(refusals >= 15, "the cases include refusals: " + refusals);
+        assertEquals(0, traffic.unrecorded(), "the server's capture keeps every exchange");
         assertEquals(0, traffic.heldBytes());
+        assertEquals(0, relayed.heldBytes());
     }
 }
