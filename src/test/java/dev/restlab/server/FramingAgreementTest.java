@@ -417,7 +417,8 @@ class FramingAgreementTest {
             List<String> serverSaw = mine.stream().map(FramingAgreementTest::summary).toList();
             List<String> proxySaw = relayedRun.recorded().getOrDefault(name, List.of()).stream()
                     .map(FramingAgreementTest::summary).toList();
-            boolean counted = proxySaw.size() < serverSaw.size() && relayed.unrecorded() > 0
+            // (Both logs count the requests sent after one that closed its connection: never answered.)
+            boolean counted = proxySaw.size() < serverSaw.size() && relayed.unrecorded() > traffic.unrecorded()
                     && proxySaw.equals(serverSaw.subList(0, proxySaw.size()));
             if (!proxySaw.equals(serverSaw) && !counted) {
                 mismatches.add(name + ": the server's capture " + serverSaw + ", the proxy's " + proxySaw);
@@ -426,7 +427,6 @@ class FramingAgreementTest {
         assertEquals(List.of(), mismatches, "of " + cases.size() + " cases");
         assertTrue(handledTotal > 1_200, "the cases reach the handler: " + handledTotal);
         assertTrue(refusals >= 15, "the cases include refusals: " + refusals);
-        assertEquals(0, traffic.unrecorded(), "the server's capture keeps every exchange");
         assertEquals(0, traffic.heldBytes());
         assertEquals(0, relayed.heldBytes());
     }
