@@ -17,12 +17,14 @@ import dev.restlab.testing.ScriptedTarget;
 import dev.restlab.testing.ServerExtension;
 import dev.restlab.wire.CurlText;
 import dev.restlab.wire.Exchange;
+import dev.restlab.wire.HttpFraming;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -138,6 +140,36 @@ class ProxyModeTest {
             assertEquals(201, recorded.status());
             assertFalse(recorded.rejected());
         }
+    }
+
+    @Test
+    void a_target_sending_interim_answers_without_end_gets_the_client_a_502_and_costs_a_few_objects() throws Exception {
+        String early = "HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n";
+        AtomicInteger sent = new AtomicInteger();
+        int endless = 1_000_000;
+        try (ScriptedTarget target = ScriptedTarget.start(peer -> {
+            peer.readRequest();
+            for (int i = 0; i < endless; i++) { // ends when RestLab closes the connection
+                peer.send(early);
+                sent.incrementAndGet();
+            }
+        }); RawConnection client = connectThrough(target)) {
+            String relayed = new String(client.send(get("/hints")).readToEnd(), StandardCharsets.UTF_8);
+            int limit = HttpFraming.RULES.interimAnswers();
+            assertEquals(limit, relayed.split("103 Early Hints", -1).length - 1, "the interim answers up to the limit");
+            String last = relayed.substring(relayed.lastIndexOf("HTTP/1.1 "));
+            assertTrue(last.startsWith("HTTP/1.1 502 ") && last.contains("more than " + limit + " interim"), last);
+            Await.until("RestLab to close the target's connection", () -> target.ended() == 1);
+            assertTrue(sent.get() < endless, "the target was cut off after " + sent.get());
+
+            Exchange recorded = server.awaitExchange(e -> e.target().equals("/hints"));
+            assertEquals(502, recorded.status());
+            int kept = HttpFraming.RULES.interimKept();
+            assertEquals(kept, recorded.response().interim().size(), "a few kept");
+            assertEquals(limit - kept, recorded.response().interimNotKept(), "the rest counted");
+            assertEquals(1, server.traffic().snapshot().size());
+        }
+        assertStillServing();
     }
 
     @Test

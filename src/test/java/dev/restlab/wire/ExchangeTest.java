@@ -71,4 +71,12 @@ class ExchangeTest {
         assertEquals(2, second.index());
         assertEquals(9, second.connection().id());
     }
+
+    @Test
+    void the_memory_an_exchange_is_counted_for_includes_its_interim_answers() {
+        Exchange plain = Exchange.builder().build();
+        Exchange hinted = Exchange.builder().interim(100, "Continue").interim(103, "Early Hints").build();
+        assertTrue(hinted.storedBytes() >= plain.storedBytes() + 2 * "Early Hints".length(),
+                plain.storedBytes() + " and " + hinted.storedBytes());
+    }
 }
