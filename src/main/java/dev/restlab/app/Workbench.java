@@ -112,6 +112,7 @@ public final class Workbench implements AutoCloseable {
         usersWatch = traffic.subscribe(users::onTraffic);
         lab = new LabPaneViewModel(traffic, settings.labProgress(), threads, TrafficModel::isOwn,
                 serverBar.boundPortProperty(), dialogs, trafficModel::select);
+        lab.useMessageDelays(new FxDelays());
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, Workbench::checkClass,
                 ScenarioFile.handout().cases().stream().map(ScenarioCase::title).toList(), threads, dialogs);

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
  * {@link Expectation} for its misses (the very test that ticks) and speaks for the step this
  * exchange most likely meant: one it would do but for the order, else one whose request it is
  * (method, path and query) but whose answer or details differ, else it names the step to do now.
- * The window's own background requests get no reason, and neither do the window's requests that
- * are no step's request: they are the window at work, not an attempt at the lab.
+ * The window's own background requests get no reason, and its other requests only when they would
+ * do a step but for the client (the step wants curl): the rest is the window at work, not an
+ * attempt at the lab.
  */
 final class ReasonFinder {
 
@@ -64,7 +65,17 @@ final class ReasonFinder {
                             .orElse("")));
         }
         Candidate best = candidates.get(0);
+        if (sender == Sender.WINDOW && !wantsAnotherClientOnly(best)) {
+            return Optional.empty(); // the window at work (a form, the composer), not a try at a step
+        }
         return Optional.of(new LabTracker.Reason(exchange.id(), exchangeText + ", " + explain(best)));
+    }
+
+    /** A step not done that this exchange would do, were it not for the client that sent it. */
+    private static boolean wantsAnotherClientOnly(Candidate candidate) {
+        return !candidate.done() && candidate.misses().stream().anyMatch(miss -> miss.part() == Expectation.Part.CLIENT)
+                && candidate.misses().stream().allMatch(miss -> miss.part() == Expectation.Part.CLIENT
+                        || miss.part() == Expectation.Part.ORDER);
     }
 
     private Candidate weigh(Step step) {

@@ -15,9 +15,8 @@ public enum WantedClient {
     /** Why a request from {@code sender} does not count: which client the step wants, and why. */
     String why(Sender sender) {
         return this == TERMINAL
-                ? "it came from RestLab's window; the step wants a terminal (curl), because the point is the"
-                        + " request you type yourself, as the handout does"
-                : "it came from a terminal; the step wants RestLab's window, because the point is what the"
-                        + " window sends";
+                ? "it came from RestLab's window; the step wants a terminal (curl): the point is the request"
+                        + " you type yourself, as the handout does"
+                : "it came from a terminal; the step wants RestLab's window: the point is what the window sends";
     }
 }

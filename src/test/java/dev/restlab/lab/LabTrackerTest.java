@@ -219,6 +219,10 @@ class LabTrackerTest {
         assertTrue(reasons.get(0).startsWith("exchange #3, POST /people/v1/users, 201, is step 4, but it came from"
                 + " RestLab's window; the step wants a terminal (curl)"), reasons.get(0));
         assertEquals("create", lab.current().orElseThrow().id());
+        lab.accept(post(201).build());
+        assertEquals("missing-field", lab.current().orElseThrow().id(), "curl's POST does it");
+        lab.accept(post(201).requestHeader("X-Kind", "user").build());
+        assertEquals(1, reasons.size(), "the window's POST once step 4 is done is the window at work: " + reasons);
     }
 
     @Test

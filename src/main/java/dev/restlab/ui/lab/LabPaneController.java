@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
@@ -21,6 +22,8 @@ import javafx.util.Duration;
 public final class LabPaneController {
 
     private final LabPaneViewModel lab;
+    /** The banner's show, while it plays. */
+    private SequentialTransition showing;
     /** Asked once per run, for the reports. */
     private String student;
 
@@ -28,6 +31,14 @@ public final class LabPaneController {
     @FXML private ProgressBar progress;
     @FXML private Label progressText;
     @FXML private Label banner;
+    @FXML private Label finished;
+    @FXML private Label reason;
+    @FXML private Label note;
+    @FXML private VBox beside;
+    @FXML private Label besideTitle;
+    @FXML private TextArea besideRequest;
+    @FXML private TextArea thisRequest;
+    @FXML private Button skipStep;
     @FXML private Button openLab;
     @FXML private Button startAgain;
     @FXML private Button exportReport;
@@ -69,6 +80,17 @@ public final class LabPaneController {
         lab.chosenProperty().addListener((o, was, now) -> choose(now.intValue()));
         choose(lab.chosenProperty().get());
         stepTitle.textProperty().bind(lab.stepTitleProperty());
+        showWhenSet(finished, lab.finishedProperty());
+        showWhenSet(reason, lab.reasonProperty());
+        showWhenSet(note, lab.noteProperty());
+        besideTitle.textProperty().bind(lab.besideTitleProperty());
+        besideRequest.textProperty().bind(lab.besideRequestProperty());
+        thisRequest.textProperty().bind(lab.thisRequestProperty());
+        beside.visibleProperty().bind(lab.besideTitleProperty().isNotEmpty());
+        beside.managedProperty().bind(beside.visibleProperty());
+        skipStep.visibleProperty().bind(lab.skippableProperty());
+        skipStep.managedProperty().bind(skipStep.visibleProperty());
+        skipStep.setOnAction(e -> lab.skipChosen());
         task.textProperty().bind(lab.taskProperty());
         command.textProperty().bind(lab.commandProperty());
         command.visibleProperty().bind(command.textProperty().isNotEmpty());
@@ -95,27 +117,35 @@ public final class LabPaneController {
         lab.tickedProperty().addListener((o, was, now) -> celebrate());
     }
 
+    /** A label shown only while its text is not empty, taking no room when hidden. */
+    private static void showWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
     private void choose(int index) {
-        if (index >= 0 && index != steps.getSelectionModel().getSelectedIndex()) {
+        if (index < 0) {
+            steps.getSelectionModel().clearSelection(); // the lab is complete: no step is current
+        } else if (index != steps.getSelectionModel().getSelectedIndex()) {
             steps.getSelectionModel().select(index);
             steps.scrollTo(Math.max(0, index - 2));
         }
     }
 
-    /** A banner big enough to see across a classroom, fading out after a few seconds. */
+    /** A banner big enough to see across a classroom, fading out after a few seconds; a new tick starts it afresh. */
     private void celebrate() {
-        banner.setText("✓ Step done! " + lab.progressTextProperty().get() + " steps of the lab.");
+        if (showing != null) {
+            showing.stop(); // its end would hide the new banner
+        }
+        banner.setText(lab.bannerProperty().get());
         banner.setVisible(true);
-        banner.setManaged(true);
         banner.setOpacity(1);
         FadeTransition fade = new FadeTransition(Duration.millis(800), banner);
         fade.setToValue(0);
-        SequentialTransition show = new SequentialTransition(new PauseTransition(Duration.seconds(3)), fade);
-        show.setOnFinished(e -> {
-            banner.setVisible(false);
-            banner.setManaged(false);
-        });
-        show.play();
+        showing = new SequentialTransition(new PauseTransition(Duration.seconds(3)), fade);
+        showing.setOnFinished(e -> banner.setVisible(false));
+        showing.play();
     }
 
     private void chooseLabFile() {
@@ -159,8 +189,11 @@ public final class LabPaneController {
                 setAccessibleText(null);
                 return;
             }
-            setText((row.done() ? "✓ " : "○ ") + row.number() + ". " + row.title());
-            setAccessibleText((row.done() ? "Done: " : "Not done yet: ") + row.number() + ". " + row.title());
+            String mark = row.done() ? "✓ " : row.skipped() ? "↷ " : "○ ";
+            String optional = row.optional() ? " (optional)" : "";
+            setText(mark + row.number() + ". " + row.title() + optional);
+            setAccessibleText((row.done() ? "Done: " : row.skipped() ? "Skipped: " : "Not done yet: ") + row.number()
+                    + ". " + row.title() + optional);
             if (row.done()) {
                 getStyleClass().add("lab-step-done");
             }

@@ -11,7 +11,9 @@ import dev.restlab.lab.Step;
 import dev.restlab.lab.Tick;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.TrafficLog;
+import dev.restlab.ui.Delays;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
@@ -36,13 +38,18 @@ import dev.restlab.ui.UiThreads;
  * The Lab tab: a lab's steps as a checklist that ticks itself from the live traffic, the chosen
  * step with its task, its command (with the running server's port and the id the lab has
  * remembered), why it matters, and a question whose answer shows on request; the progress
- * ("7 of 14"); and the lab report.
+ * ("7 of 14"); why the last exchange ticked nothing; skipping an optional step; the finished
+ * state; and the lab report.
  */
 public final class LabPaneViewModel implements AutoCloseable {
 
     /** One line of the checklist. */
-    public record StepRow(int number, String title, boolean done, String doneBy, long exchangeId) {
+    public record StepRow(int number, String title, boolean done, String doneBy, long exchangeId, boolean optional,
+            boolean skipped) {
     }
+
+    /** How long a passing message ("Copied: …") stays before it clears itself. */
+    public static final Duration PASSING = Duration.ofSeconds(6);
 
     private final TrafficLog traffic;
     private final ProgressStore progress;
@@ -68,6 +75,17 @@ public final class LabPaneViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper ticked = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper exchangeShown = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper finished = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper skippable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper besideTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper besideRequest = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper thisRequest = new ReadOnlyStringWrapper("");
+    /** Never, until the window passes {@link dev.restlab.ui.FxDelays}: tests see a message stay. */
+    private Delays messageDelays = (delay, action) -> () -> { };
+    private Runnable cancelPassing = () -> { };
 
     private LabTracker tracker;
     private AutoCloseable following;
@@ -94,7 +112,7 @@ public final class LabPaneViewModel implements AutoCloseable {
             if (now.intValue() > 0 && tracker != null) {
                 tracker.serverRunning(now.intValue());
             }
-            describe();
+            refresh(false);
         });
         use(LabFile.handout());
     }
@@ -106,8 +124,12 @@ public final class LabPaneViewModel implements AutoCloseable {
         LabTracker mine = tracker;
         tracker.onTick(tick -> threads.fx().execute(() -> {
             if (tracker == mine) {
-                ticked.set(ticked.get() + 1);
-                refresh(true);
+                ticked(tick);
+            }
+        }));
+        tracker.onReason(told -> threads.fx().execute(() -> {
+            if (tracker == mine) {
+                reason.set("✗ " + told.text());
             }
         }));
         following = traffic.subscribe(tracker);
@@ -116,6 +138,7 @@ public final class LabPaneViewModel implements AutoCloseable {
         }
         title.set(lab.title());
         message.set("");
+        reason.set("");
         refresh(true);
     }
 
@@ -136,11 +159,57 @@ public final class LabPaneViewModel implements AutoCloseable {
         }
     }
 
+    /** A tick seen in the window: the banner names the step and counts it, and the reason and passing message go. */
+    private void ticked(Tick tick) {
+        Lab lab = tracker.lab();
+        lab.step(tick.stepId()).ifPresent(step -> banner.set("✓ Step " + lab.number(step) + " of " + lab.steps().size()
+                + " done: " + step.title()));
+        reason.set("");
+        clearPassing();
+        refresh(true);
+        ticked.set(ticked.get() + 1); // last: whoever counts ticks sees the tab already moved on
+    }
+
+    /** How passing messages are timed: the window passes {@link dev.restlab.ui.FxDelays}. */
+    public void useMessageDelays(Delays delays) {
+        this.messageDelays = delays;
+    }
+
+    /** A message that clears itself after {@link #PASSING}, or at the next tick. */
+    private void pass(String text) {
+        cancelPassing.run();
+        message.set(text);
+        cancelPassing = messageDelays.after(PASSING, () -> {
+            if (message.get().equals(text)) {
+                message.set("");
+            }
+        });
+    }
+
+    private void clearPassing() {
+        cancelPassing.run();
+        cancelPassing = () -> { };
+        if (!message.get().startsWith("This lab file cannot be used")) {
+            message.set("");
+        }
+    }
+
     public void copyCommand() {
         if (!command.get().isEmpty()) {
             dialogs.copyToClipboard(command.get());
-            message.set("Copied: paste it into a terminal.");
+            pass("Copied: paste it into a terminal.");
         }
+    }
+
+    /** Skips the chosen step, when it is optional and not done: it holds nothing back from now on. */
+    public void skipChosen() {
+        int index = chosen.get();
+        List<Step> all = tracker.lab().steps();
+        if (index < 0 || index >= all.size() || !tracker.skip(all.get(index))) {
+            return;
+        }
+        pass("Skipped step " + (index + 1) + ": " + all.get(index).title() + ". You can still do it later.");
+        refresh(true);
     }
 
     public void showAnswer() {
@@ -169,7 +238,8 @@ public final class LabPaneViewModel implements AutoCloseable {
         if (port.get() > 0) {
             tracker.serverRunning(port.get()); // the server is still running: that step is done again
         }
-        message.set("The lab starts again from its first step.");
+        reason.set("");
+        pass("The lab starts again from its first step.");
         refresh(true);
     }
 
@@ -177,7 +247,7 @@ public final class LabPaneViewModel implements AutoCloseable {
     public void exportReport(Path file, String student) {
         LabTracker reported = tracker;
         threads.run(() -> LabReport.write(reported, file, student),
-                written -> message.set("Lab report written to " + written.get(0) + " and " + written.get(1)),
+                written -> pass("Lab report written to " + written.get(0) + " and " + written.get(1)),
                 failure -> message.set("The lab report could not be written to " + file + ": " + failure.getMessage()));
     }
 
@@ -186,14 +256,19 @@ public final class LabPaneViewModel implements AutoCloseable {
         List<StepRow> rows = lab.steps().stream().map(step -> {
             Optional<Tick> tick = tracker.tickOf(step);
             return new StepRow(lab.number(step), step.title(), tick.isPresent(),
-                    tick.map(Tick::summary).orElse(""), tick.map(Tick::exchangeId).orElse(0L));
+                    tick.map(Tick::summary).orElse(""), tick.map(Tick::exchangeId).orElse(0L), step.optional(),
+                    tracker.skipped(step));
         }).toList();
         steps.setAll(rows);
         int done = tracker.doneCount();
         progressText.set(done + " of " + lab.steps().size());
         progressShare.set(lab.steps().isEmpty() ? 0 : done / (double) lab.steps().size());
+        finished.set(!tracker.complete() ? "" : "Lab complete: " + done + " of " + lab.steps().size() + " steps done,"
+                + " every step " + (lab.requiredCount() == lab.steps().size() ? "" : "that is not optional ")
+                + "included. Next: Export lab report… to hand it in."
+                + (tracker.current().isPresent() ? " The optional steps left may still be done or skipped." : ""));
         if (followCurrent) {
-            chosen.set(tracker.current().map(step -> lab.number(step) - 1).orElse(lab.steps().size() - 1));
+            chosen.set(tracker.current().map(step -> lab.number(step) - 1).orElse(-1));
         }
         describe();
     }
@@ -207,19 +282,53 @@ public final class LabPaneViewModel implements AutoCloseable {
         answerShown.set(false);
         int index = chosen.get();
         List<Step> all = tracker.lab().steps();
+        if (port.get() > 0) {
+            tracker.usePort(port.get());
+        }
         if (index < 0 || index >= all.size()) {
-            stepTitle.set("");
+            boolean complete = tracker.complete();
+            stepTitle.set(complete ? "Lab complete" : "");
+            task.set(complete ? "Every step is done. Export the lab report (Export lab report… above) to hand it in;"
+                    + " pick any step in the list to read it again." : "");
+            command.set("");
+            explanation.set("");
+            note.set("");
+            question.set("");
+            answer.set("");
+            doneBy.set("");
+            skippable.set(false);
+            beside(null);
             return;
         }
         Step step = all.get(index);
-        stepTitle.set("Step " + (index + 1) + " of " + all.size() + ": " + step.title());
-        task.set(step.task());
-        int served = port.get();
-        command.set(step.command().isEmpty() ? "" : step.commandFor(served > 0 ? served : 5001, tracker.values()));
-        explanation.set(step.explanation() + (step.reference().isEmpty() ? "" : " (" + step.reference() + ")"));
-        question.set(step.question());
-        answer.set(step.answer());
-        doneBy.set(tracker.tickOf(step).map(tick -> "✓ Done: " + tick.summary()).orElse("Not done yet"));
+        boolean done = tracker.tickOf(step).isPresent();
+        stepTitle.set("Step " + (index + 1) + " of " + all.size() + ": " + step.title()
+                + (step.optional() ? " (optional)" : ""));
+        task.set(tracker.fill(step.task()));
+        command.set(step.command().isEmpty() ? "" : tracker.fill(step.command()));
+        explanation.set(tracker.fill(step.explanation()) + (step.reference().isEmpty() ? "" : " (" + step.reference() + ")"));
+        note.set(step.note().isEmpty() ? "" : "Note: " + tracker.fill(step.note()));
+        question.set(tracker.fill(step.question()));
+        answer.set(tracker.fill(step.answer()));
+        doneBy.set(tracker.tickOf(step).map(tick -> "✓ Done: " + tick.summary())
+                .orElse(tracker.skipped(step) ? "Skipped (optional): you can still do it" : "Not done yet"));
+        skippable.set(step.optional() && !done && !tracker.skipped(step));
+        beside(step);
+    }
+
+    /** The request of the step this one is shown beside, and this step's own, once they are done. */
+    private void beside(Step step) {
+        Optional<Step> other = step == null ? Optional.empty() : tracker.lab().step(step.beside());
+        Optional<Tick> otherTick = other.flatMap(tracker::tickOf);
+        if (other.isEmpty() || otherTick.isEmpty()) {
+            besideTitle.set("");
+            besideRequest.set("");
+            thisRequest.set("");
+            return;
+        }
+        besideTitle.set("Step " + tracker.lab().number(other.get()) + "'s request, and this step's: compare them");
+        besideRequest.set(otherTick.get().request());
+        thisRequest.set(tracker.tickOf(step).map(Tick::request).orElse("(not done yet)"));
     }
 
     private void closeFollowing() {
@@ -299,6 +408,46 @@ public final class LabPaneViewModel implements AutoCloseable {
     /** Counts the exchanges shown in the traffic list on request: the window then shows that list. */
     public ReadOnlyIntegerProperty exchangeShownProperty() {
         return exchangeShown.getReadOnlyProperty();
+    }
+
+    /** Why the newest exchange ticked nothing ("✗ exchange #12, …"); empty after a tick. */
+    public ReadOnlyStringProperty reasonProperty() {
+        return reason.getReadOnlyProperty();
+    }
+
+    /** The chosen step's note ("Note: RestLab's server also sends Location…"), or empty. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    /** What the newest tick's banner says: "✓ Step 2 of 14 done: Ask the root of the server with curl". */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** Once every required step is done: that the lab is complete and what to do next; else empty. */
+    public ReadOnlyStringProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    /** True when the chosen step is optional and neither done nor skipped. */
+    public ReadOnlyBooleanProperty skippableProperty() {
+        return skippable.getReadOnlyProperty();
+    }
+
+    /** For a step shown beside another (step 3 beside step 2): what that is, or empty. */
+    public ReadOnlyStringProperty besideTitleProperty() {
+        return besideTitle.getReadOnlyProperty();
+    }
+
+    /** The other step's request, as sent. */
+    public ReadOnlyStringProperty besideRequestProperty() {
+        return besideRequest.getReadOnlyProperty();
+    }
+
+    /** The chosen step's own request, as sent, when it is shown beside another's. */
+    public ReadOnlyStringProperty thisRequestProperty() {
+        return thisRequest.getReadOnlyProperty();
     }
 
     /** Counts the ticks seen in the window: the view celebrates each one. */

@@ -32,7 +32,7 @@ class LabPaneViewModelTest {
 
     private void tickTheRoot() {
         Exchange root = traffic.record(Exchange.builder().request("GET", "/").status(200, "OK").build());
-        dev.restlab.testing.Await.until("the root step ticks", () -> lab.progressTextProperty().get().equals("2 of 14"));
+        dev.restlab.testing.Await.until("the root step ticks", () -> lab.tickedProperty().get() == 2);
         assertEquals(root.id(), lab.steps().get(1).exchangeId());
     }
 
@@ -75,5 +75,83 @@ class LabPaneViewModelTest {
         lab.openLabFile(file);
         assertTrue(lab.messageProperty().get().contains("line 2: 'steps' must be a list"), lab.messageProperty().get());
         assertTrue(lab.titleProperty().get().startsWith("HTTP Server in Python with Flask"));
+    }
+
+    private Exchange curl(String method, String target, int status) {
+        return traffic.record(Exchange.builder().request(method, target).requestHeader("User-Agent", "curl/8.0")
+                .status(status, "").build());
+    }
+
+    @Test
+    void an_exchange_that_ticks_nothing_shows_its_reason_under_the_step_until_the_next_tick() {
+        traffic.record(Exchange.builder().request("GET", "/people/v1/users").requestHeader("User-Agent", "curl/8.0")
+                .status(200, "").responseBody("{\"users\": []}").build());
+        dev.restlab.testing.Await.until("the reason", () -> !lab.reasonProperty().get().isEmpty());
+        assertEquals("✗ exchange #1, GET /people/v1/users, 200, is step 7; step 2 comes first", lab.reasonProperty().get());
+        curl("GET", "/", 200);
+        dev.restlab.testing.Await.until("the tick", () -> lab.tickedProperty().get() == 2);
+        assertEquals("", lab.reasonProperty().get(), "a tick clears it");
+        assertEquals("✓ Step 2 of 14 done: Ask the root of the server with curl", lab.bannerProperty().get(),
+                "the banner counts the step it names");
+    }
+
+    @Test
+    void an_optional_step_can_be_skipped_and_the_lab_finishes_with_what_to_do_next() {
+        for (String[] request : new String[][] {{"GET", "/", "200"}, {"GET", "/", "200"}}) {
+            curl(request[0], request[1], Integer.parseInt(request[2]));
+        }
+        traffic.record(Exchange.builder().request("POST", "/people/v1/users").requestHeader("User-Agent", "curl/8.0")
+                .requestHeader("Content-Type", "application/json").status(201, "Created")
+                .responseBody("User created successfully! ID: 6c00badf-2fb6-4c60-925f-c8efaf8edaa3\n").build());
+        dev.restlab.testing.Await.until("step 5 is current", () -> lab.tickedProperty().get() == 4);
+        assertEquals(4, lab.chosenProperty().get());
+        assertTrue(lab.skippableProperty().get(), "step 5 is RestLab's addition");
+        assertTrue(lab.stepTitleProperty().get().endsWith("(optional)"), lab.stepTitleProperty().get());
+        lab.skipChosen();
+        assertEquals(5, lab.chosenProperty().get(), "on to step 6");
+        assertTrue(lab.steps().get(4).skipped());
+        lab.chosenProperty().set(3);
+        assertTrue(lab.noteProperty().get().startsWith("Note: RestLab's server also sends a Location header"));
+        assertTrue(!lab.skippableProperty().get(), "a handout step cannot be skipped");
+        assertEquals("", lab.finishedProperty().get());
+
+        String id = "6c00badf-2fb6-4c60-925f-c8efaf8edaa3";
+        traffic.record(Exchange.builder().request("GET", "/people/v1/users").requestHeader("User-Agent", "curl/8.0")
+                .status(200, "OK").responseBody("{\"users\": []}").build());
+        curl("GET", "/people/v1/users?name=John", 200);
+        curl("GET", "/people/v1/users/" + id, 200);
+        curl("DELETE", "/people/v1/users/" + id, 204);
+        curl("DELETE", "/people/v1/users/" + id, 404);
+        dev.restlab.testing.Await.until("the lab is complete", () -> lab.tickedProperty().get() == 9);
+        assertTrue(lab.finishedProperty().get().startsWith("Lab complete: 9 of 14 steps done, every step that is"
+                + " not optional included. Next: Export lab report"), lab.finishedProperty().get());
+        assertEquals(12, lab.chosenProperty().get(), "the optional steps after the handout's end are still offered");
+        lab.skipChosen();
+        lab.skipChosen();
+        assertEquals(-1, lab.chosenProperty().get(), "no step is current any more");
+        assertEquals("Lab complete", lab.stepTitleProperty().get());
+        lab.chosenProperty().set(13);
+        assertTrue(lab.taskProperty().get().contains("http://127.0.0.1:5001/docs"), "{port} filled: " + lab.taskProperty().get());
+    }
+
+    @Test
+    void passing_messages_clear_themselves_and_step_3_shows_step_2s_request_beside_its_own() {
+        List<Runnable> later = new ArrayList<>();
+        lab.useMessageDelays((delay, action) -> {
+            later.add(action);
+            return () -> later.remove(action);
+        });
+        lab.copyCommand();
+        assertEquals("Copied: paste it into a terminal.", lab.messageProperty().get());
+        later.forEach(Runnable::run);
+        assertEquals("", lab.messageProperty().get(), "gone after a while");
+
+        curl("GET", "/", 200);
+        curl("GET", "/", 200);
+        dev.restlab.testing.Await.until("step 3 ticks", () -> lab.tickedProperty().get() == 3);
+        lab.chosenProperty().set(2);
+        assertTrue(lab.besideTitleProperty().get().startsWith("Step 2's request"), lab.besideTitleProperty().get());
+        assertTrue(lab.besideRequestProperty().get().startsWith("GET / HTTP/1.1"), lab.besideRequestProperty().get());
+        assertEquals(lab.besideRequestProperty().get(), lab.thisRequestProperty().get(), "the same bytes");
     }
 }
