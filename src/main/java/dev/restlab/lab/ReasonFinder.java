@@ -33,13 +33,22 @@ final class ReasonFinder {
 
     /** One step weighed against the exchange. */
     private record Candidate(Step step, int number, List<Expectation.Miss> misses, boolean done,
-            Optional<Step> blocker) {
+            Optional<Step> blocker, boolean current) {
 
-        /** Lower is likelier: not done before done, in order before out of order, then fewer misses. */
+        /**
+         * Lower is likelier what the student meant: the current step first; then a later step done
+         * too early; then a step done before, done again; then other steps whose request it is.
+         */
         int weight() {
             boolean outOfOrder = blocker.isPresent() || misses.stream().anyMatch(miss -> miss.part() == Expectation.Part.ORDER);
-            return (done ? 1000 : 0) + (outOfOrder ? 100 : 0)
-                    + (int) misses.stream().filter(miss -> miss.part() != Expectation.Part.ORDER).count();
+            int others = (int) misses.stream().filter(miss -> miss.part() != Expectation.Part.ORDER).count();
+            if (done) {
+                return misses.isEmpty() ? 150 : 1000 + others;
+            }
+            if (outOfOrder) {
+                return others == 0 ? 100 : 300 + others;
+            }
+            return current ? others : 200 + others;
         }
     }
 
@@ -80,7 +89,7 @@ final class ReasonFinder {
 
     private Candidate weigh(Step step) {
         return new Candidate(step, lab.number(step), tracker.nextCheck(step).misses(exchange, context),
-                tracker.tickOf(step).isPresent(), tracker.blocker(step));
+                tracker.tickOf(step).isPresent(), tracker.blocker(step), tracker.current().filter(step::equals).isPresent());
     }
 
     private String explain(Candidate candidate) {

@@ -94,8 +94,8 @@ class LabReasonWindowTest {
         curl("-i " + base);
         WindowTests.waitUntil(() -> lab.getText().equals("Lab 3/14"));
         Label banner = robot.lookup("#labBanner").queryAs(Label.class);
-        WindowTests.waitUntil(banner::isVisible);
-        assertEquals("✓ Step 3 of 14 done: See the status line and the headers with curl -i", banner.getText());
+        WindowTests.waitUntil(() -> banner.isVisible()
+                && banner.getText().equals("✓ Step 3 of 14 done: See the status line and the headers with curl -i"));
         robot.interact(() -> { });
         assertWholeInView(banner, stage.getScene().getRoot(), "the banner");
 

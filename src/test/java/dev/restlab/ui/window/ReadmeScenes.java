@@ -24,6 +24,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -80,6 +81,8 @@ final class ReadmeScenes {
     private final Stage stage;
     private final Workbench workbench;
     private final String base;
+    /** Ann's id: the lab's picture shows why deleting her does not do step 11. */
+    private String ann;
     private final boolean studentPauses;
 
     private ReadmeScenes(Stage stage, Workbench workbench, int port, boolean studentPauses) {
@@ -140,7 +143,7 @@ final class ReadmeScenes {
         String john = createdId(curl("-i", "-X", "POST", "-H", JSON,
                 "-d", "{\"name\": \"John\", \"email\": \"john@example.com\"}", base + Api.USERS));
         curl("-i", "-X", "POST", "-H", JSON, "-d", "{\"name\": \"John\"}", base + Api.USERS);
-        String ann = createdId(curl("-i", "-X", "POST", "-H", JSON,
+        ann = createdId(curl("-i", "-X", "POST", "-H", JSON,
                 "-d", "{\"name\": \"Ann\", \"email\": \"ann@example.com\"}", base + Api.USERS));
         // As the student does: Ann's row appears in the window before she is deleted below.
         await("Ann in the users table", () -> userNames().contains("Ann"));
@@ -187,10 +190,15 @@ final class ReadmeScenes {
         Fx.run(() -> press("#dark"));
     }
 
-    /** The Lab tab at 1024×768, light: eight steps ticked, and under step 11 why DELETE Ann did not tick it. */
+    /** The Lab tab at 1024×768, light: eight steps ticked, and under step 11 why deleting Ann again did not tick it. */
     void lab(Camera camera) throws Exception {
         resize(SMALL_WIDTH, SMALL_HEIGHT);
         showTab(LAB.tabId());
+        // The student deletes Ann again, though step 11 is about John: the lab says why no tick.
+        curl("-i", "-X", "DELETE", base + Api.USERS + "/" + ann);
+        await(() -> "the reason DELETE Ann ticked nothing, under step 11; it says: "
+                + Fx.call(() -> node("#labReason", Label.class).getText()),
+                () -> node("#labReason", Label.class).getText().contains("DELETE"));
         take(camera, LAB);
     }
 
