@@ -1,22 +1,38 @@
 #!/usr/bin/env bash
-# Measures the desktop app image (target/dist/RestLab): its size, and the time from starting its
-# launcher to the window shown, under Xvfb, in four variants taken in turn within each round, so
-# that a busy machine slows all of them alike and the ratios hold:
-#   shipped       the image as built: the JDK's classes in the CDS archive that jlink made, and the
-#                 launcher's -XX:+UseSerialGC -XX:TieredStopAtLevel=1
-#   jvm-defaults  a copy of the image whose launcher leaves those two options out (G1, C1 + C2)
-#   no-cds        shipped with -Xshare:off: what the CDS archive buys
-#   appcds        shipped with -XX:SharedArchiveFile, an AppCDS archive of everything loaded up to
-#                 the window (JavaFX, RichTextFX, Jetty, ...), trained here once: what AppCDS buys
-# "Window shown" is the line the app prints on the stage's WINDOW_SHOWN event when started with
-# -Drestlab.startupMarker=true (passed in JAVA_TOOL_OPTIONS, as a user could too).
-# Usage: bench/startup.sh [rounds]   Needs Xvfb and libgtk-3-0 (apt-get install xvfb libgtk-3-0).
+# Launch to window shown, for the desktop app image (target/dist/RestLab) and, on the same runtime
+# with the same launcher options, an empty JavaFX window (bench/EmptyWindow.java), started in turn in
+# the same rounds: on a busy machine both slow alike, so RestLab / empty is the figure that holds.
+# Each start reports wall time (launch to the window's WINDOW_SHOWN) and CPU time (user + system,
+# all threads, by then). The first round is reported apart: where the image's runtime keeps a
+# class-data archive in the user's cache folder (-XX:+AutoCreateSharedArchive, JDK 19+), the first
+# start writes it (at exit) and the next ones use it. The starts get a HOME of their own, so the
+# first start is a first start and the user's own cache is not touched.
+#
+# Usage: [IMAGE=dir] bench/startup.sh [rounds] [label=image ...]
+#   IMAGE         the app image measured as "restlab" (target/dist/RestLab unless given)
+#   rounds        7 unless given; the median is taken over rounds 2..n
+#   label=image   more app images measured in the same rounds, each beside its own empty window
+#                 (e.g. before=/tmp/old/RestLab jdk17=/tmp/jdk17/RestLab)
+# Needs Xvfb (it starts one on :97 when DISPLAY is unset), javac, and target/lib (mvn package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-7}
-image=target/dist/RestLab
-[[ -x "$image/bin/RestLab" ]] || mvn -B -q -Pdist clean package -DskipTests
-launcher="$(cd "$image" && pwd -P)/bin/RestLab"
+shift || true
+(( rounds >= 2 )) || { echo "bench: at least 2 rounds (the first is reported apart)" >&2; exit 1; }
+image_dir=${IMAGE:-target/dist/RestLab}
+[[ -n "${IMAGE:-}" || -x "$image_dir/bin/RestLab" ]] || mvn -B -q -Pdist package -DskipTests
+[[ -x "$image_dir/bin/RestLab" ]] || { echo "bench: $image_dir/bin/RestLab is not an app image's launcher" >&2; exit 1; }
+
+declare -A image
+labels=(restlab)
+image[restlab]=$image_dir
+for extra in "$@"; do
+  [[ "$extra" == *=* ]] || { echo "bench: '$extra' is not label=image" >&2; exit 1; }
+  label=${extra%%=*}
+  [[ -x "${extra#*=}/bin/RestLab" ]] || { echo "bench: ${extra#*=}/bin/RestLab is not an app image's launcher" >&2; exit 1; }
+  labels+=("$label")
+  image[$label]=${extra#*=}
+done
 
 work=$(mktemp -d)
 xvfb=""
@@ -28,15 +44,39 @@ if [[ -z "${DISPLAY:-}" ]]; then
   export DISPLAY=:97
   for _ in $(seq 50); do [[ -e /tmp/.X11-unix/X97 ]] && break; sleep 0.1; done
 fi
+mkdir -p "$work/home"
 
-# Starts $launcher with the given JVM options; prints "wall cpu": the milliseconds until the
-# window was shown, and the CPU milliseconds (user + system, all threads) the process had used by
-# then, which a busy machine inflates less; then stops it (SIGTERM, SIGKILL after 10 s).
+# The empty window, compiled for Java 17 against the JavaFX jars the image's modules came from.
+mkdir -p "$work/empty-classes"
+javac --release 17 -cp "$(ls target/lib/javafx-*.jar | tr '\n' ':')" -d "$work/empty-classes" bench/EmptyWindow.java
+jar --create --file "$work/empty-window.jar" -C "$work/empty-classes" .
+
+# Per image, a twin whose launcher starts the empty window: the same runtime and the same
+# java-options (a class-data archive of its own name), only the class path and main class differ.
+declare -A launcher
+for label in "${labels[@]}"; do
+  src=${image[$label]}
+  launcher[$label]="$(cd "$src" && pwd -P)/bin/RestLab"
+  twin="$work/$label-empty/RestLab"
+  mkdir -p "$(dirname "$twin")"
+  cp -a "$src" "$twin"
+  rm -f "$twin"/lib/app/*.jar
+  cp "$work/empty-window.jar" "$twin/lib/app/"
+  cfg="$twin/lib/app/RestLab.cfg"
+  sed -i -e '/^app\.classpath=/d' -e 's/^app\.mainclass=.*/app.mainclass=EmptyWindow\napp.classpath=$APPDIR\/empty-window.jar/' \
+    -e 's/restlab\.jsa/empty-window.jsa/g' "$cfg"
+  launcher[$label-empty]="$twin/bin/RestLab"
+  # Each image's archive is written to its own cache folder (the launcher names one path per user).
+done
+
+# Starts a launcher; prints "wall cpu": the milliseconds until the window was shown, and the CPU
+# milliseconds the process had used by then; then stops it (SIGTERM, so that an archive is written
+# at exit, as when a user closes the window; SIGKILL after 20 s).
 launch_to_window() {
-  local options=$1 started line ms="" cpu=""
+  local run=$1 home=$2 started line ms="" cpu=""
   started=$(date +%s%N)
-  coproc APP { exec env JAVA_TOOL_OPTIONS="-Drestlab.startupMarker=true $options" \
-      "$launcher" --port 0 --in-memory 2>/dev/null; }
+  coproc APP { exec env HOME="$home" JAVA_TOOL_OPTIONS="-Drestlab.startupMarker=true" \
+      "$run" --port 0 --in-memory 2>/dev/null; }
   local pid=$APP_PID
   while IFS= read -r -t 60 -u "${APP[0]}" line; do
     if [[ "$line" == "restlab: window shown" ]]; then
@@ -46,63 +86,58 @@ launch_to_window() {
     fi
   done
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  [[ -n "$ms" ]] || { echo "bench: the window was not shown with options '$options'" >&2; exit 1; }
+  [[ -n "$ms" ]] || { echo "bench: the window of $run was not shown" >&2; exit 1; }
   echo "$ms $cpu"
 }
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-# The jvm-defaults copy: the same image, its launcher's configuration without the two options.
-cp -a "$image" "$work/defaults"
-sed -i -e '/^java-options=-XX:+UseSerialGC$/d' -e '/^java-options=-XX:TieredStopAtLevel=1$/d' \
-  "$work/defaults/lib/app/RestLab.cfg"
-shipped_launcher=$launcher
-
-echo "Training the AppCDS archive (one start of the window, archived at exit) ..." >&2
-launch_to_window "-XX:ArchiveClassesAtExit=$work/app.jsa" >/dev/null
-[[ -s "$work/app.jsa" ]] || { echo "bench: no AppCDS archive was written" >&2; exit 1; }
-launch_to_window "" >/dev/null # once more, so that JavaFX's native libraries are unpacked already
-
-variants=(shipped jvm-defaults no-cds appcds)
-declare -A wall cpu options=([shipped]="" [jvm-defaults]="" [no-cds]="-Xshare:off"
-                             [appcds]="-XX:SharedArchiveFile=$work/app.jsa")
+variants=()
+for label in "${labels[@]}"; do
+  variants+=("$label" "$label-empty")
+  mkdir -p "$work/home/$label" # one HOME per image: each image's first start writes its own archives
+done
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+declare -A first wall cpu
 for round in $(seq "$rounds"); do
   report="round $round (wall/cpu ms):"
   for variant in "${variants[@]}"; do
-    launcher=$shipped_launcher
-    [[ "$variant" != jvm-defaults ]] || launcher="$work/defaults/bin/RestLab"
-    read -r w c < <(launch_to_window "${options[$variant]}") && [[ -n "$w" ]] || exit 1
-    wall[$variant]+=" $w"
-    cpu[$variant]+=" $c"
+    read -r w c < <(launch_to_window "${launcher[$variant]}" "$work/home/${variant%-empty}") && [[ -n "$w" ]] || exit 1
+    if (( round == 1 )); then
+      first[$variant]="$w $c"
+    else
+      wall[$variant]+=" $w"
+      cpu[$variant]+=" $c"
+    fi
     report+=" $variant $w/$c"
   done
   echo "$report" >&2
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-mib() { du -sb "$1" | awk '{printf "%.1f", $1 / 1048576}'; }
 echo
-echo "$(date -u +'%d %b %Y'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $rounds rounds"
-echo
-echo "| | size (MiB) |"
-echo "| --- | ---: |"
-echo "| the image, target/dist/RestLab | $(mib "$image") |"
-echo "| lib/runtime (jlinked JDK + JavaFX) | $(mib "$image/lib/runtime") |"
-echo "| of which lib/modules (the class files, zipped) | $(mib "$image/lib/runtime/lib/modules") |"
-echo "| of which lib/server/libjvm.so | $(mib "$image/lib/runtime/lib/server/libjvm.so") |"
-echo "| of which lib/server/classes.jsa (CDS archive of JDK classes) | $(mib "$image/lib/runtime/lib/server/classes.jsa") |"
-echo "| lib/app (restlab.jar and the libraries) | $(mib "$image/lib/app") |"
-echo "| the AppCDS archive (not shipped) | $(mib "$work/app.jsa") |"
-echo
-echo "| launch to window shown | median wall ms | / shipped | median CPU ms | / shipped | every run, wall ms |"
-echo "| --- | ---: | ---: | ---: | ---: | --- |"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-shipped_wall=$(median <<<"${wall[shipped]}")
-shipped_cpu=$(median <<<"${cpu[shipped]}")
-for variant in "${variants[@]}"; do
-  w=$(median <<<"${wall[$variant]}")
-  c=$(median <<<"${cpu[$variant]}")
-  echo "| $variant | $w | $(ratio "$w" "$shipped_wall") | $c | $(ratio "$c" "$shipped_cpu") |${wall[$variant]} |"
+echo "$(date -u +'%d %b %Y %H:%M UTC'), $(nproc) cores, load average $load_before before and $load_after after, $rounds rounds"
+for label in "${labels[@]}"; do
+  release="${image[$label]}/lib/runtime/release"
+  version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$release")
+  options=$(sed -n 's/^java-options=//p' "${image[$label]}/lib/app/RestLab.cfg" | grep -v '^-Djpackage' | tr '\n' ' ')
+  archive=$(find "$work/home/$label" -name restlab.jsa -printf '%s' 2>/dev/null | awk '{printf "%.1f MiB", $1 / 1048576}')
+  echo
+  echo "$label: ${image[$label]}, runtime Java $version, $(du -sm "${image[$label]}" | cut -f1) MiB;" \
+       "launcher options: ${options:-none}; class-data archive written: ${archive:-none}"
+  echo
+  echo "| launch to window shown | first start wall / CPU ms | median of rounds 2-$rounds wall ms | CPU ms | every run after the first, wall ms |"
+  echo "| --- | ---: | ---: | ---: | --- |"
+  for variant in "$label" "$label-empty"; do
+    read -r fw fc <<<"${first[$variant]}"
+    echo "| $variant | $fw / $fc | $(median <<<"${wall[$variant]}") | $(median <<<"${cpu[$variant]}") |${wall[$variant]} |"
+  done
+  w=$(median <<<"${wall[$label]}"); we=$(median <<<"${wall[$label-empty]}")
+  c=$(median <<<"${cpu[$label]}"); ce=$(median <<<"${cpu[$label-empty]}")
+  read -r fw fc <<<"${first[$label]}"; read -r few fec <<<"${first[$label-empty]}"
+  echo "| $label / empty window | $(ratio "$fw" "$few") / $(ratio "$fc" "$fec") | $(ratio "$w" "$we") | $(ratio "$c" "$ce") | |"
 done
