@@ -29,6 +29,8 @@ import dev.restlab.ui.diagram.DiagramPaneViewModel;
 import dev.restlab.ui.Dialogs;
 import dev.restlab.ui.FxDelays;
 import dev.restlab.ui.diff.DiffPaneController;
+import dev.restlab.ui.faults.FaultsPaneController;
+import dev.restlab.ui.faults.FaultsPaneViewModel;
 import dev.restlab.ui.diff.DiffPaneViewModel;
 import dev.restlab.ui.FxDialogs;
 import dev.restlab.ui.traffic.HarActions;
@@ -130,17 +132,19 @@ public final class Workbench implements AutoCloseable {
         });
         DiagramPaneViewModel diagram = new DiagramPaneViewModel(trafficModel, look, dialogs);
         // Each controller is made when its view is loaded: the tabs' views are built when first needed.
-        Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(look, serverBar, users, trafficPane, lab, diagram, diffs),
-                DiagramPaneController.class, () -> new DiagramPaneController(diagram, look),
-                LabPaneController.class, () -> new LabPaneController(lab),
-                TrafficPaneController.class, () -> new TrafficPaneController(trafficPane, har, diffs),
-                DiffPaneController.class, () -> new DiffPaneController(diffs),
-                ServerBarController.class, () -> new ServerBarController(serverBar, look),
-                UsersPaneController.class, () -> new UsersPaneController(users),
-                ComposerPaneController.class, () -> new ComposerPaneController(composer),
-                CheckPaneController.class, () -> new CheckPaneController(check),
-                ApiPaneController.class, () -> new ApiPaneController(apiPane));
+        FaultsPaneViewModel faultRules = new FaultsPaneViewModel(server.faults());
+        Map<Class<?>, Supplier<Object>> controllers = Map.ofEntries(
+                Map.entry(MainWindowController.class, () -> new MainWindowController(look, serverBar, users, trafficPane, lab, diagram, diffs)),
+                Map.entry(DiagramPaneController.class, () -> new DiagramPaneController(diagram, look)),
+                Map.entry(LabPaneController.class, () -> new LabPaneController(lab)),
+                Map.entry(TrafficPaneController.class, () -> new TrafficPaneController(trafficPane, har, diffs)),
+                Map.entry(DiffPaneController.class, () -> new DiffPaneController(diffs)),
+                Map.entry(ServerBarController.class, () -> new ServerBarController(serverBar, look)),
+                Map.entry(UsersPaneController.class, () -> new UsersPaneController(users)),
+                Map.entry(ComposerPaneController.class, () -> new ComposerPaneController(composer)),
+                Map.entry(CheckPaneController.class, () -> new CheckPaneController(check)),
+                Map.entry(ApiPaneController.class, () -> new ApiPaneController(apiPane)),
+                Map.entry(FaultsPaneController.class, () -> new FaultsPaneController(faultRules)));
         FXMLLoader loader = loader("/fxml/window/MainWindow.fxml", controllers);
         root = load(loader);
         tabs = TabViews.install(root, (TabPane) loader.getNamespace().get("tabs"),
