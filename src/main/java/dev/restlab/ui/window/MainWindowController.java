@@ -69,7 +69,10 @@ public final class MainWindowController {
         look.fontSizeProperty().addListener((o, was, size) ->
                 root.pseudoClassStateChanged(LARGE_TEXT, size.intValue() > LookViewModel.DEFAULT_SIZE));
         // The lab's progress stays in sight on the tab, whichever tab is shown.
-        lab.exchangeShownProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(trafficTab));
+        lab.exchangeShownProperty().addListener((o, was, now) -> {
+            tabs.getSelectionModel().select(trafficTab);
+            focusWhenShown("#trafficTable"); // where the exchange now is selected
+        });
         diagram.activeProperty().bind(diagramTab.selectedProperty()); // laid out only when seen
         diffs.comparedProperty().addListener((o, was, now) -> {
             tabs.getSelectionModel().select(diffTab);
