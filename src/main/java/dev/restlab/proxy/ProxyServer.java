@@ -1,5 +1,6 @@
 package dev.restlab.proxy;
 
+import dev.restlab.http.SlowPeerLimits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,14 +29,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Blocking sockets, two threads per connection: a teaching tool's handful of clients does not
  * need more, and the code stays readable. One client address may hold
- * {@link ProxySettings#maxConnectionsPerClient()} connections and all clients together
- * {@link #MAX_CONNECTIONS}; a peer that stops reading is cut off after the idle timeout.
+ * {@link ProxySettings#maxConnectionsPerClient()} connections and all clients together {@link
+ * SlowPeerLimits#busyAtOnce()}; when that many are relayed, a new client's connection is still
+ * taken and the oldest connection of the client holding the most is closed for it. A request that
+ * takes longer than {@link ProxySettings#slowPeers()} allow is closed, as in API mode, and a peer
+ * that stops reading is cut off after the idle timeout.
  * Synchronous and idempotent start and stop, like RestLab's server.
  */
 public final class ProxyServer implements AutoCloseable {
-
-    /** Connections relayed at once, from all clients: two threads each. */
-    public static final int MAX_CONNECTIONS = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -79,7 +80,7 @@ public final class ProxyServer implements AutoCloseable {
         threads = Executors.newCachedThreadPool(work -> daemon(work, "restlab-proxy-" + THREADS.incrementAndGet()));
         timer = Executors.newSingleThreadScheduledExecutor(work -> daemon(work, "restlab-proxy-timer"));
         long stall = settings.idleTimeout().toNanos();
-        timer.scheduleWithFixedDelay(() -> cutStalled(stall), 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> cutSlow(stall), 1, 1, TimeUnit.SECONDS);
         ServerSocket accepting = socket;
         ExecutorService pool = threads;
         ScheduledExecutorService clock = timer;
@@ -159,7 +160,7 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     private boolean admit(InetAddress client) {
-        if (relays.size() >= MAX_CONNECTIONS) {
+        if (relays.size() >= settings.slowPeers().busyAtOnce() && !makeRoomFor(client)) {
             return false;
         }
         boolean[] admitted = {false};
@@ -175,11 +176,40 @@ public final class ProxyServer implements AutoCloseable {
         perClient.computeIfPresent(client, (address, count) -> count <= 1 ? null : count - 1);
     }
 
-    /** A write blocked longer than the idle timeout: its peer stopped reading; the connection is cut. */
-    private void cutStalled(long limitNanos) {
+    /**
+     * Every relayed connection is taken: closes the oldest of the client holding the most, unless
+     * that is the newcomer itself (or holds no more than it), so that one client cannot keep
+     * every other out. Its relay counts down as it closes.
+     */
+    private boolean makeRoomFor(InetAddress newcomer) {
+        Map<InetAddress, Integer> held = new java.util.HashMap<>(perClient);
+        InetAddress busiest = null;
+        for (Map.Entry<InetAddress, Integer> each : held.entrySet()) {
+            if (busiest == null || each.getValue() > held.get(busiest)) {
+                busiest = each.getKey();
+            }
+        }
+        if (busiest == null || busiest.equals(newcomer) || held.get(busiest) <= held.getOrDefault(newcomer, 0) + 1) {
+            return false;
+        }
+        InetAddress evicted = busiest;
+        Relay oldest = relays.stream().filter(relay -> evicted.equals(relay.clientAddress()))
+                .min(java.util.Comparator.comparingLong(Relay::openedNanos)).orElse(null);
+        if (oldest == null) {
+            return false;
+        }
+        oldest.closeAll(); // runs its onClosed: removed and counted down at once
+        return true;
+    }
+
+    /**
+     * Once a second: a request under way longer than the limits allow is closed, as in API mode;
+     * a write blocked longer than the idle timeout means its peer stopped reading, and is cut.
+     */
+    private void cutSlow(long stallNanos) {
         long now = System.nanoTime();
         for (Relay relay : relays) {
-            if (relay.stalledLongerThan(limitNanos, now)) {
+            if (relay.stalledLongerThan(stallNanos, now) || relay.requestOverdue(now)) {
                 relay.closeAll();
             }
         }

@@ -1,5 +1,6 @@
 package dev.restlab.proxy;
 
+import dev.restlab.http.SlowPeerLimits;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.wire.TrafficLog;
 import java.time.Duration;
@@ -15,9 +16,11 @@ import java.util.Objects;
  *     request has reached it, before the client gets a 502
  * @param hosts which host names requests may name
  * @param maxConnectionsPerClient connections one client address may hold; more are closed at once
+ * @param slowPeers how long a client may take to send a request, and how many connections may be
+ *     relayed at once, as in API mode
  */
 public record ProxySettings(TargetUrl target, TrafficLog traffic, Duration idleTimeout, Duration answerTimeout,
-        HostRule hosts, int maxConnectionsPerClient) {
+        HostRule hosts, int maxConnectionsPerClient, SlowPeerLimits slowPeers) {
 
     /** How long a target may take to answer, unless told otherwise: a Flask handler in a debugger is slow. */
     public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -25,6 +28,7 @@ public record ProxySettings(TargetUrl target, TrafficLog traffic, Duration idleT
     public ProxySettings {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(hosts, "hosts");
+        Objects.requireNonNull(slowPeers, "slowPeers");
         positive(idleTimeout, "idle timeout");
         positive(answerTimeout, "answer timeout");
         if (maxConnectionsPerClient < 1) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -68,7 +69,9 @@ final class Relay {
     private volatile Socket target;
     /** Only the client thread uses these. */
     private OutputStream toTarget;
-    private MessageFramer requests;
+    /** Made by the client thread, read by the server's timer. */
+    private volatile MessageFramer requests;
+    private final long openedNanos = System.nanoTime();
     private boolean targetUnwritable;
     private Pending sending;
 
@@ -578,6 +581,29 @@ final class Relay {
             capture.closed();
         }
         onClosed.run();
+    }
+
+    /**
+     * True when the client's request under way has taken longer than the limits allow (its head,
+     * or the whole of it), as RestLab's server would close it.
+     */
+    boolean requestOverdue(long now) {
+        MessageFramer framer = requests;
+        if (framer == null) {
+            return false;
+        }
+        long started = framer.messageStartedNanos();
+        return started != 0 && settings.slowPeers().overdue(now - started, framer.headWhole());
+    }
+
+    /** When this relay's client connected. */
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    /** The client's address. */
+    InetAddress clientAddress() {
+        return client.getInetAddress();
     }
 
     /** True when a write to either side has been blocked longer than {@code nanos}: a peer that does not read. */

@@ -1,6 +1,7 @@
 package dev.restlab.server;
 
 import dev.restlab.fault.FaultRules;
+import dev.restlab.http.SlowPeerLimits;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.proxy.HostRule;
 import dev.restlab.proxy.ProxyServer;
@@ -55,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
     private ConnectionsPerClient connectionsPerClient;
     private String host;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private SlowPeerLimits slowPeers = SlowPeerLimits.DEFAULT;
     private TargetUrl proxyTarget;
     private Duration answerTimeout = ProxySettings.DEFAULT_ANSWER_TIMEOUT;
     private ProxyServer proxy;
@@ -97,7 +99,7 @@ public final class ApiServer implements AutoCloseable {
         }
         ConnectionsPerClient perClient = new ConnectionsPerClient(JettyServerFactory.MAX_CONNECTIONS_PER_CLIENT);
         jettyFactory.prepare(new JettyServerFactory.Settings(host, bound, port, traffic, idleTimeout.toMillis(),
-                allowedHosts, perClient));
+                allowedHosts, perClient, slowPeers));
 
         Service service = Service.ignite();
         service.embeddedServerIdentifier(embeddedServerId);
@@ -131,7 +133,7 @@ public final class ApiServer implements AutoCloseable {
             return refused == null ? null : HostCheck.reason(refused);
         };
         ProxyServer server = new ProxyServer(new ProxySettings(proxyTarget, traffic, idleTimeout, answerTimeout,
-                hosts, JettyServerFactory.MAX_CONNECTIONS_PER_CLIENT));
+                hosts, JettyServerFactory.MAX_CONNECTIONS_PER_CLIENT, slowPeers));
         try {
             server.start(host, port);
         } catch (IOException e) {
@@ -220,6 +222,14 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalArgumentException("idle timeout must be positive, not " + timeout);
         }
         this.idleTimeout = timeout;
+    }
+
+    /**
+     * Sets how long a client may take to send a request and how many slow ones may be under way,
+     * in API mode and in proxy mode alike; applies from the next {@link #start}.
+     */
+    public synchronized void setSlowPeerLimits(SlowPeerLimits limits) {
+        this.slowPeers = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     /**

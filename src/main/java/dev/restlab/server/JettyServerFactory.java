@@ -1,6 +1,7 @@
 package dev.restlab.server;
 
 import dev.restlab.fault.FaultRules;
+import dev.restlab.http.SlowPeerLimits;
 import dev.restlab.wire.HttpFraming;
 import dev.restlab.wire.TrafficLog;
 import dev.restlab.wire.WireCapture;
@@ -31,9 +32,10 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
      * @param idleTimeoutMillis a connection silent this long is closed (keep-alive or stalled)
      * @param allowedHosts the host names requests may name; others are answered 421
      * @param connectionsPerClient counts each client's connections and closes those over the cap
+     * @param slowPeers how long a request may take to arrive, and how many may be receiving bodies at once
      */
     record Settings(String host, InetAddress bound, int port, TrafficLog traffic, long idleTimeoutMillis,
-            AllowedHosts allowedHosts, ConnectionsPerClient connectionsPerClient) {
+            AllowedHosts allowedHosts, ConnectionsPerClient connectionsPerClient, SlowPeerLimits slowPeers) {
     }
 
     private final FaultRules faults;
@@ -113,6 +115,7 @@ final class JettyServerFactory implements spark.embeddedserver.jetty.JettyServer
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeoutMillis());
         connector.addBean(settings.connectionsPerClient());
+        connector.addBean(new SlowRequestSweeper(connector, settings.slowPeers()));
         server.addConnector(connector);
         server.setStopTimeout(2_000);
         created = server;

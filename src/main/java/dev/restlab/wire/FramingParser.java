@@ -50,6 +50,10 @@ final class FramingParser extends HttpParser {
     /** The transfer codings a request names, in order, over all its Transfer-Encoding lines. */
     private final List<String> codings = new ArrayList<>(2);
 
+    /** When the current request's first byte came (0 when none is under way), and whether its head is whole. */
+    private volatile long startedNanos;
+    private volatile boolean headWhole;
+
     /** What the parser refused the current message with, or null: Jetty reports a body's as an early end. */
     private BadMessageException refusal;
 
@@ -102,9 +106,21 @@ final class FramingParser extends HttpParser {
         super.badMessage(failure);
     }
 
+    /** When the request under way began (its first byte other than a line end), or 0 when none is. */
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Whether the request under way has its head whole (its body, if any, is arriving). */
+    boolean headWhole() {
+        return headWhole;
+    }
+
     @Override
     public void reset() {
         super.reset();
+        startedNanos = 0;
+        headWhole = false;
         refusal = null;
         begun = false;
         afterCr = false;
@@ -155,6 +171,7 @@ final class FramingParser extends HttpParser {
                     continue;
                 }
                 begun = true;
+                startedNanos = System.nanoTime() | 1;
             }
             if (b == '\n' && !afterCr) {
                 bareLf = true;
@@ -314,6 +331,7 @@ final class FramingParser extends HttpParser {
             if (parser.requests) {
                 parser.checkTransferCodings();
             }
+            parser.headWhole = true;
             return delegate.headerComplete();
         }
 
@@ -337,6 +355,7 @@ final class FramingParser extends HttpParser {
             if (parser.chunk == Chunk.TRAILERS) {
                 parser.checkLineEnds();
             }
+            parser.startedNanos = 0; // received whole: what follows is the answer's time
             return delegate.messageComplete();
         }
 

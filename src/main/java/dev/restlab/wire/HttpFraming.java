@@ -58,6 +58,19 @@ public final class HttpFraming {
     }
 
     /**
+     * When the request a parser of {@link #requestParser} is receiving began, or 0 when it is
+     * receiving none (between requests, or the last one is whole and being answered).
+     */
+    public static long requestStartedNanos(HttpParser parser) {
+        return parser instanceof FramingParser framing ? framing.startedNanos() : 0;
+    }
+
+    /** Whether the request a parser of {@link #requestParser} is receiving has its head whole. */
+    public static boolean requestHeadWhole(HttpParser parser) {
+        return parser instanceof FramingParser framing && framing.headWhole();
+    }
+
+    /**
      * HTTP/1.1 connections for a Jetty connector whose requests are parsed by {@link #RULES}: the
      * head size and compliance mode are set on {@code config} and on the factory here, so that
      * nothing else decides them.

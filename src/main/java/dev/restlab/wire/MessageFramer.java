@@ -96,6 +96,9 @@ public final class MessageFramer implements HttpParser.RequestHandler, HttpParse
     private boolean headDone;
     private boolean lastMessage;
     private int interimSeen;
+    /** When the current message began (0 between messages) and whether its head is whole: read by other threads. */
+    private volatile long startedNanos;
+    private volatile boolean headWhole;
 
     // Set by the parser's events during one parseNext call.
     private String method;
@@ -128,6 +131,19 @@ public final class MessageFramer implements HttpParser.RequestHandler, HttpParse
     /** True between a message's first byte and its end: the peer is in the middle of one. */
     public boolean inMessage() {
         return state == State.IN_MESSAGE;
+    }
+
+    /**
+     * When the message under way began (its first byte other than a line end), or 0 between
+     * messages: for deadlines kept by another thread.
+     */
+    public long messageStartedNanos() {
+        return startedNanos;
+    }
+
+    /** Whether the message under way has its head whole; its body, if any, is arriving. */
+    public boolean headWhole() {
+        return headWhole;
     }
 
     /** The current message is the last: once it ends, later bytes are {@link Events#ignored ignored}. */
@@ -195,6 +211,7 @@ public final class MessageFramer implements HttpParser.RequestHandler, HttpParse
     private void begin() {
         state = State.IN_MESSAGE;
         headDone = false;
+        startedNanos = System.nanoTime() | 1;
         events.started();
         if (!requests) {
             parser.setHeadResponse(events.answersHead());
@@ -261,6 +278,7 @@ public final class MessageFramer implements HttpParser.RequestHandler, HttpParse
                 return false;
             }
             headDone = true;
+            headWhole = true;
             if (!events.headComplete(head)) {
                 state = State.STOPPED;
                 return false;
@@ -271,11 +289,13 @@ public final class MessageFramer implements HttpParser.RequestHandler, HttpParse
                     && status != HttpStatus.SWITCHING_PROTOCOLS_101;
             parser.reset();
             headDone = false;
+            headWhole = false;
             if (interim) {
                 state = State.IN_MESSAGE;
                 parser.setHeadResponse(events.answersHead());
             } else {
                 interimSeen = 0;
+                startedNanos = 0;
                 // After 101 Switching Protocols the connection speaks another protocol, not HTTP.
                 boolean switched = !requests && status == HttpStatus.SWITCHING_PROTOCOLS_101;
                 state = lastMessage || switched ? State.ENDED : State.BETWEEN;

@@ -3,6 +3,7 @@ package dev.restlab.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.http.SlowPeerLimits;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.proxy.HostRule;
 import dev.restlab.proxy.ProxyServer;
@@ -72,7 +73,7 @@ class FramingAgreementTest {
         server.start();
         port = connector.getLocalPort();
         proxy = new ProxyServer(new ProxySettings(new TargetUrl("127.0.0.1", port), relayed, Duration.ofSeconds(10),
-                Duration.ofSeconds(10), HostRule.ANY, 64));
+                Duration.ofSeconds(10), HostRule.ANY, 64, SlowPeerLimits.DEFAULT));
     }
 
     @AfterEach

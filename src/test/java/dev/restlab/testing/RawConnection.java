@@ -54,6 +54,24 @@ public final class RawConnection implements AutoCloseable {
     }
 
     /**
+     * Connects to {@code 127.0.0.1:port} from the loopback address {@code from} (such as
+     * 127.0.0.2), to play a client of its own; the test is skipped where the system gives
+     * loopback only 127.0.0.1 (macOS).
+     */
+    public static RawConnection openFrom(String from, int port) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(from, 0));
+        } catch (IOException e) {
+            socket.close();
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "this system has no loopback address " + from
+                    + " to play a client of its own: " + e.getMessage());
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        return new RawConnection(socket);
+    }
+
+    /**
      * Sends {@code METHOD target HTTP/1.1} with {@code Host: 127.0.0.1} and {@code Connection:
      * close} and no body on a fresh connection to {@code port}, and reads the response.
      */
