@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.Await;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,16 +58,17 @@ class AppLaunchTest {
 
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest welcome = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
-            HttpResponse<String> answer = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (answer == null) { // the window starts its server as it opens
+            // The window starts its server as it opens.
+            HttpResponse<String> answer = Await.value("something to listen on port " + port, Duration.ofSeconds(30), () -> {
                 try {
-                    answer = http.send(welcome, HttpResponse.BodyHandlers.ofString());
-                } catch (java.net.ConnectException notYet) {
-                    assertTrue(System.nanoTime() < deadline, "nothing listens on port " + port);
-                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                    return Optional.of(http.send(welcome, HttpResponse.BodyHandlers.ofString()));
+                } catch (IOException notYet) {
+                    return Optional.empty();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
                 }
-            }
+            });
             assertEquals(200, answer.statusCode());
             assertEquals("<h1>The server is up and running!</h1>\n", answer.body());
 

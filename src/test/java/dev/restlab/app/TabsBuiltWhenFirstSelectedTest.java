@@ -1,5 +1,6 @@
 package dev.restlab.app;
 
+import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -160,7 +160,4 @@ class TabsBuiltWhenFirstSelectedTest {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(condition);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.restlab.app;
 
+import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -51,10 +51,6 @@ class WorkbenchWindowTest {
     @AfterEach
     void close() {
         workbench.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(condition);
     }
 
     private static String text(FxRobot robot, String query) {

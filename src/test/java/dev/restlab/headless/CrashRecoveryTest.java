@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.restlab.testing.Await;
+import dev.restlab.testing.Requires;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,6 +112,7 @@ class CrashRecoveryTest {
             assertTrue(listed.size() - kept.size() <= unansweredPosts.get() + deleteUnanswered.size(),
                     listed.size() + " listed, " + kept.size() + " expected, " + unansweredPosts
                     + " unanswered POSTs, " + deleteUnanswered.size() + " unanswered DELETEs");
+            Requires.sigterm();
             second.process.toHandle().destroy(); // SIGTERM: a clean stop this time
             assertTrue(second.process.waitFor(20, TimeUnit.SECONDS));
         } finally {

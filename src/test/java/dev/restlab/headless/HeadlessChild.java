@@ -2,6 +2,7 @@ package dev.restlab.headless;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.Requires;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,6 +60,7 @@ final class HeadlessChild implements AutoCloseable {
 
     /** SIGTERM, as a terminal's Ctrl+C would stop it; Process.destroy() would also close our pipes. */
     void terminate() {
+        Requires.sigterm();
         process.toHandle().destroy();
     }
 

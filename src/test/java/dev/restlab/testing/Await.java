@@ -47,8 +47,13 @@ public final class Await {
 
     /** Waits until {@code probe} finds a value and returns it; fails naming {@code what} after 20 s. */
     public static <T> T value(String what, Supplier<Optional<T>> probe) {
+        return value(what, DEFAULT_LIMIT, probe);
+    }
+
+    /** Waits until {@code probe} finds a value and returns it; fails naming {@code what} after {@code limit}. */
+    public static <T> T value(String what, Duration limit, Supplier<Optional<T>> probe) {
         AtomicReference<T> found = new AtomicReference<>();
-        until(what, () -> {
+        until(what, limit, () -> {
             Optional<T> value = probe.get();
             value.ifPresent(found::set);
             return value.isPresent();

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tests that run outside Java (bash, the real curl, Linux's /proc) say so here: on a machine
+ * Tests that run outside Java (bash, the real curl, Linux's /proc, SIGTERM) say so here: on a machine
  * without them the test is skipped with the reason, instead of failing for a reason that has
  * nothing to do with RestLab.
  */
@@ -40,6 +40,15 @@ public final class Requires {
     public static void linux(String why) {
         assumeTrue(System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux"),
                 "needs Linux: " + why);
+    }
+
+    /**
+     * Skips the test on Windows, where {@code Process.destroy()} ends a process at once: only a
+     * Unix SIGTERM lets RestLab's shutdown hooks run, which is what such a test checks.
+     */
+    public static void sigterm() {
+        assumeTrue(!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"),
+                "needs SIGTERM (Linux, macOS): on Windows a process is ended without its shutdown hooks");
     }
 
     private static boolean runs(String... command) {

@@ -1,9 +1,9 @@
 package dev.restlab.ui;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.testing.Await;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -34,9 +34,18 @@ public final class WindowTests {
         return workbench;
     }
 
-    /** Polls until the condition holds (20 s at most: the FX thread is slow on a loaded machine). */
-    public static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+    /**
+     * Polls until the condition holds, with the tests' one wait ({@link Await}, 20 s at most: the
+     * FX thread is slow on a loaded machine). A condition that throws has not held yet.
+     */
+    public static void waitUntil(Callable<Boolean> condition) {
+        Await.until("a condition on the window", () -> {
+            try {
+                return Boolean.TRUE.equals(condition.call());
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
     }
 
     /** The port the window's server bound, once it is running. */

@@ -1,5 +1,6 @@
 package dev.restlab.ui.lab;
 
+import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -43,10 +43,6 @@ class LabPaneWindowTest {
     @AfterEach
     void close() {
         workbench.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(condition);
     }
 
     private int port() throws Exception {

@@ -1,5 +1,6 @@
 package dev.restlab.ui.traffic;
 
+import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
-import java.util.concurrent.Callable;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
@@ -41,10 +41,6 @@ class TrafficFocusWindowTest {
     @AfterEach
     void close() {
         workbench.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(condition);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.restlab.ui.traffic;
 
+import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,10 +53,6 @@ class TrafficPaneWindowTest {
     @AfterEach
     void close() {
         workbench.close();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(condition);
     }
 
     private void curl(String method, String path) throws Exception {

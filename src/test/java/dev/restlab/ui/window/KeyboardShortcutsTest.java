@@ -1,19 +1,28 @@
 package dev.restlab.ui.window;
 
+import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
+import dev.restlab.client.UserRow;
+import dev.restlab.ui.Fx;
+import dev.restlab.ui.LookViewModel;
+import dev.restlab.ui.TrafficModel;
+import dev.restlab.ui.WindowTests;
 import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.wire.Exchange;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.Callable;
+import java.util.List;
 import javafx.application.Application;
-import dev.restlab.wire.Exchange;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -29,7 +38,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import dev.restlab.ui.WindowTests;
 
 /** The window's keyboard shortcuts, pressed as a user presses them, in the real window headless. */
 @ExtendWith(ApplicationExtension.class)
@@ -48,38 +56,57 @@ class KeyboardShortcutsTest {
         workbench.close();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(condition);
-    }
-
     private int port() throws Exception {
         return WindowTests.port(workbench);
     }
 
     @Test
     void ctrl_r_stops_and_starts_the_server(FxRobot robot) throws Exception {
-        port();
+        int first = port(); // no other client yet, so Ctrl+R stops without asking
+
         robot.push(KeyCode.SHORTCUT, KeyCode.R);
-        waitUntil(() -> !workbench.serverBar().runningProperty().get());
+        waitUntil(() -> !workbench.serverBar().busyProperty().get() && !workbench.serverBar().runningProperty().get());
+        assertEquals(-1, workbench.serverBar().boundPortProperty().get());
+        assertThrows(ConnectException.class, () -> get(first), "nothing listens once Ctrl+R stopped it");
+
         robot.push(KeyCode.SHORTCUT, KeyCode.R);
-        waitUntil(() -> workbench.serverBar().runningProperty().get());
+        waitUntil(() -> !workbench.serverBar().busyProperty().get() && workbench.serverBar().runningProperty().get());
+        int again = workbench.serverBar().boundPortProperty().get();
+        assertTrue(again > 0, "bound again: " + again);
+        assertEquals(200, get(again).statusCode(), "the second Ctrl+R started it again");
+    }
+
+    private static HttpResponse<Void> get(int port) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     @Test
     void ctrl_plus_and_ctrl_minus_change_the_text_size_and_ctrl_d_the_theme(FxRobot robot) throws Exception {
-        String before = workbench.root().getStyle();
+        LookViewModel look = workbench.look();
+        int before = look.fontSizeProperty().get();
         robot.push(KeyCode.SHORTCUT, KeyCode.EQUALS);
-        waitUntil(() -> !workbench.root().getStyle().equals(before));
-        String larger = workbench.root().getStyle();
-        assertTrue(size(larger) > size(before), larger + " after " + before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 2, look.fontSizeProperty().get(), "one step larger");
+        assertEquals(before + 2, size(workbench.root().getStyle()), "the window's text follows");
         robot.push(KeyCode.SHORTCUT, KeyCode.MINUS);
-        waitUntil(() -> workbench.root().getStyle().equals(before));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, look.fontSizeProperty().get());
+        assertEquals(before, size(workbench.root().getStyle()));
 
-        String theme = Application.getUserAgentStylesheet();
+        boolean dark = look.darkProperty().get();
         robot.push(KeyCode.SHORTCUT, KeyCode.D);
-        waitUntil(() -> !Application.getUserAgentStylesheet().equals(theme));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(!dark, look.darkProperty().get());
+        assertEquals(theme(!dark), Application.getUserAgentStylesheet());
         robot.push(KeyCode.SHORTCUT, KeyCode.D);
-        waitUntil(() -> Application.getUserAgentStylesheet().equals(theme));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dark, look.darkProperty().get());
+        assertEquals(theme(dark), Application.getUserAgentStylesheet());
+    }
+
+    private static String theme(boolean dark) {
+        return dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
     }
 
     @Test
@@ -88,16 +115,23 @@ class KeyboardShortcutsTest {
                 URI.create("http://127.0.0.1:" + port() + "/")).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, answer.statusCode());
         TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
-        waitUntil(() -> !traffic.getItems().isEmpty());
+        TrafficModel model = workbench.traffic();
+        waitUntil(() -> model.onView().stream().anyMatch(e -> e.target().equals("/")));
+        List<Exchange> listed = Fx.call(model::onView);
         robot.push(KeyCode.SHORTCUT, KeyCode.L);
-        waitUntil(() -> traffic.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.call(model::onView).stream().noneMatch(listed::contains), "Ctrl+L cleared the list");
+        assertTrue(traffic.getItems().stream().noneMatch(listed::contains), "and the table shows none of them");
+        assertTrue(model.undoClearTextProperty().get().matches("Undo clear \\(\\d+\\)"),
+                "Clear can be undone: " + model.undoClearTextProperty().get());
 
-        TableView<?> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        TableView<UserRow> users = robot.lookup("#usersTable").queryAs(TableView.class);
         int before = users.getItems().size();
         store.create("Fiona", "f@example.com"); // behind the server's back: only F5 can show it
         robot.push(KeyCode.F5);
         waitUntil(() -> users.getItems().size() == before + 1);
-        assertNotEquals(0, users.getItems().size());
+        assertTrue(users.getItems().stream().anyMatch(row -> row.name().equals("Fiona") && row.email().equals("f@example.com")),
+                "the reloaded table has the user made behind the server's back: " + users.getItems());
         // F5 is the user's request, not the window's background one: the traffic list shows it.
         waitUntil(() -> traffic.getItems().stream().map(Exchange.class::cast)
                 .anyMatch(e -> e.method().equals("GET") && e.path().equals("/people/v1/users")));
@@ -161,6 +195,23 @@ class KeyboardShortcutsTest {
         String[] now = new String[1];
         robot.interact(() -> now[0] = Clipboard.getSystemClipboard().getString());
         assertEquals("what the user copied", now[0]);
+    }
+
+    @Test
+    void ctrl_shift_c_puts_the_selected_exchange_on_the_clipboard_as_curl(FxRobot robot) throws Exception {
+        assertEquals(200, get(port()).statusCode());
+        TrafficModel model = workbench.traffic();
+        waitUntil(() -> model.onView().stream().anyMatch(e -> e.target().equals("/")));
+        Exchange root = Fx.call(model::onView).stream().filter(e -> e.target().equals("/")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> model.select(root.id()));
+        robot.clickOn("#trafficFilter"); // the shortcut works wherever the focus is
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] now = new String[1];
+        robot.interact(() -> now[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals(workbench.trafficPane().copyAsCurl(), now[0]);
+        assertTrue(now[0].startsWith("curl ") && now[0].contains("http://127.0.0.1:" + port() + "/"), now[0]);
     }
 
     private static int size(String style) {

@@ -1,5 +1,6 @@
 package dev.restlab.ui.window;
 
+import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
-import java.util.concurrent.Callable;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -47,10 +47,6 @@ class ProxyModeWindowTest {
     void close() {
         workbench.close();
         target.stop();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WindowTests.waitUntil(condition);
     }
 
     private static void typeInto(FxRobot robot, String query, String text) {

@@ -6,6 +6,7 @@ import dev.restlab.check.HandoutFlaskServer;
 import dev.restlab.client.UserRow;
 import dev.restlab.http.Api;
 import dev.restlab.testing.Await;
+import dev.restlab.testing.Requires;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.io.IOException;
@@ -428,6 +429,7 @@ final class ReadmeScenes {
 
     /** Runs curl as a student types it in a terminal; returns what it printed. */
     private static String curl(String... args) throws IOException, InterruptedException {
+        Requires.curl();
         List<String> command = new ArrayList<>(List.of("curl", "-s", "--max-time", "30"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
