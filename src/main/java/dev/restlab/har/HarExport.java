@@ -15,6 +15,8 @@ import de.sstoehr.harreader.model.HarRequest;
 import de.sstoehr.harreader.model.HarResponse;
 import de.sstoehr.harreader.model.HarTiming;
 import dev.restlab.files.SharedFile;
+import dev.restlab.fault.FaultRule;
+import dev.restlab.fault.FaultRuleException;
 import dev.restlab.http.Api;
 import dev.restlab.http.IpAddresses;
 import dev.restlab.http.PercentEncoding;
@@ -148,6 +150,7 @@ public final class HarExport {
                 .timings(timings)
                 .connection(e.connection().clientPort() > 0 ? Integer.toString(e.connection().clientPort()) : null)
                 .serverIPAddress(IpAddresses.isWildcard(serverHost) ? null : serverHost)
+                .comment(faultNote(e))
                 .build();
         entry.setAdditionalField("_connectionId", Long.toString(e.connection().id()));
         entry.setAdditionalField("_clientAddress", e.connection().clientAddress());
@@ -156,6 +159,22 @@ public final class HarExport {
             entry.setAdditionalField("_rejected", true);
         }
         return entry;
+    }
+
+    /**
+     * For an answer a fault rule shaped on purpose: the rule, what it did and what a good client
+     * does about it, so that whoever opens the file later reads the lesson, not a broken server.
+     */
+    static String faultNote(Exchange e) {
+        return e.response().header(FaultRule.HEADER).map(typed -> {
+            try {
+                FaultRule rule = FaultRule.parse(typed);
+                return "Fault on purpose (RestLab): " + rule.text() + ". " + rule.explanation() + " "
+                        + rule.advice();
+            } catch (FaultRuleException e2) {
+                return "Fault on purpose (RestLab): " + typed;
+            }
+        }).orElse(null);
     }
 
     private HarRequest request(Exchange e) {

@@ -152,6 +152,19 @@ class HarExportTest {
     }
 
     @Test
+    void an_answer_a_fault_rule_shaped_says_so_and_what_a_good_client_does_in_its_comment() throws IOException {
+        JsonArray entries = entries(parse(new HarExport("127.0.0.1", 5001).json(List.of(
+                Exchange.builder().request("POST", "/people/v1/users")
+                        .status(503, "Service Unavailable").responseHeader("RestLab-Fault", "status 503 on POST")
+                        .responseHeader("Retry-After", "2").build(),
+                Exchange.builder().request("GET", "/").status(200, "OK").build()))));
+        String comment = entries.get(0).getAsJsonObject().get("comment").getAsString();
+        assertTrue(comment.startsWith("Fault on purpose (RestLab): status 503 on POST. The server answers 503"), comment);
+        assertTrue(comment.contains("never blindly retries a POST"), comment);
+        assertTrue(!entries.get(1).getAsJsonObject().has("comment"), "an ordinary answer has no such comment");
+    }
+
+    @Test
     void response_has_status_headers_content_and_redirect() throws IOException {
         JsonArray entries = entries(parse(export.json(session)));
         JsonObject created = entries.get(0).getAsJsonObject().getAsJsonObject("response");
