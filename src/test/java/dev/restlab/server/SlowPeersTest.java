@@ -69,8 +69,8 @@ class SlowPeersTest {
             }
             assertTrue(drippers.get(0).closedByServer(), "the oldest dripper made room");
             assertTrue(drippers.get(1).closedByServer(), "and the next oldest");
-            Await.until("two drippers left", () -> server.api().openConnectionsFrom(
-                    java.net.InetAddress.getByName("127.0.0.2")) == 2);
+            java.net.InetAddress dripping = java.net.InetAddress.getByName("127.0.0.2");
+            Await.until("two drippers left", () -> server.api().openConnectionsFrom(dripping) == 2);
         } finally {
             for (RawConnection dripper : drippers) {
                 dripper.close();
