@@ -1,9 +1,12 @@
 package dev.restlab.ui;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.wire.Exchange;
@@ -26,6 +29,14 @@ class TrafficModelTest {
     void stop() throws Exception {
         traffic.close();
         capture.close();
+    }
+
+    /** The model is shared by panes and tested without a Stage: properties and lists, never nodes. */
+    @Test
+    void the_model_and_its_interfaces_know_no_scene_graph() {
+        JavaClasses classes = new ClassFileImporter().importClasses(TrafficModel.class, TrafficSelection.class,
+                TrafficImport.class, Verdicts.class, ExchangeFocus.class);
+        noClasses().should().dependOnClassesThat().resideInAPackage("javafx.scene..").check(classes);
     }
 
     /** Runs queued FX work until {@code count} exchanges have arrived. */
