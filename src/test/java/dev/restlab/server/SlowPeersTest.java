@@ -63,8 +63,9 @@ class SlowPeersTest {
                 drippers.add(dripper);
             }
             try (RawConnection newcomer = RawConnection.openFrom("127.0.0.3", server.port())) {
+                String json = "{\"name\": \"New\", \"email\": \"new@example.com\"}";
                 newcomer.send(BODY_BEGUN.substring(0, BODY_BEGUN.indexOf("Content-Length"))
-                        + "Content-Length: 44\r\n\r\n{\"name\": \"New\", \"email\": \"new@example.com\"}");
+                        + "Content-Length: " + json.length() + "\r\n\r\n" + json);
                 assertEquals(201, newcomer.readResponse().status(), "the newcomer is answered");
             }
             assertTrue(drippers.get(0).closedByServer(), "the oldest dripper made room");
