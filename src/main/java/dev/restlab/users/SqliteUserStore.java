@@ -564,6 +564,10 @@ public final class SqliteUserStore implements UserStore {
     static StoreUnavailableException explain(Path file, SQLException e) {
         SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
         String detail = "SQLite says: " + firstLine(e.getMessage());
+        if ((e.getErrorCode() & 0xff) == SQLITE_FULL || (isIoError(e) && diskNearlyFull(file))) {
+            // A full disk shows at start as an I/O error on the shared-memory file (SQLITE_IOERR_SHMSIZE).
+            return StoreUnavailableException.diskFull(file, detail, e);
+        }
         if (code == null) {
             return StoreUnavailableException.cannotOpen(file, detail, e);
         }
@@ -584,6 +588,24 @@ public final class SqliteUserStore implements UserStore {
                 return StoreUnavailableException.cannotOpen(file, detail, e);
         }
     }
+
+    /** SQLITE_IOERR and its extended codes (the primary code is the low byte). */
+    private static boolean isIoError(SQLException e) {
+        return (e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_IOERR.code;
+    }
+
+    /** Less room left on the disk holding {@code file} than SQLite needs to open it (its log and shared memory). */
+    private static boolean diskNearlyFull(Path file) {
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            return java.nio.file.Files.getFileStore(folder).getUsableSpace() < DISK_ROOM_TO_OPEN;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // cannot tell: the plain reason stands
+        }
+    }
+
+    /** SQLite's shared memory takes 32 KiB and the log grows by pages: under 1 MiB free is full for it. */
+    private static final long DISK_ROOM_TO_OPEN = 1024 * 1024;
 
     private static String firstLine(String message) {
         if (message == null) {

@@ -52,6 +52,11 @@ public final class StoreUnavailableException extends Exception {
                 cause);
     }
 
+    static StoreUnavailableException diskFull(Path file, String detail, Throwable cause) {
+        return new StoreUnavailableException(file, "the disk holding it is full (" + detail + "). Free some"
+                + " space on it and start RestLab again.", cause);
+    }
+
     static StoreUnavailableException notWritable(Path file, Path part) {
         return new StoreUnavailableException(file, "the file " + (part.equals(file) ? "" : part + " ")
                 + "can be read but not written (it is read-only, immutable, or on a read-only disk)."

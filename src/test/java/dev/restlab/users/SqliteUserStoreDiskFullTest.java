@@ -60,4 +60,24 @@ class SqliteUserStoreDiskFullTest {
             }
         }
     }
+
+    @Test
+    void starting_on_a_full_disk_says_the_disk_is_full() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 1024)) {
+            try (SqliteUserStore store = SqliteUserStore.open(disk.folder())) {
+                store.create("John", "john@example.com");
+            }
+            disk.fill();
+            StoreUnavailableException refused = assertThrows(StoreUnavailableException.class,
+                    () -> SqliteUserStore.open(disk.folder()).close());
+            assertTrue(refused.getMessage().contains("the disk holding it is full"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("Free some space on it"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("you may read and write"), refused.getMessage());
+
+            disk.free();
+            try (SqliteUserStore again = SqliteUserStore.open(disk.folder())) {
+                assertEquals(1, again.all().size(), "nothing was lost while the disk was full");
+            }
+        }
+    }
 }
