@@ -113,7 +113,7 @@ public record Expectation(Set<String> methods, String path, Map<String, String> 
             if (id.isEmpty()) {
                 misses.add(new Miss(Part.ID, "no user id is known yet", idFrom));
             } else if (!id.get().equals(given)) {
-                misses.add(new Miss(Part.ID, "the id " + given + " is not " + id.get() + ", the user's id",
+                misses.add(new Miss(Part.ID, "the id " + given + " is not " + id.get(),
                         idFrom));
             }
         }

@@ -118,7 +118,8 @@ final class ReasonFinder {
         return switch (miss.part()) {
             case ORDER -> named.map(step -> "step " + lab.number(step) + " (" + step.title() + ") comes first")
                     .orElse("an earlier step comes first");
-            case ID -> miss.text() + named.map(step -> " (step " + lab.number(step) + ")").orElse("");
+            case ID -> miss.text() + named.map(step -> tracker.tickOf(step).isPresent()
+                    ? ", the one step " + lab.number(step) + " gave" : " (step " + lab.number(step) + " gives it)").orElse("");
             default -> miss.text();
         };
     }

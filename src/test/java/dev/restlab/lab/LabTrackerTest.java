@@ -88,7 +88,7 @@ class LabTrackerTest {
 
     @Test
     void the_id_checks_want_the_user_the_create_step_got_back() {
-        LabTracker lab = tracker(ProgressStore.inMemory());
+        LabTracker lab = explaining(tracker(ProgressStore.inMemory()));
         upToCreate(lab);
         lab.accept(post(400).build());
         lab.accept(curl("POST", "/people/v1/users", 415).build());
@@ -97,6 +97,8 @@ class LabTrackerTest {
         lab.accept(curl("GET", "/people/v1/users?name=Nobody", 404).build());
         lab.accept(curl("GET", "/people/v1/users/00000000-0000-4000-8000-000000000000", 200).build());
         assertEquals("by-id", lab.current().orElseThrow().id(), "another user's id does not count");
+        assertEquals("exchange #9, GET /people/v1/users/00000000-0000-4000-8000-000000000000, 200, is step 10, but the id"
+                + " 00000000-0000-4000-8000-000000000000 is not " + ID + ", the one step 4 gave", reasons.get(reasons.size() - 1));
         lab.accept(curl("GET", "/people/v1/users/" + ID, 200).build());
         assertEquals("delete", lab.current().orElseThrow().id());
     }
