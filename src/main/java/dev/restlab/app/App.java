@@ -12,6 +12,7 @@ import dev.restlab.users.UserStore;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -38,6 +39,10 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Before any control class is initialised: the first one would load JavaFX's own Modena
+        // theme, only for the window to replace it with its own (a twentieth of the time to the
+        // first frame). The window then sets the theme it was left in.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Options options = LAUNCH_OPTIONS.get() == null ? Options.defaults() : LAUNCH_OPTIONS.get();
         Optional<UserStore> store = openStore(options.users(), new FxDialogs(() -> null));
         if (store.isEmpty()) {
