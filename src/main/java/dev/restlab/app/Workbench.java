@@ -5,7 +5,6 @@ import dev.restlab.check.CheckReport;
 import dev.restlab.check.ClassCheck;
 import dev.restlab.check.ClassReport;
 import dev.restlab.check.RosterEntry;
-import dev.restlab.check.ScenarioCase;
 import dev.restlab.check.ScenarioFile;
 import dev.restlab.check.ServerCheck;
 import dev.restlab.check.StudentResult;
@@ -117,7 +116,7 @@ public final class Workbench implements AutoCloseable {
         lab.useMessageDelays(new FxDelays());
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, Workbench::checkClass,
-                ScenarioFile.handout().cases().stream().map(ScenarioCase::title).toList(), threads, dialogs);
+                ScenarioFile.handout().cases(), threads, dialogs);
         HarActions har = new HarActions(trafficModel, trafficModel, threads, dialogs, server::host, server::port);
         DiffPaneViewModel diffs = new DiffPaneViewModel(trafficModel, threads);
         serverBar.setAfterReset(users::refresh);

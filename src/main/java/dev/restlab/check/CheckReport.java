@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -139,17 +141,19 @@ public record CheckReport(Scenario scenario, TargetUrl target, Instant madeAt, O
         text.append('\n');
         text.append(stage.map(s -> "The handout's cases, graded against " + s.title() + ":\n")
                 .orElse("The scenario's cases:\n"));
-        graded().forEach(c -> caseText(text, c));
+        Map<String, Integer> explained = new HashMap<>();
+        graded().forEach(c -> caseText(text, c, explained));
         if (!extras().isEmpty()) {
             text.append('\n').append(capital(extrasSummary())).append(":\n");
-            extras().forEach(c -> caseText(text, c));
+            extras().forEach(c -> caseText(text, c, explained));
         }
         text.append('\n').append(cleanup.sentence()).append('\n');
         text.append(verdict() == Verdict.PASS ? "Verdict: pass.\n" : "Verdict: differs.\n");
         return text.toString();
     }
 
-    private static void caseText(StringBuilder text, CaseResult c) {
+    /** One case; a teaching point said once, and named by the case that said it after that. */
+    private static void caseText(StringBuilder text, CaseResult c, Map<String, Integer> explained) {
         text.append(String.format(Locale.ROOT, "%2d. %s %s%n", c.number(), c.outcome().symbol(),
                 TerminalText.safe(c.scenarioCase().title())));
         text.append("    ").append(requestLine(c)).append(" → ").append(TerminalText.safe(c.answer().statusText()))
@@ -159,7 +163,8 @@ public record CheckReport(Scenario scenario, TargetUrl target, Instant madeAt, O
         c.notes().forEach(note -> text.append("      note: ").append(TerminalText.safe(note)).append('\n'));
         text.append("    OpenAPI, apart: ").append(TerminalText.safe(c.openApi())).append('\n');
         if (!c.openApiWhy().isEmpty()) {
-            text.append("      why: ").append(c.openApiWhy()).append('\n');
+            Integer first = explained.putIfAbsent(c.openApiWhy(), c.number());
+            text.append("      why: ").append(first == null ? c.openApiWhy() : "as said under case " + first).append('\n');
         }
     }
 
@@ -221,6 +226,7 @@ public record CheckReport(Scenario scenario, TargetUrl target, Instant madeAt, O
                     .append(cell(c.answer().statusText())).append(" | ").append(cell(c.verdict())).append(" |\n");
         }
         md.append('\n');
+        Map<String, Integer> explained = new HashMap<>();
         for (CaseResult c : cases) {
             md.append("## ").append(c.outcome().symbol()).append(' ').append(c.number()).append(". ")
                     .append(escape(c.scenarioCase().title())).append(c.handout() ? "" : " (extra, not graded)")
@@ -244,7 +250,9 @@ public record CheckReport(Scenario scenario, TargetUrl target, Instant madeAt, O
             }
             md.append("**OpenAPI, apart:** ").append(escape(c.openApi())).append("\n\n");
             if (!c.openApiWhy().isEmpty()) {
-                md.append("*Why:* ").append(escape(c.openApiWhy())).append("\n\n");
+                Integer first = explained.putIfAbsent(c.openApiWhy(), c.number());
+                md.append("*Why:* ").append(first == null ? escape(c.openApiWhy()) : "as said under case " + first)
+                        .append("\n\n");
             }
             c.answer().exchange().ifPresent(e -> md.append("Request, as sent:\n\n")
                     .append(MessagePieces.fenced(shown(CurlText.requestAsSent(e)))).append('\n'));

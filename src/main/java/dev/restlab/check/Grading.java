@@ -87,22 +87,25 @@ final class Grading {
         if (answer.exchange().isPresent() && answer.complete()) {
             Conformance conformance = ApiDescription.bundled().check(answer.exchange().get());
             openApi = conformance.summary();
-            openApiWhy = why(conformance, answer.exchange().get());
+            openApiWhy = why(conformance, answer.exchange().get(), c.handout(), outcome);
         }
         return new CaseResult(number, c, answer, outcome, against, differences, credits, notes, openApi, openApiWhy);
     }
 
     /** Where the OpenAPI document and Flask's way part, the teaching point that reconciles them. */
-    private static String why(Conformance conformance, Exchange exchange) {
+    private static String why(Conformance conformance, Exchange exchange, boolean graded, Outcome outcome) {
         if (conformance.conforms()) {
             return "";
         }
         String type = exchange.response().header("Content-Type").orElse("");
         if (type.startsWith("text/html") && conformance.reason().contains("text/html is not documented")) {
-            return "Flask sends a returned string as text/html unless told otherwise (return body, status,"
+            String flask = "Flask sends a returned string as text/html unless told otherwise (return body, status,"
                     + " {'Content-Type': 'text/plain'}); the OpenAPI document says text/plain, which a browser"
-                    + " shows as text rather than running it as a page. The handout's listings do the same,"
-                    + " so this is not a difference from the handout.";
+                    + " shows as text rather than running it as a page.";
+            if (graded) {
+                return flask + " The handout's listings do the same, so this is not a difference from the handout.";
+            }
+            return outcome.fine() ? flask + " This extra judges the status only." : flask;
         }
         return "";
     }

@@ -94,11 +94,12 @@ public final class CheckPaneController {
     /** Student, listing and verdict come before the cases' columns. */
     private static final int FIXED_COLUMNS = 3;
 
-    private static List<TableColumn<StudentRow, ?>> columns(List<String> caseTitles) {
+    private List<TableColumn<StudentRow, ?>> columns(List<String> caseTitles) {
         TableColumn<StudentRow, String> student = text("Student", StudentRow::student);
         student.setPrefWidth(160);
         TableColumn<StudentRow, String> listing = text("Listing", StudentRow::listing);
         TableColumn<StudentRow, String> verdict = text("Verdict", StudentRow::verdict);
+        verdict.setPrefWidth(120);
         verdict.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String word, boolean empty) {
@@ -115,10 +116,18 @@ public final class CheckPaneController {
             int index = i;
             TableColumn<StudentRow, Cell> column = new TableColumn<>();
             Label header = new Label(String.valueOf(i + 1));
-            header.setTooltip(new Tooltip((i + 1) + ". " + caseTitles.get(i)));
+            header.setMinWidth(Region.USE_PREF_SIZE); // "10" whole, never "…"
+            boolean extra = !check.caseGraded(i);
+            header.setTooltip(new Tooltip((i + 1) + ". " + caseTitles.get(i) + (extra ? " (an extra, not graded)" : "")));
+            if (extra) {
+                column.getStyleClass().add("check-extra");
+            }
             column.setGraphic(header);
             column.setSortable(false);
             column.setReorderable(false);
+            // A symbol per cell: narrow, so that a whole handout's cases fit beside the names, at any text size.
+            column.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> header.getFont().getSize() * 3.4,
+                    header.fontProperty()));
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().cell(index)));
             column.setCellFactory(c -> new CaseGridCell());
             columns.add(column);

@@ -6,6 +6,7 @@ import dev.restlab.check.ClassReport;
 import dev.restlab.check.Roster;
 import dev.restlab.check.RosterEntry;
 import dev.restlab.check.RosterException;
+import dev.restlab.check.ScenarioCase;
 import dev.restlab.check.StudentResult;
 import dev.restlab.check.TargetUnreachable;
 import dev.restlab.http.TargetUrl;
@@ -95,6 +96,7 @@ public final class CheckPaneViewModel {
     private final Checker checker;
     private final ClassChecker classChecker;
     private final List<String> caseTitles;
+    private final List<Boolean> graded;
     private final UiThreads threads;
     private final Dialogs dialogs;
     private final StringProperty url = new SimpleStringProperty("http://127.0.0.1:5000");
@@ -116,13 +118,14 @@ public final class CheckPaneViewModel {
     private Runnable again = () -> { };
 
     /**
-     * @param caseTitles the titles of the scenario's cases, in order: the class grid's columns
+     * @param cases the scenario's cases, in order: the class grid's columns
      */
-    public CheckPaneViewModel(Checker checker, ClassChecker classChecker, List<String> caseTitles, UiThreads threads,
+    public CheckPaneViewModel(Checker checker, ClassChecker classChecker, List<ScenarioCase> cases, UiThreads threads,
             Dialogs dialogs) {
         this.checker = checker;
         this.classChecker = classChecker;
-        this.caseTitles = List.copyOf(caseTitles);
+        this.caseTitles = cases.stream().map(ScenarioCase::title).toList();
+        this.graded = cases.stream().map(ScenarioCase::handout).toList();
         this.threads = threads;
         this.dialogs = dialogs;
     }
@@ -268,7 +271,7 @@ public final class CheckPaneViewModel {
             details.set(row.student() + " — " + row.entry().url() + "\n\n" + checked.get().text());
             return;
         }
-        details.set(row.student() + " — " + row.entry().url() + "\n" + checked.get().summary() + ".\n\n"
+        details.set(row.student() + " — " + row.entry().url() + "\n" + capital(checked.get().summary()) + ".\n\n"
                 + CheckReport.details(checked.get().cases().get(caseIndex)));
     }
 
@@ -287,6 +290,10 @@ public final class CheckPaneViewModel {
                 (List<Path> written) -> status.set("Grades written to " + written.get(0) + ", " + written.get(1)
                         + " and " + written.get(2)),
                 failure -> status.set("The grades could not be written: " + failure.getMessage()));
+    }
+
+    private static String capital(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Shows the case at {@code index} in full (nothing for -1). */
@@ -326,6 +333,11 @@ public final class CheckPaneViewModel {
     /** The class grid's columns: the scenario's cases, in order. */
     public List<String> caseTitles() {
         return caseTitles;
+    }
+
+    /** True for a graded case of the handout (column {@code index}, from 0); false for an extra. */
+    public boolean caseGraded(int index) {
+        return graded.get(index);
     }
 
     /** True while the class grid, not one server's cases, is shown. */

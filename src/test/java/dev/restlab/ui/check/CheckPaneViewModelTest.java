@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.check.ClassCheck;
 import dev.restlab.check.ClassReport;
-import dev.restlab.check.ScenarioCase;
 import dev.restlab.check.ScenarioFile;
 import dev.restlab.check.ServerCheck;
 import dev.restlab.http.TargetUrl;
@@ -48,7 +47,7 @@ class CheckPaneViewModelTest {
             // one at a time: SAME_THREAD runs each student's callback on the checking thread
             return new ClassCheck(ScenarioFile.handout(), Duration.ofSeconds(5), Duration.ofSeconds(60), 1)
                     .run(roster, eachDone);
-        }, ScenarioFile.handout().cases().stream().map(ScenarioCase::title).toList(),
+        }, ScenarioFile.handout().cases(),
                 ViewModelTestSupport.SAME_THREAD, dialogs);
         return check;
     }

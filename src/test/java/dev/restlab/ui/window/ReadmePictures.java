@@ -4,6 +4,8 @@ import dev.restlab.app.Workbench;
 import dev.restlab.diagram.PngFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
@@ -15,8 +17,9 @@ import dev.restlab.ui.Fx;
  * Makes the README's pictures of the real window (see {@link ReadmeScenes}) and writes them as
  * PNG files. Test scope: it ships nowhere. docs/screenshots.sh compiles and runs it.
  *
- * <p>Arguments: the folder to write to (docs), and the port for the window's server (0: any free
- * port; the pictures show it).
+ * <p>Arguments: the folder to write to (docs), the port for the window's server (0: any free
+ * port; the pictures show it), and optionally the files to write (e.g. restlab-check-class.png):
+ * every scene is still played, since each builds on the one before, but only those are written.
  */
 public final class ReadmePictures {
 
@@ -34,7 +37,11 @@ public final class ReadmePictures {
             Stage stage = Fx.call(Stage::new);
             ReadmeScenes scenes = ReadmeScenes.open(stage, port, true);
             workbench = scenes.workbench();
+            Set<String> only = args.length > 2 ? Set.of(Arrays.copyOfRange(args, 2, args.length)) : Set.of();
             scenes.takeAll((picture, scene) -> {
+                if (!only.isEmpty() && !only.contains(picture.file())) {
+                    return;
+                }
                 Path file = folder.resolve(picture.file());
                 write(scene, file);
                 System.out.println("wrote " + file);

@@ -3,14 +3,18 @@ package dev.restlab.ui.window;
 import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.check.HandoutFlaskServer;
+import dev.restlab.check.ScenarioFile;
 import dev.restlab.client.UserRow;
 import dev.restlab.http.Api;
 import dev.restlab.testing.Await;
 import dev.restlab.testing.Requires;
+import dev.restlab.testing.ScriptedTarget;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,12 +66,13 @@ final class ReadmeScenes {
     static final Picture PRESENT = new Picture("restlab-present.png", "trafficTab");
     static final Picture LAB = new Picture("restlab-lab.png", "labTab");
     static final Picture CHECK = new Picture("restlab-check.png", "checkTab");
+    static final Picture CHECK_CLASS = new Picture("restlab-check-class.png", "checkTab");
     static final Picture DIAGRAM_LIGHT = new Picture("restlab-diagram-light.png", "diagramTab");
     static final Picture WATERFALL_LIGHT = new Picture("restlab-waterfall-light.png", "diagramTab");
     static final Picture WATERFALL_DARK = new Picture("restlab-waterfall-dark.png", "diagramTab");
     static final Picture DIAGRAM_DARK = new Picture("restlab-diagram-dark.png", "diagramTab");
     /** Every picture, in the order they are taken. */
-    static final List<Picture> ALL = List.of(LIGHT, DARK, PRESENT, CHECK,
+    static final List<Picture> ALL = List.of(LIGHT, DARK, PRESENT, CHECK, CHECK_CLASS,
             DIAGRAM_LIGHT, WATERFALL_LIGHT, WATERFALL_DARK, DIAGRAM_DARK, LAB);
 
     /** The screen size most classroom laptops and projectors offer, and the small one every size must fit. */
@@ -128,6 +133,7 @@ final class ReadmeScenes {
         handoutSession();
         mainWindow(camera);
         check(camera);
+        checkClass(camera);
         diagrams(camera);
         lab(camera); // last: the window only shrinks (Monocle's painter trips over a window that grows again)
     }
@@ -223,6 +229,50 @@ final class ReadmeScenes {
                 cases.requestFocus();
             });
             take(camera, CHECK);
+        }
+    }
+
+    /**
+     * The Check a server tab on a class of five: the handout's final listing as printed, the same
+     * with one bug (a missing email taken), In [5] (a student who stopped there), In [7] that kept
+     * In [6]'s ?name= (went further), and a laptop whose server is not running. The buggy
+     * student's differing cell is chosen, so its exchange shows below the grid. The users forms are
+     * put away for the picture, so that the grid has the window's width, and then come back.
+     */
+    void checkClass(Camera camera) throws Exception {
+        Path roster = Files.createTempFile("restlab-roster", ".csv");
+        try (HandoutFlaskServer anna = HandoutFlaskServer.listing("in7.py");
+                HandoutFlaskServer bruno = HandoutFlaskServer.listing("bug_missing_email.py");
+                HandoutFlaskServer carla = HandoutFlaskServer.listing("in5.py");
+                HandoutFlaskServer dario = new HandoutFlaskServer()) {
+            Files.writeString(roster, "student,url\n"
+                    + "Anna Rossi," + Api.loopbackUrl(anna.port()) + "\n"
+                    + "Bruno Bianchi," + Api.loopbackUrl(bruno.port()) + "\n"
+                    + "Carla Verdi," + Api.loopbackUrl(carla.port()) + "\n"
+                    + "Dario Neri," + Api.loopbackUrl(dario.port()) + "\n"
+                    + "Elena Costa," + Api.loopbackUrl(ScriptedTarget.downPort()) + "\n");
+            showTab(CHECK_CLASS.tabId());
+            Fx.run(() -> workbench.look().formsShownProperty().set(false)); // the grid gets the window's width
+            await("the users forms put away", () -> node("#mainSplit", SplitPane.class).getItems().size() == 1);
+            Fx.run(() -> {
+                type("#checkRoster", roster.toString());
+                press("#checkClassRun");
+            });
+            await("the class check to finish", () -> !node("#checkSaveGrades", ButtonBase.class).isDisabled());
+            Fx.run(() -> {
+                @SuppressWarnings("unchecked")
+                TableView<CheckPaneViewModel.StudentRow> grid = node("#checkGrid", TableView.class);
+                int bug = indexOf(grid.getItems(), row -> ((CheckPaneViewModel.StudentRow) row).student().startsWith("Bruno"));
+                int missingEmail = 3 + ScenarioFile.handout().cases().indexOf(
+                        ScenarioFile.handout().scenarioCase("missing-field").orElseThrow());
+                grid.getSelectionModel().clearAndSelect(bug, grid.getColumns().get(missingEmail));
+                grid.requestFocus();
+            });
+            take(camera, CHECK_CLASS);
+            Fx.run(() -> workbench.look().formsShownProperty().set(true));
+            await("the users forms back", () -> node("#mainSplit", SplitPane.class).getItems().size() == 2);
+        } finally {
+            Files.deleteIfExists(roster);
         }
     }
 
