@@ -3,6 +3,7 @@ package dev.restlab.ui.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
@@ -10,8 +11,13 @@ import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.users.InMemoryUserStore;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,7 +56,7 @@ class PresentationModeTest {
     @Test
     void f11_presents_the_traffic_large_and_esc_returns_to_the_normal_layout(FxRobot robot) {
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
-        robot.interact(() -> tabs.getSelectionModel().select(1)); // the composer
+        robot.interact(() -> tabs.getSelectionModel().select(0)); // the traffic
         String normal = fontStyle();
         assertTrue(shown("#usersScroll") != null && shown("#explanationPane") != null);
 
@@ -58,7 +64,8 @@ class PresentationModeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(workbench.look().presentingProperty().get());
         assertEquals("-fx-font-size: " + LookViewModel.PRESENTING_SIZE + "px;", fontStyle());
-        assertEquals(0, tabs.getSelectionModel().getSelectedIndex(), "the traffic tab is shown");
+        assertEquals(0, tabs.getSelectionModel().getSelectedIndex(), "the traffic tab is still shown");
+        assertNull(shown("#trafficTools"), "the list's tools give their room to the exchange");
         assertNull(shown("#usersScroll"), "the forms are hidden");
         assertNull(shown("#explanationPane"), "the glossary is hidden");
         assertNull(shown("#usersRow"));
@@ -68,6 +75,10 @@ class PresentationModeTest {
         robot.clickOn("#showGlossary");
         assertTrue(shown("#usersScroll") != null, "the forms come back when asked for");
         assertTrue(shown("#explanationPane") != null, "the glossary comes back when asked for");
+        SplitPane pair = robot.lookup("#requestAndResponse").queryAs(SplitPane.class);
+        assertSame(workbench.root().lookup("#explanationPane"), pair.getItems().get(0),
+                "the explanation takes the request's place, with the exchange's height");
+        assertNull(shown("#requestText"));
         robot.clickOn("#showForms");
         assertNull(shown("#usersScroll"));
 
@@ -76,6 +87,7 @@ class PresentationModeTest {
         assertFalse(workbench.look().presentingProperty().get());
         assertEquals(normal, fontStyle());
         assertTrue(shown("#usersScroll") != null && shown("#explanationPane") != null && shown("#usersRow") != null);
+        assertTrue(shown("#requestText") != null && shown("#trafficTools") != null, "the request and the tools are back");
         assertNull(shown("#showForms"), "the presentation's own buttons go with it");
     }
 
@@ -93,5 +105,36 @@ class PresentationModeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(workbench.look().presentingProperty().get());
         assertEquals(normal, fontStyle());
+    }
+
+    @Test
+    void f11_keeps_the_tab_shown_and_esc_closes_an_open_list_before_it_leaves(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        Tab lab = tabs.getTabs().stream().filter(t -> "labTab".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> tabs.getSelectionModel().select(lab));
+        robot.push(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(workbench.look().presentingProperty().get());
+        assertSame(lab, tabs.getSelectionModel().getSelectedItem(), "F11 keeps the Lab tab");
+
+        Tab diagram = tabs.getTabs().stream().filter(t -> "diagramTab".equals(t.getId())).findFirst().orElseThrow();
+        robot.interact(() -> tabs.getSelectionModel().select(diagram));
+        WaitForAsyncUtils.waitForFxEvents();
+        ChoiceBox<?> source = robot.lookup("#diagramSource").queryAs(ChoiceBox.class);
+        robot.interact(() -> {
+            source.requestFocus(); // as a click on it does
+            source.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(source.isShowing());
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(source.isShowing(), "Esc closes the list");
+        assertTrue(Window.getWindows().stream().noneMatch(w -> w instanceof PopupWindow && w.isShowing()), "no popup is left open");
+        assertTrue(workbench.look().presentingProperty().get(), "and only the menu");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(workbench.look().presentingProperty().get(), "the next Esc leaves presentation mode");
+        assertSame(diagram, tabs.getSelectionModel().getSelectedItem(), "leaving keeps the tab too");
     }
 }
