@@ -92,7 +92,7 @@ class LayersTest {
     static final ArchRule route_code_never_sees_spark_or_the_servlet_api =
             noClasses().that().resideInAPackage("dev.restlab.server..")
                     .and().haveNameNotMatching(
-                            "dev\\.restlab\\.server\\.(Router|ApiServer|JettyServerFactory|PathlessTargets|HostCheck|ConnectionsPerClient|SingleHostHeader|FaultInjector)(\\$.*)?")
+                            "dev\\.restlab\\.server\\.(Router|ApiServer|JettyServerFactory|PathlessTargets|HostCheck|ConnectionsPerClient|SlowRequestSweeper|SingleHostHeader|FaultInjector)(\\$.*)?")
                     .should().dependOnClassesThat().resideInAnyPackage("spark..", "javax.servlet..",
                             "org.eclipse.jetty..");
 
