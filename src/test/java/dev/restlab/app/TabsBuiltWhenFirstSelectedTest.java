@@ -58,7 +58,7 @@ class TabsBuiltWhenFirstSelectedTest {
         assertEquals("trafficTab", workbench.tabs().selectedId());
         assertTrue(present(robot, "#trafficTable"), "the open tab is built");
         for (String elsewhere : List.of("#sequenceDiagram", "#diffLines", "#composerTarget", "#labSteps",
-                "#apiDocument", "#checkUrl")) {
+                "#apiDocument", "#checkUrl", "#faultRule")) {
             assertFalse(present(robot, elsewhere), elsewhere + " is built before its tab is opened");
         }
         assertEquals(1, tabs.getTabs().stream().filter(TabViews::isBuilt).count());
@@ -120,6 +120,15 @@ class TabsBuiltWhenFirstSelectedTest {
         robot.interact(() -> robot.lookup("#checkRun").queryAs(Button.class).fire());
         Label status = robot.lookup("#checkStatus").queryAs(Label.class);
         waitUntil(() -> status.getText().startsWith("Not a URL RestLab can check"));
+
+        // Faults: a rule typed in the tab shapes the server's next answer.
+        select(robot, tabs, "faultsTab");
+        robot.interact(() -> robot.lookup("#faultRule").queryAs(TextField.class).setText("status 503 on GET /test/"));
+        robot.interact(() -> robot.lookup("#addFault").queryAs(Button.class).fire());
+        waitUntil(() -> robot.lookup("#faultRules").queryAs(ListView.class).getItems().size() == 1);
+        assertEquals(503, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/test/")).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode());
 
         assertTrue(tabs.getTabs().stream().allMatch(TabViews::isBuilt));
     }
