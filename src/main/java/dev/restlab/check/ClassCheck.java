@@ -1,10 +1,12 @@
 package dev.restlab.check;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,11 +59,11 @@ public final class ClassCheck {
             for (Future<StudentResult> future : futures) {
                 try {
                     results.add(future.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException("a student's check failed: " + e.getCause(), e.getCause());
                 }
             }
-            return new ClassReport(scenario.title(), java.time.Instant.now(), results);
+            return new ClassReport(scenario.title(), Instant.now(), results);
         } finally {
             pool.shutdownNow();
         }
@@ -74,6 +76,10 @@ public final class ClassCheck {
             return new StudentResult(entry, Optional.of(report), "", Duration.ofNanos(System.nanoTime() - start));
         } catch (TargetUnreachable e) {
             return new StudentResult(entry, Optional.empty(), e.getMessage(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (RuntimeException e) {
+            // One student's check going wrong must not cost the others their verdicts.
+            return new StudentResult(entry, Optional.empty(), "the check of " + entry.url() + " stopped: " + e,
+                    Duration.ofNanos(System.nanoTime() - start));
         }
     }
 }
