@@ -114,6 +114,7 @@ public final class Workbench implements AutoCloseable {
         lab = new LabPaneViewModel(traffic, settings.labProgress(), threads, TrafficModel::isOwn,
                 serverBar.boundPortProperty(), dialogs, trafficModel::select);
         lab.useMessageDelays(new FxDelays());
+        lab.useFaults(server.faults());
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
         CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, Workbench::checkClass,
                 ScenarioFile.handout().cases(), threads, dialogs);

@@ -91,7 +91,7 @@ public final class Headless {
         AutoCloseable printer = traffic.subscribe(new TrafficPrinter(out, options.trace()));
         HeadlessLab following = lab == null ? null
                 : HeadlessLab.start(lab, options.users(), traffic, bound, options.proxyTo() == null, labReport,
-                        System.in, out, err);
+                        System.in, server.faults(), out, err);
         CountDownLatch stopped = new CountDownLatch(1);
         StopActions stop = new StopActions(err)
                 .add("stopping the server", server::stop)

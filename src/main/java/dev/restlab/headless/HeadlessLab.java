@@ -1,6 +1,8 @@
 package dev.restlab.headless;
 
+import dev.restlab.fault.FaultRules;
 import dev.restlab.lab.Lab;
+import dev.restlab.lab.LabFaults;
 import dev.restlab.lab.LabPrinter;
 import dev.restlab.lab.LabReport;
 import dev.restlab.lab.LabTracker;
@@ -26,13 +28,16 @@ final class HeadlessLab implements AutoCloseable {
 
     private final LabTracker tracker;
     private final AutoCloseable following;
+    private final LabFaults faults;
     private final Path report;
     private final PrintStream out;
     private final PrintStream err;
 
-    private HeadlessLab(LabTracker tracker, AutoCloseable following, Path report, PrintStream out, PrintStream err) {
+    private HeadlessLab(LabTracker tracker, AutoCloseable following, LabFaults faults, Path report, PrintStream out,
+            PrintStream err) {
         this.tracker = tracker;
         this.following = following;
+        this.faults = faults;
         this.report = report;
         this.out = out;
         this.err = err;
@@ -43,9 +48,10 @@ final class HeadlessLab implements AutoCloseable {
      * @param serverIsOurs false in proxy mode: then RestLab running proves nothing about the
      *                   student's server, and the first answer it relays ticks "Start the server"
      * @param keys       what the student types in RestLab's terminal ({@code skip}), or null for nothing
+     * @param faultRules the server's rules, which the lab's steps switch their {@code faults:} on and off in
      */
     static HeadlessLab start(Lab lab, StoreChoice users, TrafficLog traffic, int port, boolean serverIsOurs,
-            Path report, InputStream keys, PrintStream out, PrintStream err) {
+            Path report, InputStream keys, FaultRules faultRules, PrintStream out, PrintStream err) {
         ProgressStore progress = users.isInMemory() ? ProgressStore.inMemory() : ProgressStore.inFolder(users.dataDir());
         LabTracker tracker = new LabTracker(lab, progress);
         tracker.usePort(port);
@@ -58,10 +64,11 @@ final class HeadlessLab implements AutoCloseable {
         }
         // From the first exchange on: what the server answered before the lab was listening still counts.
         AutoCloseable following = traffic.subscribe(tracker, 0);
+        LabFaults faults = LabFaults.follow(tracker, faultRules);
         if (keys != null) {
             readKeys(keys, printer);
         }
-        return new HeadlessLab(tracker, following, report, out, err);
+        return new HeadlessLab(tracker, following, faults, report, out, err);
     }
 
     /** Reads the student's lines on a daemon thread: it ends with the input, or with the JVM. */
@@ -87,6 +94,7 @@ final class HeadlessLab implements AutoCloseable {
         } catch (Exception e) {
             // The last exchanges only; the report still says what was done before.
         }
+        faults.close();
         if (report == null) {
             return;
         }

@@ -24,14 +24,15 @@ import java.util.Set;
  * @param responseHeaders  each of these response headers is present
  * @param jsonField        the response body is a JSON object with this field
  * @param bodyContains     the response body contains this text
+ * @param requestBodyContains the request body contains this text (e.g. the name a POST sent)
  * @param client           which client may send it
  * @param after            a step that must be done before this exchange counts (empty: none)
  * @param idFrom           a step whose remembered id the path's {@code {id}} must be (empty: any)
  */
 public record Expectation(Set<String> methods, String path, Map<String, String> query,
         Map<String, String> requestHeaders, String requestMediaType, Set<Integer> statuses,
-        List<String> responseHeaders, String jsonField, String bodyContains, WantedClient client, String after,
-        String idFrom) {
+        List<String> responseHeaders, String jsonField, String bodyContains, String requestBodyContains,
+        WantedClient client, String after, String idFrom) {
 
     /** What an expectation can see besides the exchange: the lab's progress so far. */
     public interface Context {
@@ -46,7 +47,7 @@ public record Expectation(Set<String> methods, String path, Map<String, String> 
 
     /** Which part of an expectation an exchange missed. */
     public enum Part {
-        METHOD, PATH, QUERY, CLIENT, REQUEST_HEADER, MEDIA_TYPE, ORDER, ID, STATUS, RESPONSE_HEADER, JSON, BODY;
+        METHOD, PATH, QUERY, CLIENT, REQUEST_HEADER, MEDIA_TYPE, REQUEST_BODY, ORDER, ID, STATUS, RESPONSE_HEADER, JSON, BODY;
 
         /** Method, path and query: a miss elsewhere still means "this is that step's request". */
         public boolean namesTheRequest() {
@@ -103,6 +104,9 @@ public record Expectation(Set<String> methods, String path, Map<String, String> 
                 misses.add(new Miss(Part.MEDIA_TYPE, (given.isEmpty() ? "the request has no Content-Type"
                         : "the request's Content-Type is " + given) + "; the step wants " + requestMediaType));
             }
+        }
+        if (!requestBodyContains.isEmpty() && !e.request().body().text().contains(requestBodyContains)) {
+            misses.add(new Miss(Part.REQUEST_BODY, "the request's body does not contain '" + requestBodyContains + "'"));
         }
         if (!after.isEmpty() && !context.done(after)) {
             misses.add(new Miss(Part.ORDER, "", after));
@@ -168,5 +172,5 @@ public record Expectation(Set<String> methods, String path, Map<String, String> 
 
     /** The names a lab file may use in a check, as {@link LabFile} reads them. */
     static final Set<String> KEYS = Set.of("method", "path", "query", "requestHeaders", "requestMediaType",
-            "status", "responseHeaders", "jsonField", "bodyContains", "client", "after", "idFrom");
+            "status", "responseHeaders", "jsonField", "bodyContains", "requestBodyContains", "client", "after", "idFrom");
 }

@@ -1,5 +1,7 @@
 package dev.restlab.lab;
 
+import dev.restlab.fault.FaultRule;
+import dev.restlab.fault.FaultRuleException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -38,11 +40,15 @@ public final class LabFile {
 
     /** The lab built into RestLab: the handout, step by step. */
     public static final String HANDOUT = "handout";
+    /** The built-in lab "When the server misbehaves": timeouts, retries and idempotency against faults. */
+    public static final String FAULTS = "faults";
+    /** The names of the labs built into RestLab, for {@code --lab NAME}. */
+    public static final List<String> BUILT_IN = List.of(HANDOUT, FAULTS);
 
     private static final Set<String> LAB_KEYS = Set.of("title", "introduction", "order", "steps");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "task", "command", "explanation",
             "reference", "question", "answer", "check", "checks", "server", "remembers", "optional", "note",
-            "beside");
+            "beside", "faults");
     private static final int MAX_FILE_BYTES = 1024 * 1024;
     /**
      * What a lab may hold once its aliases are expanded, and one text in it: a lab is prose, and
@@ -62,22 +68,30 @@ public final class LabFile {
 
     /** The built-in handout lab. */
     public static Lab handout() {
-        String resource = "/labs/handout.yaml";
+        return builtIn(HANDOUT);
+    }
+
+    /** A lab built into RestLab by its name, one of {@link #BUILT_IN}. */
+    public static Lab builtIn(String name) {
+        if (!BUILT_IN.contains(name)) {
+            throw new IllegalArgumentException("no built-in lab is called " + name);
+        }
+        String resource = "/labs/" + name + ".yaml";
         try (InputStream in = LabFile.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in " + resource + " is missing from the jar");
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            return read(reader, HANDOUT);
+            return read(reader, name);
         } catch (IOException | LabFileException e) {
             throw new IllegalStateException("the built-in " + resource + " is broken: " + e.getMessage(), e);
         }
     }
 
-    /** {@code handout} for the built-in lab, else a YAML file's path. */
+    /** A built-in lab's name ({@code handout}, {@code faults}), else a YAML file's path. */
     public static Lab load(String nameOrFile) throws LabFileException {
-        if (nameOrFile.equals(HANDOUT)) {
-            return handout();
+        if (BUILT_IN.contains(nameOrFile)) {
+            return builtIn(nameOrFile);
         }
         return load(Path.of(nameOrFile));
     }
@@ -198,7 +212,24 @@ public final class LabFile {
         }
         return new Step(id, title, text(fields, "task"), text(fields, "command"), text(fields, "explanation"),
                 text(fields, "reference"), text(fields, "question"), text(fields, "answer"), checks,
-                fields.containsKey("server"), remembers, optional.equals("true"), text(fields, "note"), beside);
+                fields.containsKey("server"), remembers, optional.equals("true"), text(fields, "note"), beside,
+                faults(fields.get("faults")));
+    }
+
+    /** A step's fault rules, each checked as the Faults panel and {@code --fault} check them. */
+    private List<FaultRule> faults(Node node) throws LabFileException {
+        List<FaultRule> rules = new ArrayList<>();
+        if (node == null) {
+            return rules;
+        }
+        for (Node item : sequence(node, "'faults'")) {
+            try {
+                rules.add(FaultRule.parse(scalar(item, "a fault rule")));
+            } catch (FaultRuleException e) {
+                throw error(item, e.getMessage());
+            }
+        }
+        return rules;
     }
 
     private String remembers(Map<String, Node> fields, String id) throws LabFileException {
@@ -251,7 +282,7 @@ public final class LabFile {
         return new Expectation(methods, path, pairs(fields.get("query"), "'query'"),
                 pairs(fields.get("requestHeaders"), "'requestHeaders'"), text(fields, "requestMediaType"),
                 statuses, texts(fields.get("responseHeaders"), "'responseHeaders'"), text(fields, "jsonField"),
-                text(fields, "bodyContains"), client, after, idFrom);
+                text(fields, "bodyContains"), text(fields, "requestBodyContains"), client, after, idFrom);
     }
 
     /** A reference to a step: it must exist and come before the step being read. */

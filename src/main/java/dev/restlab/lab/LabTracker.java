@@ -47,6 +47,7 @@ public final class LabTracker implements Consumer<List<Exchange>> {
     private int port;
     private final List<Consumer<Tick>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Reason>> reasonListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> moveListeners = new CopyOnWriteArrayList<>();
 
     /** Follows {@code lab}, telling the window's requests from others' by their {@link Sender#of tag}. */
     public LabTracker(Lab lab, ProgressStore store) {
@@ -83,6 +84,15 @@ public final class LabTracker implements Consumer<List<Exchange>> {
     /** Tells {@code listener} why each exchange from now on ticked nothing (not for the window's own background requests). */
     public void onReason(Consumer<Reason> listener) {
         reasonListeners.add(listener);
+    }
+
+    /** Tells {@code listener} after each tick, skip or restart: whenever the current step may have changed. */
+    public void onMoved(Runnable listener) {
+        moveListeners.add(listener);
+    }
+
+    private void moved() {
+        moveListeners.forEach(Runnable::run);
     }
 
     @Override
@@ -122,6 +132,9 @@ public final class LabTracker implements Consumer<List<Exchange>> {
             }
         }
         made.forEach(tick -> listeners.forEach(listener -> listener.accept(tick)));
+        if (!made.isEmpty()) {
+            moved();
+        }
         if (reason != null) {
             Reason told = reason;
             reasonListeners.forEach(listener -> listener.accept(told));
@@ -144,6 +157,9 @@ public final class LabTracker implements Consumer<List<Exchange>> {
             made = tickServerSteps("the server answers on port " + port);
         }
         made.forEach(tick -> listeners.forEach(listener -> listener.accept(tick)));
+        if (!made.isEmpty()) {
+            moved();
+        }
     }
 
     /** The port the student's commands go to (RestLab's, also in proxy mode), without ticking anything. */
@@ -170,22 +186,28 @@ public final class LabTracker implements Consumer<List<Exchange>> {
      * Skips an optional step that is not done: it no longer holds back anything, and the current
      * step moves past it. Returns false (and changes nothing) for a required or done step.
      */
-    public synchronized boolean skip(Step step) {
-        if (!step.optional() || ticks.containsKey(step.id()) || !lab.steps().contains(step)) {
-            return false;
+    public boolean skip(Step step) {
+        synchronized (this) {
+            if (!step.optional() || ticks.containsKey(step.id()) || !lab.steps().contains(step)) {
+                return false;
+            }
+            skipped.add(step.id());
+            save();
         }
-        skipped.add(step.id());
-        save();
+        moved();
         return true;
     }
 
     /** Forgets every tick, skip and remembered id: the lab starts again from its first step. */
-    public synchronized void restart() {
-        ticks.clear();
-        skipped.clear();
-        remembered.clear();
-        partial.clear();
-        save();
+    public void restart() {
+        synchronized (this) {
+            ticks.clear();
+            skipped.clear();
+            remembered.clear();
+            partial.clear();
+            save();
+        }
+        moved();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.restlab.lab;
 
+import dev.restlab.fault.FaultRule;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +18,19 @@ import java.util.Map;
  * @param note          a remark shown with the step (e.g. what RestLab's server does beyond the
  *                      handout's), never a reason for no tick; empty for none
  * @param beside        a step whose exchange is shown beside this one's, to compare; empty for none
+ * @param faults        the fault rules the server applies while this is the current step (see
+ *                      {@link LabFaults}); empty for none
  */
 public record Step(String id, String title, String task, String command, String explanation,
         String reference, String question, String answer, List<Expectation> checks, boolean serverRunning,
-        String remembers, boolean optional, String note, String beside) {
+        String remembers, boolean optional, String note, String beside, List<FaultRule> faults) {
 
     /** What an unknown {@code {id}} is shown as: the handout's own way of writing "a UUID". */
     public static final String UNKNOWN_ID = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
 
     public Step {
         checks = List.copyOf(checks);
+        faults = List.copyOf(faults);
     }
 
     /** The command with {@code {port}} and remembered values such as {@code {id}} filled in. */

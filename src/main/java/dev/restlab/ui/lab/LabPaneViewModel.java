@@ -1,6 +1,8 @@
 package dev.restlab.ui.lab;
 
+import dev.restlab.fault.FaultRules;
 import dev.restlab.lab.Lab;
+import dev.restlab.lab.LabFaults;
 import dev.restlab.lab.LabFile;
 import dev.restlab.lab.LabFileException;
 import dev.restlab.lab.LabReport;
@@ -89,6 +91,9 @@ public final class LabPaneViewModel implements AutoCloseable {
 
     private LabTracker tracker;
     private AutoCloseable following;
+    /** The server's rules, which the lab's steps switch on and off; null until the window gives them. */
+    private FaultRules faultRules;
+    private LabFaults labFaults;
 
     /**
      * @param fromWindow   tells the window's own requests from other clients'
@@ -133,6 +138,7 @@ public final class LabPaneViewModel implements AutoCloseable {
             }
         }));
         following = traffic.subscribe(tracker);
+        switchFaults();
         if (port.get() > 0) {
             tracker.serverRunning(port.get());
         }
@@ -140,6 +146,22 @@ public final class LabPaneViewModel implements AutoCloseable {
         message.set("");
         reason.set("");
         refresh(true);
+    }
+
+    /** The server's fault rules: each lab's steps switch their {@code faults:} on and off in them from now on. */
+    public void useFaults(FaultRules rules) {
+        this.faultRules = rules;
+        switchFaults();
+    }
+
+    private void switchFaults() {
+        if (labFaults != null) {
+            labFaults.close();
+            labFaults = null;
+        }
+        if (faultRules != null && tracker != null) {
+            labFaults = LabFaults.follow(tracker, faultRules);
+        }
     }
 
     /** Who sent an exchange: the window (by itself or because the user asked) or another client. */
@@ -332,6 +354,10 @@ public final class LabPaneViewModel implements AutoCloseable {
     }
 
     private void closeFollowing() {
+        if (labFaults != null) {
+            labFaults.close();
+            labFaults = null;
+        }
         if (following != null) {
             try {
                 following.close();
