@@ -35,6 +35,7 @@ class LayersTest {
                     .layer("OpenApi").definedBy("dev.restlab.openapi..")
                     .layer("Store").definedBy("dev.restlab.users..")
                     .layer("Wire").definedBy("dev.restlab.wire..")
+                    .layer("Files").definedBy("dev.restlab.files..")
                     .layer("Faults").definedBy("dev.restlab.fault..")
                     .layer("Http").definedBy("dev.restlab.http..")
                     .whereLayer("Entry").mayOnlyBeAccessedByLayers("App", "Headless")
@@ -47,6 +48,8 @@ class LayersTest {
                     .whereLayer("OpenApi").mayOnlyBeAccessedByLayers("App", "Headless", "Window", "Features",
                             "Server")
                     .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Server")
+                    .whereLayer("Files").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Window",
+                            "Features", "Server")
                     .whereLayer("Faults").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Window",
                             "Features", "Server")
                     .whereLayer("Wire").mayOnlyBeAccessedByLayers("Entry", "App", "Headless", "Window",
