@@ -57,6 +57,11 @@ public final class ApiDescription {
     static final String UNKNOWN_PATH = "UnknownPath";
     static final String METHOD_NOT_ALLOWED = "MethodNotAllowed";
     static final String NOT_A_PROXY = "NotAProxy";
+    static final String MISDIRECTED = "MisdirectedRequest";
+    /** Marks an operation that only refuses (405): the method is not one the path takes. */
+    static final String NOT_TAKEN = "x-method-not-taken";
+    /** The address the document names in its examples and its {@code servers}, until served by a running server. */
+    static final String DEFAULT_URL = "http://127.0.0.1:5001";
 
     /** The document's name for the schema validator; never fetched, the validator is handed the text. */
     private static final String DOCUMENT_IRI = "https://restlab.invalid/openapi.json";
@@ -77,6 +82,7 @@ public final class ApiDescription {
     private final DocumentedResponse unknownPath;
     private final DocumentedResponse methodNotAllowed;
     private final DocumentedResponse notAProxy;
+    private final DocumentedResponse misdirected;
 
     private ApiDescription(String yaml, JsonObject document) {
         this.yaml = yaml;
@@ -89,6 +95,7 @@ public final class ApiDescription {
         this.unknownPath = reader.namedResponse(UNKNOWN_PATH);
         this.methodNotAllowed = reader.namedResponse(METHOD_NOT_ALLOWED);
         this.notAProxy = reader.namedResponse(NOT_A_PROXY);
+        this.misdirected = reader.namedResponse(MISDIRECTED);
     }
 
     /** The document bundled with RestLab, read once. */
@@ -116,6 +123,30 @@ public final class ApiDescription {
             throw new IllegalArgumentException("an OpenAPI document must be a mapping");
         }
         return new ApiDescription(yaml, document.getAsJsonObject());
+    }
+
+    /**
+     * The document as the running server at {@code urls} serves it (the URLs as its banner prints
+     * them, this computer's first): {@code servers} lists them, and the examples' curl commands
+     * name the first instead of {@code http://127.0.0.1:5001}.
+     */
+    public ApiDescription servedAt(List<String> urls) {
+        if (urls.isEmpty()) {
+            return this;
+        }
+        StringBuilder servers = new StringBuilder("servers:\n");
+        for (int i = 0; i < urls.size(); i++) {
+            servers.append("  - url: ").append(urls.get(i)).append("\n    description: ")
+                    .append(i == 0 ? "This RestLab, from this computer." : "This RestLab, from other computers on the network.")
+                    .append("\n");
+        }
+        int start = yaml.indexOf("\nservers:\n");
+        int end = yaml.indexOf("\nsecurity:", start);
+        if (start < 0 || end < 0) {
+            throw new IllegalStateException("the document has no servers block before security");
+        }
+        String served = yaml.substring(0, start + 1) + servers + yaml.substring(end + 1);
+        return fromYaml(served.replace(DEFAULT_URL, urls.get(0)));
     }
 
     /** The document as it is kept in the source. */
@@ -188,6 +219,11 @@ public final class ApiDescription {
         }
         byte[] bytes = body == null ? new byte[0] : body;
         Judged judged = new Judged(method, status, contentType, bytes, bodySize <= bytes.length);
+        if (status == 421) {
+            // Refused before routing, whatever the path and method: every operation lists it.
+            Conformance refused = judged.unrouted(misdirected, 421, "the request names a host this server does not answer for");
+            return new Conformance(operationId(method, target), refused.conforms(), refused.reason());
+        }
         RequestTarget read = RequestTarget.parse(method, target);
         if (read.form() == RequestTarget.Form.AUTHORITY) {
             return judged.unrouted(notAProxy, 405, "CONNECT " + target + " asks for a tunnel, which no path serves");
@@ -202,12 +238,15 @@ public final class ApiDescription {
         }
         Operation operation = item.get().operations.get(method);
         if (operation == null) {
-            return judged.unrouted(methodNotAllowed, 405, method + " is not a method of " + item.get().template.template());
+            String what = method + " is not a method of " + item.get().template.template();
+            Operation refusal = item.get().refusals.get(method);
+            DocumentedResponse refused = refusal == null || status == 405 ? null : refusal.responses.get(status);
+            return refused != null ? judged.unrouted(refused, status, what) : judged.unrouted(methodNotAllowed, 405, what);
         }
         DocumentedResponse response = operation.responses.get(status);
         if (response == null) {
             return Conformance.broken(operation.id, "status " + status + " is not documented (documented: "
-                    + String.join(", ", operation.responses.keySet().stream().map(String::valueOf).toList()) + ")");
+                    + String.join(", ", operation.responses.keySet().stream().sorted().map(String::valueOf).toList()) + ")");
         }
         return judged.mismatch(response)
                 .map(reason -> Conformance.broken(operation.id, status + ": " + reason))
@@ -278,8 +317,11 @@ public final class ApiDescription {
                 + ") has no JSON form: quote it");
     }
 
-    /** One path of the document and its operations by upper-case method. */
-    private record PathItem(PathTemplate template, Map<String, Operation> operations) {
+    /**
+     * One path of the document and its operations by upper-case method; {@code refusals} are the
+     * methods it lists only to say it does not take them ({@code x-method-not-taken}).
+     */
+    private record PathItem(PathTemplate template, Map<String, Operation> operations, Map<String, Operation> refusals) {
     }
 
     /** One operation: its id and its responses by status code. */
@@ -304,15 +346,24 @@ public final class ApiDescription {
                 String pointer = "/paths/" + escape(path.getKey());
                 JsonObject pathItem = asObject(path.getValue(), pointer);
                 Map<String, Operation> operations = new LinkedHashMap<>();
+                Map<String, Operation> refusals = new LinkedHashMap<>();
                 for (String method : METHODS) {
                     if (pathItem.has(method)) {
-                        operations.put(method.toUpperCase(Locale.ROOT),
-                                operation(asObject(pathItem.get(method), pointer + "/" + method), pointer + "/" + method));
+                        JsonObject node = asObject(pathItem.get(method), pointer + "/" + method);
+                        (notTaken(node) ? refusals : operations).put(method.toUpperCase(Locale.ROOT),
+                                operation(node, pointer + "/" + method));
                     }
                 }
-                items.add(new PathItem(new PathTemplate(path.getKey()), Collections.unmodifiableMap(operations)));
+                items.add(new PathItem(new PathTemplate(path.getKey()), Collections.unmodifiableMap(operations),
+                        Collections.unmodifiableMap(refusals)));
             }
             return List.copyOf(items);
+        }
+
+        /** An operation that only says the path does not take its method (405); not an operation of the API. */
+        private static boolean notTaken(JsonObject operation) {
+            return operation.has(NOT_TAKEN) && operation.get(NOT_TAKEN).isJsonPrimitive()
+                    && operation.get(NOT_TAKEN).getAsBoolean();
         }
 
         DocumentedResponse namedResponse(String name) {

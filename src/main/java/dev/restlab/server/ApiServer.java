@@ -106,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
         service.initExceptionHandler(failure::set); // Spark's default calls System.exit
         Router router = new Router(service);
         new UserRoutes(store).declare(router);
-        new DocsRoutes().declare(router);
+        new DocsRoutes(() -> ServedAddresses.urls(host, port())).declare(router);
         fixedRoutes.forEach((path, fixed) -> router.fixed(path, fixed.contentType(), fixed.body()));
         service.init();
         service.awaitInitialization();

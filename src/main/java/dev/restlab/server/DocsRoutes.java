@@ -2,6 +2,8 @@ package dev.restlab.server;
 
 import dev.restlab.openapi.ApiDescription;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Serves the API's own description: the OpenAPI document as JSON and as YAML, and Swagger UI at
@@ -26,20 +28,44 @@ final class DocsRoutes {
             + " img-src 'self' data:; connect-src 'self'; font-src 'self' data:; base-uri 'none';"
             + " form-action 'none'; frame-ancestors 'none'";
 
+    /** The running server's URLs, as the banner prints them; read on first request (the port is known by then). */
+    private final Supplier<List<String>> urls;
+    private volatile Served served;
+
+    /** The document as served at some URLs: made once per server, as long as the URLs stay. */
+    private record Served(List<String> urls, ApiDescription document) {
+    }
+
+    DocsRoutes(Supplier<List<String>> urls) {
+        this.urls = urls;
+    }
+
+    /** The document with the running server's URLs in {@code servers} and in its examples. */
+    private ApiDescription document() {
+        List<String> now = urls.get();
+        Served current = served;
+        if (current == null || !current.urls().equals(now)) {
+            current = new Served(now, ApiDescription.bundled().servedAt(now));
+            served = current;
+        }
+        return current.document();
+    }
+
     void declare(Routes routes) {
         routes.get(OPENAPI_JSON, this::openApiJson);
         routes.get(OPENAPI_YAML, this::openApiYaml);
         routes.get(DOCS, this::swaggerUi);
         routes.get(DOCS + "/", this::redirectToDocs);
-        routes.get(DOCS_ASSET, this::swaggerUiAsset);
+        routes.get(DOCS_ASSET, path -> SwaggerUiFiles.get().asset(path.substring(DOCS.length() + 1)).isPresent(),
+                this::swaggerUiAsset);
     }
 
     private Reply openApiJson(RouteRequest request) {
-        return noSniff(Reply.json(ApiDescription.bundled().json()));
+        return noSniff(Reply.json(document().json()));
     }
 
     private Reply openApiYaml(RouteRequest request) {
-        return noSniff(Reply.bytes(YAML, ApiDescription.bundled().yaml().getBytes(StandardCharsets.UTF_8)));
+        return noSniff(Reply.bytes(YAML, document().yaml().getBytes(StandardCharsets.UTF_8)));
     }
 
     private Reply swaggerUi(RouteRequest request) {

@@ -53,6 +53,13 @@ public final class Router implements Routes {
     }
 
     @Override
+    public void get(String template, java.util.function.Predicate<String> served, Handler handler) {
+        get(template, handler);
+        PathMethods declared = declare(template);
+        paths.set(paths.indexOf(declared), new PathMethods(declared.template, declared.methods, served));
+    }
+
+    @Override
     public void post(String template, Handler handler) {
         PathMethods declared = declare(template);
         spark.post(declared.sparkPattern(), adapt(handler));
@@ -97,7 +104,7 @@ public final class Router implements Routes {
     /** The first declared path the request path matches, or null. */
     private PathMethods declaredFor(String requestPath) {
         for (PathMethods candidate : paths) {
-            if (candidate.template.matches(requestPath)) {
+            if (candidate.template.matches(requestPath) && candidate.served.test(requestPath)) {
                 return candidate;
             }
         }
@@ -204,9 +211,9 @@ public final class Router implements Routes {
     }
 
     /** A declared path and its methods; the template matches by the same rules as Spark. */
-    private record PathMethods(PathTemplate template, Set<String> methods) {
+    private record PathMethods(PathTemplate template, Set<String> methods, java.util.function.Predicate<String> served) {
         PathMethods(PathTemplate template) {
-            this(template, new TreeSet<>());
+            this(template, new TreeSet<>(), path -> true);
         }
 
         String sparkPattern() {

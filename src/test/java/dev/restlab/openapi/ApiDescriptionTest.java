@@ -58,8 +58,8 @@ class ApiDescriptionTest {
         Conformance verdict = check("GET", "/people/v1/users/" + ID, 500, TEXT, "Internal Server Error: X\n");
         assertEquals(Optional.of("getUser"), verdict.operationId());
         assertFalse(verdict.conforms());
-        assertEquals("status 500 is not documented (documented: 200, 404)", verdict.reason());
-        assertEquals("getUser: does not conform: status 500 is not documented (documented: 200, 404)",
+        assertEquals("status 500 is not documented (documented: 200, 400, 404, 421)", verdict.reason());
+        assertEquals("getUser: does not conform: status 500 is not documented (documented: 200, 400, 404, 421)",
                 verdict.summary());
     }
 
@@ -241,6 +241,7 @@ class ApiDescriptionTest {
                     UnknownPath: {description: gone}
                     MethodNotAllowed: {description: no}
                     NotAProxy: {description: tunnel}
+                    MisdirectedRequest: {description: rebinding}
                 """;
         assertEquals(Optional.of("a"), ApiDescription.fromYaml(minimal.formatted("operationId: a", "Fine"))
                 .check("GET", "/a", 200, null, new byte[0]).operationId());
