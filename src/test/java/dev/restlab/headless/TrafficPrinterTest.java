@@ -70,7 +70,7 @@ class TrafficPrinterTest {
     @Test
     void a_non_conforming_answer_is_named_with_its_reason() {
         String line = TrafficPrinter.openApiLine(exchange("GET", "/", 500, "text/plain", "boom".getBytes(), 4, false));
-        assertEquals("* OpenAPI: welcome: does not conform: status 500 is not documented (documented: 200)", line);
+        assertEquals("* OpenAPI: welcome: does not conform: status 500 is not documented (documented: 200, 421)", line);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Properties;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,12 +25,16 @@ class DocsRoutesTest {
         HttpResponse<String> json = server.client().get("/openapi.json");
         assertEquals(200, json.statusCode());
         assertEquals("application/json", json.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(ApiDescription.bundled().json(), json.body());
+        ApiDescription served = ApiDescription.bundled().servedAt(List.of("http://127.0.0.1:" + server.port()));
+        assertEquals(served.json(), json.body(), "the bundled document with this server's URL");
 
         HttpResponse<String> yaml = server.client().get("/openapi.yaml");
         assertEquals(200, yaml.statusCode());
         assertEquals("application/yaml", yaml.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(ApiDescription.bundled().yaml(), yaml.body());
+        assertEquals(served.yaml(), yaml.body());
+        assertEquals(ApiDescription.bundled().yaml().replace("http://127.0.0.1:5001", "http://127.0.0.1:" + server.port())
+                .replace("RestLab's default address; the running server serves this document with its own URLs here.",
+                        "This RestLab, from this computer."), yaml.body(), "only the URLs differ from the source");
         assertTrue(yaml.body().startsWith("openapi: 3.1.0\n"));
     }
 
