@@ -101,6 +101,7 @@ public final class MainWindowController {
                     }
                 });
                 PresentationMode.install(root, scene, look);
+                PopupLook.install(scene, look);
             }
         });
     }
