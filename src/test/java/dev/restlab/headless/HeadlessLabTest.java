@@ -69,7 +69,7 @@ class HeadlessLabTest {
                 .redirectErrorStream(true).start();
         try (HeadlessChild child = new HeadlessChild(process)) {
             assertEquals("restlab: the lab is not used: " + lab + ", line 4: unknown key 'titel' in a step"
-                    + " (known: answer, beside, check, checks, command, explanation, id, note, optional, question,"
+                    + " (known: answer, beside, check, checks, command, explanation, faults, id, note, optional, question,"
                     + " reference, remembers, server, task, title)", readUntil(child, "restlab: "));
             child.awaitUrl();
             child.terminate();
