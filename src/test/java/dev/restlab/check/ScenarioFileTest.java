@@ -111,4 +111,37 @@ class ScenarioFileTest {
         assertTrue(e.getMessage().startsWith("no-such-scenario.yaml: cannot be read"), e.getMessage());
         assertFalse(ScenarioFile.handout().cases().isEmpty());
     }
+
+    @Test
+    void a_key_given_twice_is_refused_naming_both_lines_as_in_a_lab() {
+        ScenarioFileException e = refused("  - id: a\n    title: A\n    request: {method: GET, path: /}\n"
+                + "    expect: {status: 200}\n    expect: {status: 404}\n");
+        assertEquals(7, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("the key 'expect' is given twice, on lines 6 and 7"), e.getMessage());
+        ScenarioFileException header = refused("  - id: a\n    title: A\n    request:\n      method: GET\n"
+                + "      path: /\n      headers: {Accept: a, Accept: b}\n    expect: {status: 200}\n");
+        assertTrue(header.getMessage().contains("the key 'Accept' is given twice"), header.getMessage());
+    }
+
+    @Test
+    void aliases_that_repeat_a_long_text_are_refused_before_the_scenario_is_built() {
+        StringBuilder cases = new StringBuilder("  - id: c0\n    title: A\n    request: {method: GET, path: /}\n"
+                + "    expect: {status: 200}\n    explanation: &big " + "x".repeat(60_000) + "\n");
+        for (int i = 1; i <= 40; i++) {
+            cases.append("  - id: c").append(i).append("\n    title: B\n    request: {method: GET, path: /}\n")
+                    .append("    expect: {status: 200}\n    explanation: *big\n");
+        }
+        ScenarioFileException e = refused(cases.toString());
+        assertTrue(e.getMessage().contains("with its aliases expanded the scenario would hold over"), e.getMessage());
+        assertTrue(e.line() > 7, e.getMessage());
+    }
+
+    @Test
+    void a_file_too_large_is_refused_before_it_is_read(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        Path big = folder.resolve("big.yaml");
+        Files.writeString(big, "title: x\n#" + "x".repeat(1024 * 1024) + "\n");
+        ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> ScenarioFile.load(big.toString()));
+        assertTrue(e.getMessage().endsWith("the file is over 1 MiB: not a scenario"), e.getMessage());
+    }
 }

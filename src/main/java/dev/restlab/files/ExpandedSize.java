@@ -1,4 +1,4 @@
-package dev.restlab.lab;
+package dev.restlab.files;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  * alias limit counts only aliases to collections, so a small file whose aliases each repeat one
  * long text passes it; here an alias counts the size of what it names, text or collection.
  */
-final class ExpandedSize {
+final class ExpandedSize<E extends Exception> {
 
     /** A collection still open: its anchor (or null) and the characters it holds so far. */
     private static final class Open {
@@ -28,25 +28,24 @@ final class ExpandedSize {
         }
     }
 
-    private final String source;
-    private final long maxTotal;
-    private final int maxText;
+    private final YamlReader.Bounds bounds;
+    private final YamlReader.Refusal<E> refusal;
     private final Map<String, Long> anchors = new HashMap<>();
     private final Deque<Open> open = new ArrayDeque<>();
     private long total;
 
-    ExpandedSize(String source, long maxTotal, int maxText) {
-        this.source = source;
-        this.maxTotal = maxTotal;
-        this.maxText = maxText;
+    ExpandedSize(YamlReader.Bounds bounds, YamlReader.Refusal<E> refusal) {
+        this.bounds = bounds;
+        this.refusal = refusal;
     }
 
-    void check(Iterable<Event> events) throws LabFileException {
+    void check(Iterable<Event> events) throws E {
         for (Event event : events) {
             if (event instanceof ScalarEvent scalar) {
                 int length = scalar.getValue().length();
-                if (length > maxText) {
-                    throw refused(event, "a text of " + length + " characters; a lab's texts are at most " + maxText);
+                if (length > bounds.maxTextChars()) {
+                    throw refused(event, "a text of " + length + " characters; a " + bounds.kind()
+                            + "'s texts are at most " + bounds.maxTextChars());
                 }
                 remember(scalar.getAnchor(), length);
                 add(event, length);
@@ -67,18 +66,19 @@ final class ExpandedSize {
         }
     }
 
-    private void add(Event event, long chars) throws LabFileException {
+    private void add(Event event, long chars) throws E {
         total += chars;
         for (Open collection : open) {
             collection.chars += chars;
         }
-        if (total > maxTotal) {
-            throw refused(event, "with its aliases expanded the lab would hold over " + maxTotal
-                    + " characters; a lab is at most that (repeat less, or write the text out)");
+        if (total > bounds.maxExpandedChars()) {
+            throw refused(event, "with its aliases expanded the " + bounds.kind() + " would hold over "
+                    + bounds.maxExpandedChars() + " characters; a " + bounds.kind()
+                    + " is at most that (repeat less, or write the text out)");
         }
     }
 
-    private LabFileException refused(Event event, String problem) {
-        return new LabFileException(source, event.getStartMark().getLine() + 1, problem);
+    private E refused(Event event, String problem) {
+        return refusal.at(event.getStartMark().getLine() + 1, problem);
     }
 }
