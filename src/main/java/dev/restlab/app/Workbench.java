@@ -10,6 +10,7 @@ import dev.restlab.check.ServerCheck;
 import dev.restlab.check.StudentResult;
 import dev.restlab.check.TargetUnreachable;
 import dev.restlab.client.UserApiClient;
+import dev.restlab.client.UserRow;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.http.Api;
 import dev.restlab.http.IpAddresses;
@@ -124,6 +125,15 @@ public final class Workbench implements AutoCloseable {
         othersWatch = traffic.subscribe(batch -> othersRequests.addAndGet(
                 (int) batch.stream().filter(exchange -> !TrafficModel.isOwn(exchange)).count()));
         serverBar.setOthersRequests(othersRequests::get);
+        // In proxy mode the users live in the target: the table lists them through the proxy (the
+        // reload as it starts), and shows the ones kept here again once it stops.
+        serverBar.proxiedToProperty().addListener((o, was, target) -> {
+            if (!target.isEmpty()) {
+                users.followServerAt(target);
+            } else if (!was.isEmpty()) {
+                users.showKeptHere(() -> store.all().stream().map(u -> new UserRow(u.id(), u.name(), u.email())).toList());
+            }
+        });
         serverBar.runningProperty().addListener((o, was, running) -> {
             if (running) {
                 othersRequests.set(0);

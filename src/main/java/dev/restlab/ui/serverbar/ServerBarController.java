@@ -116,6 +116,9 @@ public final class ServerBarController {
         allowedHosts.textProperty().bind(server.allowedHostsProperty());
         reset.setOnAction(e -> server.reset());
         reset.disableProperty().bind(server.resettingProperty());
+        // While proxying, the users live in the target: Reset would empty a store nobody is served from.
+        reset.visibleProperty().bind(server.proxyingProperty().not());
+        reset.managedProperty().bind(reset.visibleProperty());
         // A long path wraps within the bar instead of running under the buttons at its right.
         usersKept.maxWidthProperty().bind(usersRow.widthProperty());
         allowedHosts.maxWidthProperty().bind(usersRow.widthProperty());

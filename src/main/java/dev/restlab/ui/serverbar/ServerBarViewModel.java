@@ -43,6 +43,10 @@ public final class ServerBarViewModel {
     private final StringProperty hostToAllow = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper allowedHosts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper usersLocation = new ReadOnlyStringWrapper("");
+    /** The server the running proxy relays to; empty while the built-in API serves or nothing does. */
+    private final ReadOnlyStringWrapper proxiedTo = new ReadOnlyStringWrapper("");
+    private final BooleanBinding proxying = proxiedTo.isNotEmpty();
+    private final String keptHere;
     private final ReadOnlyBooleanWrapper resetting = new ReadOnlyBooleanWrapper(false);
     private final String resetQuestion;
     private Runnable afterReset = () -> { };
@@ -55,7 +59,8 @@ public final class ServerBarViewModel {
         this.dialogs = dialogs;
         this.portText.set(Integer.toString(port));
         this.allInterfaces.set(server.isWildcard(host));
-        this.usersLocation.set("Users kept in " + server.usersLocation());
+        this.keptHere = "Users kept in " + server.usersLocation();
+        this.usersLocation.set(keptHere);
         this.allowedHosts.set(describeAllowed(server.allowedHosts()));
         this.resetQuestion = "All users, from every client, are removed from " + server.usersLocation()
                 + ". This cannot be undone.";
@@ -67,11 +72,12 @@ public final class ServerBarViewModel {
     }
 
     /**
-     * Asks whether to delete every user for good, and only on OK forgets them all; a reset
-     * already under way is not started twice.
+     * Asks whether to delete every user kept here for good, and only on OK forgets them all; a
+     * reset already under way is not started twice, and none is offered while proxying.
      */
     public void reset() {
-        if (resetting.get() || !dialogs.confirm("Reset users", "Delete every user for good?", resetQuestion)) {
+        // While proxying, the users clients see are the target's: a reset here would not touch them.
+        if (resetting.get() || proxying.get() || !dialogs.confirm("Reset users", "Delete every user for good?", resetQuestion)) {
             return;
         }
         resetting.set(true);
@@ -150,6 +156,10 @@ public final class ServerBarViewModel {
             return server.start(host, port);
         }, bound -> {
             busy.set(false);
+            // Where users live changes before the server counts as running: the table follows the
+            // target from its first reload on.
+            proxiedTo.set(proxyTarget == null ? "" : proxyTarget.toString());
+            usersLocation.set(proxyTarget == null ? keptHere : "Users kept by " + proxyTarget);
             boundPort.set(bound);
             portText.set(Integer.toString(bound));
             List<String> urls = server.urls(host, bound);
@@ -177,6 +187,8 @@ public final class ServerBarViewModel {
         }, done -> {
             busy.set(false);
             boundPort.set(-1);
+            proxiedTo.set("");
+            usersLocation.set(keptHere);
             status.set("Stopped");
             networkNote.set("");
             bindWarning.set("");
@@ -290,6 +302,20 @@ public final class ServerBarViewModel {
         return allowedHosts.getReadOnlyProperty();
     }
 
+    /**
+     * The server the running proxy relays to, as typed and checked ({@code http://127.0.0.1:5000}):
+     * its users are the ones clients see. Empty while the built-in API serves, and once stopped.
+     */
+    public ReadOnlyStringProperty proxiedToProperty() {
+        return proxiedTo.getReadOnlyProperty();
+    }
+
+    /** True while serving as a proxy: the users are the target's, not kept here, so there is nothing here to reset. */
+    public BooleanExpression proxyingProperty() {
+        return proxying;
+    }
+
+    /** Where the users clients see are kept: this store's file (or memory), or the proxy's target while it relays. */
     public ReadOnlyStringProperty usersLocationProperty() {
         return usersLocation.getReadOnlyProperty();
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -71,6 +72,13 @@ public final class UsersPaneViewModel {
     /** True when the user asked for the next reload (F5): it is sent as theirs, not the window's. */
     private boolean reloadAskedByUser;
     private boolean working;
+    /**
+     * Which users the table shows, counted up each time that changes (the proxy started or
+     * stopped): an answer a round had asked for before then is from the other server, and dropped.
+     */
+    private int source;
+    /** Whose users the table shows: empty for those kept here, else the server a proxy relays to. */
+    private String keptBy = "";
     /** The id of the last exchange seen in the traffic (traffic thread only); -1 before the first. */
     private long lastExchangeId = -1;
 
@@ -154,12 +162,20 @@ public final class UsersPaneViewModel {
             String filter = activeFilter;
             UserApiClient sender = reloadAskedByUser ? client : background;
             reloadAskedByUser = false;
+            int askedOf = source;
             threads.run(() -> filter == null ? sender.listUsers() : sender.filterByName(filter), response -> {
-                showUsers(response, filter);
+                if (askedOf == source) {
+                    showUsers(response, filter);
+                }
                 roundDone();
             }, failure -> {
-                failed(failure);
+                if (askedOf == source) {
+                    failed(failure);
+                }
                 working = false; // no next round until a change or a restart asks again
+                if (askedOf != source) {
+                    nextRound();
+                }
             });
             return;
         }
@@ -172,8 +188,13 @@ public final class UsersPaneViewModel {
         toRemove.clear();
         fetching.addAll(fetch);
         String filter = activeFilter;
+        int askedOf = source;
         threads.run(() -> fetchUsers(fetch), fetched -> {
             fetching.clear();
+            if (askedOf != source) {
+                roundDone();
+                return;
+            }
             List<UserRow> rows = new ArrayList<>(fetched.size());
             for (UserRow row : fetched) {
                 if (toRemove.remove(row.id())) {
@@ -194,7 +215,8 @@ public final class UsersPaneViewModel {
             roundDone();
         }, failure -> {
             fetching.clear();
-            reloadNeeded = true; // some changes are lost with the answer: only a reload can tell
+            // Some changes are lost with the answer: only a reload can tell (unless they were another server's).
+            reloadNeeded |= askedOf == source;
             working = false;
         });
     }
@@ -209,6 +231,47 @@ public final class UsersPaneViewModel {
             }
         }
         return fetched;
+    }
+
+    /**
+     * The users clients see now live in the server at {@code where} (a proxy relays to it): the
+     * rows of the users kept here go at once, and the table shows that server's users from its
+     * next reload on (the window reloads as the proxy starts).
+     */
+    public void followServerAt(String where) {
+        source++;
+        keptBy = where;
+        startOver();
+    }
+
+    /**
+     * The proxy stopped: the table shows the users kept here again, as {@code kept} reads them
+     * (the built-in API is not serving, so they cannot be asked for over HTTP; they are what it
+     * serves when started).
+     */
+    public void showKeptHere(Callable<List<UserRow>> kept) {
+        int now = ++source;
+        keptBy = "";
+        startOver();
+        threads.run(kept, rows -> {
+            if (now == source) {
+                setRows(rows);
+                showCount(activeFilter);
+            }
+        }, this::failed);
+    }
+
+    /** Forgets the rows and the filter of the users shown until now: they were another server's. */
+    private void startOver() {
+        activeFilter = null;
+        showingOne = false;
+        nameFilter.set("");
+        reloadNeeded = false;
+        toAdd.clear();
+        toRemove.clear();
+        setRows(List.of());
+        showCount(null);
+        emptyTableText.set(noUsersYet());
     }
 
     private void roundDone() {
@@ -344,12 +407,16 @@ public final class UsersPaneViewModel {
         if (response.status() == 200) {
             setRows(response.users());
             showCount(filter);
-            emptyTableText.set(NO_USERS_YET);
+            emptyTableText.set(noUsersYet());
         } else if (response.status() == 404 && filter != null) {
             setRows(List.of());
             shown.set("No user is named '" + filter + "': the server answered 404");
             emptyTableText.set("No user named '" + filter + "' (the server answered 404).");
         }
+    }
+
+    private String noUsersYet() {
+        return keptBy.isEmpty() ? NO_USERS_YET : "No users at " + keptBy + " yet. Create one above, or with curl.";
     }
 
     private void setRows(List<UserRow> rows) {
@@ -359,8 +426,9 @@ public final class UsersPaneViewModel {
     }
 
     private void showCount(String filter) {
-        shown.set(filter == null ? "All users (" + users.size() + ")"
-                : "Users named '" + filter + "' (" + users.size() + ")");
+        String at = keptBy.isEmpty() ? "" : " at " + keptBy;
+        shown.set(filter == null ? "All users" + at + " (" + users.size() + ")"
+                : "Users named '" + filter + "'" + at + " (" + users.size() + ")");
     }
 
     /** What a delete of several users did: the last answer, and the ids answered 204. */

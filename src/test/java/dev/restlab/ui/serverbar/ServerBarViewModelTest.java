@@ -278,6 +278,38 @@ class ServerBarViewModelTest {
     }
 
     @Test
+    void while_proxying_the_users_are_said_to_live_in_the_target_and_none_are_reset_here() {
+        bar.proxyModeProperty().set(true);
+        bar.proxyUrlTextProperty().set("http://127.0.0.1:5000");
+        bar.start();
+        assertTrue(bar.proxyingProperty().get());
+        assertEquals("http://127.0.0.1:5000", bar.proxiedToProperty().get());
+        assertEquals("Users kept by http://127.0.0.1:5000", bar.usersLocationProperty().get());
+        dialogs.answering(true);
+        bar.reset();
+        assertEquals(0, server.resets);
+        assertEquals(List.of(), dialogs.asked());
+
+        bar.stop();
+        assertFalse(bar.proxyingProperty().get());
+        assertEquals("", bar.proxiedToProperty().get());
+        assertEquals("Users kept in /tmp/restlab/users.db", bar.usersLocationProperty().get());
+        bar.reset();
+        assertEquals(1, server.resets);
+    }
+
+    @Test
+    void proxy_mode_chosen_but_not_started_still_keeps_the_users_here() {
+        bar.proxyModeProperty().set(true);
+        assertFalse(bar.proxyingProperty().get());
+        assertEquals("Users kept in /tmp/restlab/users.db", bar.usersLocationProperty().get());
+        server.failStartWith = "Port 5001 is in use";
+        bar.start();
+        assertFalse(bar.proxyingProperty().get());
+        assertEquals("Users kept in /tmp/restlab/users.db", bar.usersLocationProperty().get());
+    }
+
+    @Test
     void an_address_that_is_not_http_is_explained_and_nothing_starts() {
         bar.proxyModeProperty().set(true);
         bar.proxyUrlTextProperty().set("https://127.0.0.1:5000");

@@ -347,6 +347,41 @@ class UsersPaneViewModelTest {
     }
 
     @Test
+    void following_a_proxied_server_drops_the_rows_kept_here_and_names_that_server() {
+        create("John", "john@example.com");
+        assertEquals(1, users.users().size());
+
+        users.followServerAt("http://127.0.0.1:5000");
+        assertEquals(List.of(), users.users());
+        assertEquals("All users at http://127.0.0.1:5000 (0)", users.shownProperty().get());
+        assertEquals("No users at http://127.0.0.1:5000 yet. Create one above, or with curl.",
+                users.emptyTableTextProperty().get());
+
+        users.refresh(); // as the window does when the proxy starts: here the same server answers
+        assertEquals(List.of("John"), users.users().stream().map(UserRow::name).toList());
+        assertEquals("All users at http://127.0.0.1:5000 (1)", users.shownProperty().get());
+
+        UserRow keptHere = new UserRow("b25c3f63-0000-4000-8000-000000004123", "Ada", "ada@example.com");
+        users.showKeptHere(() -> List.of(keptHere));
+        assertEquals(List.of(keptHere), users.users());
+        assertEquals("All users (1)", users.shownProperty().get());
+    }
+
+    @Test
+    void an_answer_asked_for_before_the_proxy_started_or_stopped_is_dropped() {
+        create("John", "john@example.com");
+        List<Runnable> background = new ArrayList<>();
+        UsersPaneViewModel slow = new UsersPaneViewModel(
+                new UserApiClient(() -> URI.create("http://127.0.0.1:" + server.port())),
+                new UiThreads(background::add, Runnable::run), ExchangeFocus.NONE);
+        slow.refresh(); // asks the built-in API for its users
+        slow.followServerAt("http://127.0.0.1:5000");
+        background.remove(0).run(); // John arrives from the built-in API after the switch
+        assertEquals(List.of(), slow.users());
+        assertEquals("All users at http://127.0.0.1:5000 (0)", slow.shownProperty().get());
+    }
+
+    @Test
     void with_the_server_stopped_the_user_is_told_to_start_it() {
         server.stop();
         users.refresh();

@@ -2,14 +2,23 @@ package dev.restlab.ui.window;
 
 import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
+import dev.restlab.check.HandoutFlaskServer;
+import dev.restlab.client.UserRow;
 import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -27,7 +36,8 @@ import dev.restlab.ui.WindowTests;
 /**
  * The real window switched to proxy mode, relaying to another server that speaks the handout's
  * API (a second RestLab API here, as a student's Flask app would): the form's POST reaches that
- * server, the users table lists its users, and the traffic list shows the relayed exchange.
+ * server, the users table lists its users, and the traffic list shows the relayed exchange; and
+ * against the handout's Flask server, where the users live while proxying and after.
  */
 @ExtendWith(ApplicationExtension.class)
 class ProxyModeWindowTest {
@@ -90,5 +100,57 @@ class ProxyModeWindowTest {
         @SuppressWarnings("unchecked")
         TableView<?> users = robot.lookup("#usersTable").queryAs(TableView.class);
         waitUntil(() -> users.getItems().size() == 1);
+    }
+
+    /**
+     * Against the handout's own Flask server (In [7]): while proxying, the bar says the users live
+     * there and offers no reset of the users kept here; the table lists the Flask server's users,
+     * including one a curl-like client created through the proxy; once stopped, the table lists
+     * the users kept here again and the bar offers their reset.
+     */
+    @Test
+    void while_proxying_the_bar_and_the_table_show_the_targets_users_and_after_stop_the_ones_kept_here(FxRobot robot)
+            throws Exception {
+        ownStore.create("Ada", "ada@example.com");
+        @SuppressWarnings("unchecked")
+        TableView<UserRow> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        Label usersLocation = robot.lookup("#usersLocation").queryAs(Label.class);
+        Node reset = robot.lookup("#reset").query();
+        WindowTests.port(workbench);
+        robot.interact(() -> workbench.serverBar().stop());
+        waitUntil(() -> !workbench.serverBar().runningProperty().get() && !workbench.serverBar().busyProperty().get());
+
+        try (HandoutFlaskServer flask = HandoutFlaskServer.listing("in7.py")) {
+            String flaskUrl = "http://127.0.0.1:" + flask.port();
+            @SuppressWarnings("unchecked")
+            ChoiceBox<String> serves = robot.lookup("#serves").queryAs(ChoiceBox.class);
+            robot.interact(() -> serves.getSelectionModel().select(ServerBarController.PROXY));
+            typeInto(robot, "#proxyUrl", flaskUrl);
+            robot.clickOn("#startStop");
+            int proxyPort = WindowTests.port(workbench);
+            waitUntil(() -> usersLocation.getText().equals("Users kept by " + flaskUrl));
+            assertFalse(reset.isVisible(), "Reset users… is offered while the users live in the Flask server");
+            assertFalse(usersLocation.getText().contains(ownStore.location()), usersLocation.getText());
+
+            // The handout's POST, as curl sends it, through the proxy: Flask answers 201 with no Location.
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + proxyPort + "/people/v1/users"))
+                    .header("Content-Type", "application/json").header("User-Agent", "curl/8.5.0")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"John\", \"email\": \"john@example.com\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            waitUntil(() -> names(users).equals(List.of("John")));
+            assertTrue(flask.output().contains("GET /people/v1/users HTTP/1.1\" 200"),
+                    "the table asked the Flask server itself: " + flask.output());
+
+            robot.interact(() -> workbench.serverBar().stop());
+            waitUntil(() -> names(users).equals(List.of("Ada")));
+            assertTrue(usersLocation.getText().startsWith("Users kept in "), usersLocation.getText());
+            assertTrue(reset.isVisible(), "Reset users… is back once the proxy stopped");
+        }
+    }
+
+    private static List<String> names(TableView<UserRow> users) {
+        return users.getItems().stream().map(UserRow::name).toList();
     }
 }
