@@ -3,6 +3,7 @@ package dev.restlab.server;
 import dev.restlab.fault.FaultAction;
 import dev.restlab.fault.FaultRule;
 import dev.restlab.fault.FaultRules;
+import dev.restlab.wire.WireCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -23,12 +24,16 @@ import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Makes the built-in server misbehave as the {@link FaultRules} say, in front of the routes: a
  * request no switched-on rule touches passes untouched. Every answer a rule shaped carries
  * {@value FaultRule#HEADER}, so that the student sees on the wire (and the traffic list, {@code --trace}
- * and HAR show) which rule was at work; a reset or a hang has no answer to carry it.
+ * and HAR show) which rule was at work; a reset or a hang has no answer to carry it, so the capture
+ * is told the rule before it acts ({@link WireCapture#noteFault}) and records the request as one
+ * that got no answer, naming the rule.
  */
 final class FaultInjector extends HandlerWrapper {
 
@@ -56,6 +61,8 @@ final class FaultInjector extends HandlerWrapper {
             return;
         }
         FaultRule rule = touched.get();
+        // Before the rule acts: a reset or a hang leaves no answer to name it, so the capture is told.
+        WireCapture.noteFault(base.getHttpChannel().getEndPoint(), rule.text(), rule.action() == FaultAction.RESET);
         switch (rule.action()) {
             case DELAY -> {
                 pause(rule.delay().toMillis() + rules.spread(rule.jitter().toMillis()));
@@ -111,8 +118,16 @@ final class FaultInjector extends HandlerWrapper {
         endPoint.close();
     }
 
-    /** No answer; once the idle timeout passes, the connection is closed with none. */
+    /**
+     * No answer; once the idle timeout passes, the connection is closed with none. A client that
+     * gives up first is noticed at once (Jetty reads nothing while a request waits), so the
+     * capture records when it gave up, not when the idle timeout struck.
+     */
     private void hang(Request base, HttpServletRequest request) {
+        EndPoint endPoint = base.getHttpChannel().getEndPoint();
+        // The hang's own timer ends it, not the connection's idle timeout, on which Jetty would answer 500.
+        endPoint.setIdleTimeout(2 * idleTimeoutMillis);
+        watchForClientEnd(endPoint);
         AsyncContext waiting = request.startAsync();
         waiting.setTimeout(idleTimeoutMillis);
         waiting.addListener(new AsyncListener() {
@@ -131,6 +146,33 @@ final class FaultInjector extends HandlerWrapper {
 
             @Override
             public void onStartAsync(AsyncEvent event) {
+            }
+        });
+    }
+
+    /**
+     * Closes the connection when the client closes its side. Anything else the client sends on a
+     * hung connection (a pipelined request) would never be answered either, so it is read and left.
+     */
+    private static void watchForClientEnd(EndPoint endPoint) {
+        endPoint.tryFillInterested(new Callback() {
+            @Override
+            public void succeeded() {
+                try {
+                    int read = endPoint.fill(BufferUtil.allocate(1024));
+                    if (read < 0) {
+                        endPoint.close();
+                    } else if (endPoint.isOpen()) {
+                        watchForClientEnd(endPoint);
+                    }
+                } catch (IOException e) {
+                    endPoint.close();
+                }
+            }
+
+            @Override
+            public InvocationType getInvocationType() {
+                return InvocationType.NON_BLOCKING;
             }
         });
     }

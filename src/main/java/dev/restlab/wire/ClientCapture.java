@@ -20,7 +20,7 @@ public final class ClientCapture {
 
     /** @param server the address and port of the server connected to, shown as the connection's peer */
     public ClientCapture(String server, int port) {
-        conversation = new Conversation(log, new Connection(1, server, port, Instant.now(), System.nanoTime()));
+        conversation = new Conversation(log, new Connection(1, server, port, Instant.now(), System.nanoTime()), false);
     }
 
     /** Bytes written to the server. */

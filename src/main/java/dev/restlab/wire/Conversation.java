@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,11 @@ import org.slf4j.LoggerFactory;
  * One client connection: pairs the requests read from it with the responses written to it, in
  * order, and records each exchange once both sides are complete, or when the connection closes.
  * Jetty may read and write one connection from different threads, hence the lock.
+ *
+ * <p>When the connection closes, an answer cut short is recorded as it came, and a request that
+ * got no answer at all is recorded with a stand-in answer ({@link Exchange#noAnswer}), each with
+ * its {@link Ending}: who closed first (the client, if it was seen to close its side), and
+ * whether the server reset the connection on purpose, as a fault rule noted ({@link #noteFault}).
  *
  * <p>Requests wait here for their answers. Jetty reads ahead of its answers by one buffer at
  * most, so a well-framed connection never has many waiting; still, what waits is bounded: at most
@@ -35,10 +41,21 @@ final class Conversation implements RequestReader.Listener, ResponseReader.Liste
     private long recorded;
     /** Past a bound: later requests and the answers to them are counted, not kept. */
     private boolean overflowed;
+    /** Requests started on this connection, kept or not: the number of the latest. */
+    private long started;
+    /** The client closed its side (sent its end) before the connection closed. */
+    private boolean clientEnded;
+    /** Whether requests that got no answer are recorded; a client's own capture only wants answers. */
+    private final boolean recordsUnanswered;
 
     Conversation(TrafficLog log, Connection connection) {
+        this(log, connection, true);
+    }
+
+    Conversation(TrafficLog log, Connection connection, boolean recordsUnanswered) {
         this.log = log;
         this.connection = connection;
+        this.recordsUnanswered = recordsUnanswered;
     }
 
     synchronized void incoming(ByteBuffer bytes, long nanos) {
@@ -52,20 +69,103 @@ final class Conversation implements RequestReader.Listener, ResponseReader.Liste
     /** A request of this connection reached the routes: Jetty did not reject it. */
     synchronized void dispatched() {
         dispatched++;
+        for (Message request : requests) {
+            if (request.partner == null && !request.handled) {
+                request.handled = true;
+                return;
+            }
+        }
     }
 
-    /** Records what was answered, even if cut short; a request that got no answer is dropped. */
-    synchronized void closed(long nanos) {
-        connection.markClosed(nanos);
+    /**
+     * The server began handling the {@code number}th request of the connection (1, 2, ...): if
+     * the connection closes before its answer, it is recorded as a request that got none. A request
+     * the server never began (sent after one that closes the connection) is not.
+     */
+    synchronized void handled(long number) {
         for (Message request : requests) {
-            if (request.partner != null) {
-                request.partner.lastNanos = Math.max(request.partner.lastNanos, nanos);
-                record(request, request.partner);
+            if (request.number == number) {
+                request.handled = true;
+                return;
+            }
+        }
+    }
+
+    /**
+     * A fault rule is at work on the request being answered now (the oldest one not answered
+     * yet): its exchange names the rule; {@code reset} says the server resets the connection
+     * instead of answering it.
+     */
+    synchronized void noteFault(String rule, boolean reset) {
+        for (Message request : requests) {
+            if (request.partner == null) {
+                note(request, rule, reset);
+                return;
+            }
+        }
+    }
+
+    /** As {@link #noteFault(String, boolean)}, for the {@code number}th request of the connection (1, 2, ...). */
+    synchronized void noteFault(long number, String rule, boolean reset) {
+        for (Message request : requests) {
+            if (request.number == number) {
+                note(request, rule, reset);
+                return;
+            }
+        }
+    }
+
+    private static void note(Message request, String rule, boolean reset) {
+        request.handled = true;
+        request.faultRule = rule;
+        request.resetOnPurpose |= reset;
+    }
+
+    /** The client closed its side of the connection: it will send nothing more. */
+    synchronized void clientEnded() {
+        if (connection.closedNanos() < 0) {
+            clientEnded = true;
+        }
+    }
+
+    /**
+     * Records what was answered, even if cut short, and each request the server began handling
+     * that got no answer at all, with how it ended. A request the server never began (its head
+     * incomplete, or sent after one that closes the connection) is not recorded.
+     */
+    synchronized void closed(long nanos) {
+        if (connection.closedNanos() >= 0) {
+            return;
+        }
+        connection.markClosed(nanos);
+        endAnswerAtClose(nanos);
+        for (Message request : requests) {
+            Message response = request.partner;
+            if (response != null) {
+                response.lastNanos = Math.max(response.lastNanos, nanos);
+                record(request, response, response.complete ? Ending.ANSWERED
+                        : clientEnded ? Ending.CLIENT_GAVE_UP_MID_BODY : Ending.CLOSED_MID_BODY, nanos);
+            } else if (recordsUnanswered && request.headComplete && request.handled) {
+                record(request, null, request.resetOnPurpose ? Ending.RESET_BY_SERVER
+                        : clientEnded ? Ending.CLIENT_GAVE_UP : Ending.CLOSED_BY_SERVER, nanos);
             } else {
                 release(request);
             }
         }
         requests.clear();
+    }
+
+    /** An answer whose body runs to the end of the connection (no length, not chunked) ends here, whole. */
+    private void endAnswerAtClose(long nanos) {
+        if (responseReader.current == null) {
+            return;
+        }
+        responseReader.nanos = nanos;
+        try {
+            responseReader.framer.closed();
+        } catch (RuntimeException e) {
+            LOG.debug("The end of the answer on {} could not be read; it is recorded as it came", connection, e);
+        }
     }
 
     /** How many requests wait for their answers now: for tests of the bound. */
@@ -75,6 +175,7 @@ final class Conversation implements RequestReader.Listener, ResponseReader.Liste
 
     @Override
     public void requestStarted(Message request) {
+        request.number = ++started;
         if (!overflowed && requests.size() >= MAX_WAITING_REQUESTS) {
             overflow(requests.size() + " requests waiting for answers");
         }
@@ -144,7 +245,7 @@ final class Conversation implements RequestReader.Listener, ResponseReader.Liste
                 return;
             }
             requests.removeFirst();
-            record(request, response);
+            record(request, response, Ending.ANSWERED, response.lastNanos);
         }
     }
 
@@ -203,22 +304,29 @@ final class Conversation implements RequestReader.Listener, ResponseReader.Liste
         response.partner = request;
     }
 
-    private void record(Message request, Message response) {
+    /**
+     * Records one exchange; {@code response} is null for a request that got no answer, which
+     * then ends at {@code endNanos} (the close) with a stand-in answer.
+     */
+    private void record(Message request, Message response, Ending ending, long endNanos) {
         release(request);
         if (!request.headComplete) {
             request.parseHead(true);
         }
-        if (!response.headComplete) {
+        if (response != null && !response.headComplete) {
             response.parseHead(false);
         }
         recorded++;
         Request sent = new Request(request.first, request.second, request.third, request.headers,
                 request.keptBody(), request.wireBytes);
-        Response answered = new Response(response.first, response.status(), response.third,
-                response.headers, response.keptBody(), response.wireBytes, response.interim, response.interimNotKept);
-        Timings timings = new Timings(request.firstNanos, request.lastNanos, response.firstNanos,
-                response.lastNanos);
-        log.record(new Exchange(0, connection, (int) recorded, sent, answered, timings,
-                dispatched < recorded));
+        Response answered = response == null ? Exchange.noAnswer(request.third, ending)
+                : new Response(response.first, response.status(), response.third, response.headers,
+                        response.keptBody(), response.wireBytes, response.interim, response.interimNotKept);
+        Timings timings = response == null ? new Timings(request.firstNanos, request.lastNanos, endNanos, endNanos)
+                : new Timings(request.firstNanos, request.lastNanos, response.firstNanos, response.lastNanos);
+        // A request that got no answer was not refused by anyone: it is never "answered by Jetty itself".
+        boolean rejected = response != null && dispatched < recorded;
+        log.record(new Exchange(0, connection, (int) recorded, sent, answered, timings, rejected, ending,
+                Optional.ofNullable(request.faultRule)));
     }
 }

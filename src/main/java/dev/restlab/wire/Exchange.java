@@ -1,6 +1,7 @@
 package dev.restlab.wire;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,12 +12,69 @@ import java.util.Optional;
  *
  * <p>{@code rejected} is true when Jetty answered by itself before any route ran (a garbage
  * request line, headers too large, ...); then the request holds whatever could be parsed.
+ *
+ * <p>{@code ending} says whether the whole answer came, and if not why: a request that got no
+ * answer at all is recorded with a stand-in response of status 0 and no head ({@link #answered()}
+ * is false, {@link #noAnswerReason()} says why). {@code faultRule} is the fault rule RestLab
+ * applied to this exchange on purpose, as the server or the relay noted it for the capture.
  */
 public record Exchange(long id, Connection connection, int index, Request request, Response response,
-        Timings timings, boolean rejected) {
+        Timings timings, boolean rejected, Ending ending, Optional<String> faultRule) {
 
     /** Bodies longer than this (256 KiB) are stored cut to this length. */
     public static final int MAX_STORED_BODY = 256 * 1024;
+    /**
+     * The response header RestLab's server puts on an answer a fault rule shaped, naming the rule
+     * (the fault rules' own constant has the same value; a test holds them together).
+     */
+    public static final String FAULT_HEADER = "RestLab-Fault";
+
+    public Exchange {
+        ending = ending == null ? Ending.ANSWERED : ending;
+        faultRule = faultRule == null ? Optional.empty() : faultRule;
+    }
+
+    /** An exchange that got its whole answer, touched by no fault rule. */
+    public Exchange(long id, Connection connection, int index, Request request, Response response,
+            Timings timings, boolean rejected) {
+        this(id, connection, index, request, response, timings, rejected, Ending.ANSWERED, Optional.empty());
+    }
+
+    /**
+     * The stand-in response of a request that got no answer: status 0 and the reason in the
+     * status line's words, as a HAR file's entry for such a request reads, e.g.
+     * {@code HTTP/1.1 0 (no answer: connection reset by the server before any answer)}.
+     */
+    public static Response noAnswer(String version, Ending why) {
+        return new Response(version == null || version.isEmpty() ? "HTTP/1.1" : version, 0,
+                "(no answer: " + why.description() + ")", List.of(), Body.EMPTY, 0, List.of());
+    }
+
+    /** True when the whole answer arrived; false for no answer at all and for an answer cut short. */
+    public boolean answered() {
+        return ending.whole() && response.status() > 0;
+    }
+
+    /**
+     * Why no whole answer came (e.g. {@code connection reset by the server before any answer}), or
+     * empty when it did.
+     */
+    public Optional<String> noAnswerReason() {
+        if (answered()) {
+            return Optional.empty();
+        }
+        return Optional.of(ending.whole() ? Ending.NO_ANSWER.description() : ending.description());
+    }
+
+    /**
+     * The fault rule RestLab applied to this exchange on purpose (e.g. {@code reset on POST}): as
+     * the capture was told, else as the answer's {@value #FAULT_HEADER} header names it (an
+     * imported file); empty when no rule touched it.
+     */
+    @Override
+    public Optional<String> faultRule() {
+        return faultRule.isPresent() ? faultRule : response.header(FAULT_HEADER).filter(rule -> !rule.isBlank());
+    }
 
     /** A builder with plain defaults (GET / answered 200 OK), for tests and imported traffic. */
     public static ExchangeBuilder builder() {
@@ -74,7 +132,7 @@ public record Exchange(long id, Connection connection, int index, Request reques
 
     /** The same exchange under another id: the log numbers exchanges as it stores them. */
     Exchange withId(long newId) {
-        return new Exchange(newId, connection, index, request, response, timings, rejected);
+        return new Exchange(newId, connection, index, request, response, timings, rejected, ending, faultRule);
     }
 
     /**
@@ -95,6 +153,7 @@ public record Exchange(long id, Connection connection, int index, Request reques
 
     @Override
     public String toString() {
-        return "Exchange[" + id + " " + request.method() + " " + request.target() + " -> " + response.status() + "]";
+        return "Exchange[" + id + " " + request.method() + " " + request.target() + " -> " + response.status()
+                + (ending.whole() ? "" : " " + ending) + "]";
     }
 }

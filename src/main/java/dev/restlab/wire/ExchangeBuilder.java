@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds an {@link Exchange} from only the parts that matter to the caller; every other part
@@ -34,6 +35,8 @@ public final class ExchangeBuilder {
     private final List<Response.Interim> interim = new ArrayList<>();
     private Timings timings;
     private boolean rejected;
+    private Ending ending = Ending.ANSWERED;
+    private String faultRule;
 
     ExchangeBuilder() {
     }
@@ -141,6 +144,21 @@ public final class ExchangeBuilder {
         return this;
     }
 
+    /**
+     * How the exchange ended. An ending without any answer ({@link Ending#answerBegan()} false)
+     * replaces the response with the stand-in of {@link Exchange#noAnswer}.
+     */
+    public ExchangeBuilder ending(Ending ending) {
+        this.ending = ending;
+        return this;
+    }
+
+    /** The fault rule RestLab applied to the exchange on purpose, as the capture was told. */
+    public ExchangeBuilder faultRule(String rule) {
+        this.faultRule = rule;
+        return this;
+    }
+
     public Exchange build() {
         Connection on = connection != null ? connection
                 : new Connection(connectionId, clientAddress, clientPort, started, 0);
@@ -148,8 +166,9 @@ public final class ExchangeBuilder {
                 + Duration.between(on.accepted(), started).toNanos());
         Request request = new Request(method, target, requestVersion, requestHeaders, requestBody,
                 bytesIn >= 0 ? bytesIn : requestBody.size());
-        Response response = new Response(responseVersion, status, reason, responseHeaders, responseBody,
-                bytesOut >= 0 ? bytesOut : responseBody.size(), interim);
-        return new Exchange(id, on, index, request, response, phases, rejected);
+        Response response = ending.answerBegan() ? new Response(responseVersion, status, reason, responseHeaders,
+                responseBody, bytesOut >= 0 ? bytesOut : responseBody.size(), interim)
+                : Exchange.noAnswer(responseVersion, ending);
+        return new Exchange(id, on, index, request, response, phases, rejected, ending, Optional.ofNullable(faultRule));
     }
 }

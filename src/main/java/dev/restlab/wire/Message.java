@@ -30,6 +30,14 @@ final class Message {
     Message partner;
     /** What this request holds of the log's memory budget while it waits for its answer. */
     long heldBytes;
+    /** A request's place on its connection: 1, 2, ... in the order they started. */
+    long number;
+    /** The server began handling this request (Jetty dispatched it, the relay passed it on or faulted it). */
+    boolean handled;
+    /** The fault rule the server or the relay applied to this request on purpose, or null. */
+    String faultRule;
+    /** The server reset the connection on purpose instead of answering this request. */
+    boolean resetOnPurpose;
 
     // The head, parsed once complete (or, for a message cut short, when the exchange is built).
     String first = "";

@@ -67,6 +67,34 @@ public final class RelayCapture {
     }
 
     /**
+     * The client's {@code number}th request on this connection (1, 2, ...) was passed on to the
+     * target: if the connection closes before its answer, it is recorded as a request that got none.
+     */
+    public void forwarded(long number) {
+        if (following) {
+            conversation.handled(number);
+        }
+    }
+
+    /**
+     * A fault rule is at work on the client's {@code number}th request on this connection (1, 2,
+     * ...): its exchange names the rule; {@code reset} says the relay resets the connection
+     * instead of answering it.
+     */
+    public void faultOnPurpose(long number, String rule, boolean reset) {
+        if (following) {
+            conversation.noteFault(number, rule, reset);
+        }
+    }
+
+    /** The client closed its side: if the connection then closes unanswered, the client gave up. */
+    public void clientEnded() {
+        if (following) {
+            conversation.clientEnded();
+        }
+    }
+
+    /**
      * Nothing more goes to the client (the connection is closing or closed): what was answered is
      * recorded, even if cut short, and what the client sends from now on is not. Safe to call twice.
      */

@@ -97,6 +97,33 @@ public final class WireCapture implements NetworkTrafficListener {
         }
     }
 
+    /**
+     * Tells the capture of {@code endPoint}'s connection that a fault rule is at work on the
+     * request being answered now, before the rule acts: a reset or a hang leaves no answer that
+     * could name the rule, so the capture learns it here. {@code reset} says the connection is
+     * about to be reset instead of answered. Does nothing for a connection no capture follows.
+     */
+    public static void noteFault(EndPoint endPoint, String rule, boolean reset) {
+        if (endPoint instanceof CapturingEndPoint capturing) {
+            capturing.capture.noted(capturing.getSocket(), rule, reset);
+        }
+    }
+
+    private void noted(Socket socket, String rule, boolean reset) {
+        Conversation conversation = conversations.get(socket);
+        if (conversation != null) {
+            conversation.noteFault(rule, reset);
+        }
+    }
+
+    /** The client closed its side: if the connection then closes unanswered, the client gave up. */
+    private void clientEnded(Socket socket) {
+        Conversation conversation = conversations.get(socket);
+        if (conversation != null) {
+            conversation.clientEnded();
+        }
+    }
+
     /** A fault in the capture must not break the connection it watches: it stops watching it. */
     private void stopFollowing(Socket socket, RuntimeException fault) {
         conversations.remove(socket);
@@ -126,9 +153,9 @@ public final class WireCapture implements NetworkTrafficListener {
      * write and reports only the bytes of each read (Jetty's reports its whole read buffer).
      */
     private static final class CapturingConnector extends ServerConnector {
-        private final NetworkTrafficListener listener;
+        private final WireCapture listener;
 
-        CapturingConnector(Server server, ConnectionFactory factory, NetworkTrafficListener listener) {
+        CapturingConnector(Server server, ConnectionFactory factory, WireCapture listener) {
             super(server, factory);
             this.listener = listener;
         }
@@ -141,14 +168,19 @@ public final class WireCapture implements NetworkTrafficListener {
         }
     }
 
-    /** A socket end point that shows the listener each read and each write, as they happen. */
+    /**
+     * A socket end point that shows the listener each read and each write, as they happen, and
+     * the client's end of the connection (a read that finds it).
+     */
     private static final class CapturingEndPoint extends SocketChannelEndPoint {
         private final NetworkTrafficListener listener;
+        private final WireCapture capture;
 
         CapturingEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key,
-                Scheduler scheduler, NetworkTrafficListener listener) {
+                Scheduler scheduler, WireCapture capture) {
             super(channel, selector, key, scheduler);
-            this.listener = listener;
+            this.listener = capture;
+            this.capture = capture;
         }
 
         @Override
@@ -170,6 +202,8 @@ public final class WireCapture implements NetworkTrafficListener {
                 ByteBuffer fresh = buffer.asReadOnlyBuffer();
                 fresh.position(fresh.limit() - read);
                 listener.incoming(getSocket(), fresh);
+            } else if (read < 0) {
+                capture.clientEnded(getSocket());
             }
             return read;
         }

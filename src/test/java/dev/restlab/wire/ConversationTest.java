@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The capture's framing, fed with wire bytes directly: any slicing, keep-alive, chunks, 1xx. */
@@ -158,10 +159,69 @@ class ConversationTest {
     }
 
     @Test
-    void a_request_that_never_got_an_answer_is_not_recorded() {
+    void a_request_the_server_never_began_is_not_recorded() {
         in("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         conversation.closed(now += 1000);
         assertTrue(log.snapshot().isEmpty());
+    }
+
+    @Test
+    void a_request_the_server_began_and_closed_without_answer_is_recorded_with_no_answer() {
+        in("DELETE /people/v1/users/1 HTTP/1.1\r\nHost: x\r\n\r\n");
+        conversation.dispatched();
+        conversation.closed(now += 1000);
+        Exchange e = log.snapshot().get(0);
+        assertFalse(e.answered());
+        assertEquals(Ending.CLOSED_BY_SERVER, e.ending());
+        assertEquals("HTTP/1.1 0 (no answer: the server closed the connection before any answer)",
+                e.response().statusLine());
+        assertEquals("DELETE /people/v1/users/1 HTTP/1.1", e.request().line());
+        assertEquals(now, e.timings().responseLastNanos(), "the missing answer ends at the close");
+        assertFalse(e.rejected());
+        assertEquals(Optional.empty(), e.faultRule());
+    }
+
+    @Test
+    void a_reset_noted_by_a_fault_rule_names_the_rule() {
+        in("POST /people/v1/users HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+        conversation.noteFault("reset on POST", true);
+        conversation.closed(now += 1000);
+        Exchange e = log.snapshot().get(0);
+        assertEquals(Ending.RESET_BY_SERVER, e.ending());
+        assertEquals(Optional.of("reset on POST"), e.faultRule());
+        assertEquals("{}", new String(e.request().body().stored(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void a_client_that_closes_first_gave_up_before_or_during_the_answer() {
+        in("GET /a HTTP/1.1\r\nHost: x\r\n\r\n");
+        conversation.dispatched();
+        conversation.clientEnded();
+        conversation.closed(now += 1000);
+        assertEquals(Ending.CLIENT_GAVE_UP, log.snapshot().get(0).ending());
+
+        Conversation slow = new Conversation(log, new Connection(2, "127.0.0.1", 50001, Instant.now(), 0));
+        slow.incoming(ByteBuffer.wrap("GET /b HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)), 1);
+        slow.dispatched();
+        slow.outgoing(ByteBuffer.wrap("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc".getBytes(StandardCharsets.US_ASCII)), 2);
+        slow.clientEnded();
+        slow.closed(3);
+        Exchange cut = log.snapshot().get(1);
+        assertEquals(Ending.CLIENT_GAVE_UP_MID_BODY, cut.ending());
+        assertEquals(200, cut.status());
+        assertFalse(cut.answered());
+    }
+
+    @Test
+    void an_answer_framed_by_the_close_is_whole_when_the_connection_closes() {
+        in("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        conversation.dispatched();
+        out("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nall of it");
+        conversation.closed(now += 1000);
+        Exchange e = log.snapshot().get(0);
+        assertEquals(Ending.ANSWERED, e.ending());
+        assertTrue(e.answered());
+        assertEquals("all of it", new String(e.response().body().stored(), StandardCharsets.US_ASCII));
     }
 
     @Test
