@@ -38,9 +38,13 @@ public record SequenceDiagram(List<Lane> lanes, List<Arrow> arrows, List<Activat
     /** What an arrow carries: the request to the server, or the response back. */
     public enum Direction { REQUEST, RESPONSE }
 
-    /** One message: drawn from {@code fromX} to {@code toX} at height {@code y}, its label above it. */
+    /**
+     * One message: drawn from {@code fromX} to {@code toX} at height {@code y}, its label above it.
+     * {@code status} is the answer's code (a response arrow is drawn in its class's colour, its label
+     * starts with the class's symbol).
+     */
     public record Arrow(long exchangeId, Direction direction, double fromX, double toX, double y, String label,
-            String tooltip, boolean rejected) {
+            String tooltip, boolean rejected, int status) {
     }
 
     /** The server busy with one exchange: from the request's last byte to the response's first. */

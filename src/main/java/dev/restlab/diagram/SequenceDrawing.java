@@ -23,11 +23,13 @@ public final class SequenceDrawing {
     public static void draw(SequenceDiagram diagram, Palette palette, double em, long highlighted, Drawing out) {
         out.begin(diagram.width() * em, diagram.height() * em, palette.background());
         double small = em * SequenceLayout.SMALL;
+        LabelBoxes labels = labels(diagram, em);
         for (Lane lane : diagram.lanes()) {
             double x = lane.x() * em;
             out.text(x, 1.5 * em, lane.title(), palette.text(), em, true, Anchor.MIDDLE);
             out.text(x, 2.8 * em, lane.subtitle(), palette.muted(), small, false, Anchor.MIDDLE);
-            out.line(x, lane.from() * em, x, lane.to() * em, palette.lifeline(), lane.isServer() ? 2 : 1.2, !lane.isServer());
+            labels.line(out, x, lane.from() * em, x, lane.to() * em, palette.lifeline(), lane.isServer() ? 2 : 1.2,
+                    !lane.isServer());
         }
         for (Activation busy : diagram.activations()) {
             double height = Math.max(busy.to() - busy.from(), 0.3) * em;
@@ -47,12 +49,10 @@ public final class SequenceDrawing {
         }
         for (Break pause : diagram.breaks()) {
             double y = pause.y() * em;
-            out.line(SequenceLayout.MARGIN * em, y, diagram.width() * em - SequenceLayout.MARGIN * em, y, palette.muted(), 1, true);
-            // In the time column, where the reader looks for how much time passed.
-            double width = (pause.label().length() * SequenceLayout.CHAR_WIDTH + 1) * small;
-            double left = SequenceLayout.MARGIN * em - 0.5 * small;
-            out.rect(left, y - 0.7 * small, width, 1.3 * small, palette.background(), null);
-            out.text(left + 0.5 * small, y + 0.35 * small, pause.label(), palette.muted(), small, false, Anchor.START);
+            // The line leaves a gap for its label, in the time column where the reader looks for how much time passed.
+            labels.line(out, SequenceLayout.MARGIN * em - 0.5 * small, y, diagram.width() * em - SequenceLayout.MARGIN * em, y,
+                    palette.muted(), 1, true);
+            out.text(SequenceLayout.MARGIN * em, y + 0.35 * small, pause.label(), palette.muted(), small, false, Anchor.START);
         }
         for (TimeLabel time : diagram.times()) {
             out.text(SequenceLayout.MARGIN * em, time.y() * em + 0.3 * small, time.text(), palette.muted(), small, false, Anchor.START);
@@ -62,9 +62,46 @@ public final class SequenceDrawing {
         }
     }
 
+    /** Where every text of the diagram goes, worked out before any line is drawn. */
+    static LabelBoxes labels(SequenceDiagram diagram, double em) {
+        double small = em * SequenceLayout.SMALL;
+        LabelBoxes labels = new LabelBoxes();
+        for (Lane lane : diagram.lanes()) {
+            labels.add(lane.x() * em, 1.5 * em, lane.title(), em, Anchor.MIDDLE);
+            labels.add(lane.x() * em, 2.8 * em, lane.subtitle(), small, Anchor.MIDDLE);
+        }
+        for (Mark mark : diagram.marks()) {
+            labels.add(mark.x() * em + 0.6 * em, mark.y() * em + 0.3 * em, mark.label(), small, Anchor.START);
+        }
+        for (Break pause : diagram.breaks()) {
+            labels.add(SequenceLayout.MARGIN * em, pause.y() * em + 0.35 * small, pause.label(), small, Anchor.START);
+        }
+        for (TimeLabel time : diagram.times()) {
+            labels.add(SequenceLayout.MARGIN * em, time.y() * em + 0.3 * small, time.text(), small, Anchor.START);
+        }
+        for (Arrow arrow : diagram.arrows()) {
+            labels.add(labelLeft(arrow, em), arrow.y() * em - 0.45 * em, arrow.label(), em, Anchor.START);
+        }
+        return labels;
+    }
+
+    /**
+     * The label starts beside the client's lane, where the reader's eye is; the room before the
+     * server is as wide as the longest label, so it never runs into the server's lane.
+     */
+    private static double labelLeft(Arrow arrow, double em) {
+        double client = arrow.direction() == Direction.REQUEST ? arrow.fromX() : arrow.toX();
+        return (client + 1.0) * em;
+    }
+
+    /** The font size at which the diagram fits {@code width} pixels: see {@link FitWidth}. */
+    public static double fitEm(SequenceDiagram diagram, double width, double em) {
+        return FitWidth.em(diagram.width(), width, em);
+    }
+
     private static void arrow(Arrow arrow, Palette palette, double em, boolean bold, Drawing out) {
-        String color = arrow.rejected() ? palette.rejected()
-                : arrow.direction() == Direction.REQUEST ? palette.request() : palette.response();
+        String color = arrow.direction() == Direction.RESPONSE ? palette.status(arrow.status())
+                : arrow.rejected() ? palette.rejected() : palette.request();
         double from = arrow.fromX() * em;
         double to = arrow.toX() * em;
         double y = arrow.y() * em;
@@ -80,15 +117,7 @@ public final class SequenceDrawing {
         }
         out.line(from, y, to - sign * head * 0.8, y, color, bold ? 3 : 1.6, arrow.rejected());
         out.polygon(color, to, y, to - sign * head, y - head / 2, to - sign * head, y + head / 2);
-        // The label starts beside the client's lane, where the reader's eye is; the room before
-        // the server is as wide as the longest label, so it never runs into the server's lane.
-        double client = arrow.direction() == Direction.REQUEST ? from : to;
-        double textLeft = client + 1.0 * em;
-        double textWidth = arrow.label().length() * SequenceLayout.CHAR_WIDTH * em;
-        if (!bold) {
-            out.rect(textLeft - 0.2 * em, y - 1.35 * em, textWidth + 0.4 * em, 1.2 * em, palette.labelBackground(), null);
-        }
-        out.text(textLeft, y - 0.45 * em, arrow.label(), color, em, bold, Anchor.START);
+        out.text(labelLeft(arrow, em), y - 0.45 * em, arrow.label(), color, em, bold, Anchor.START);
         out.endItem();
     }
 }

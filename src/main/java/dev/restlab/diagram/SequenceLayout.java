@@ -8,6 +8,7 @@ import dev.restlab.diagram.SequenceDiagram.Lane;
 import dev.restlab.diagram.SequenceDiagram.Mark;
 import dev.restlab.diagram.SequenceDiagram.MarkKind;
 import dev.restlab.diagram.SequenceDiagram.TimeLabel;
+import dev.restlab.http.StatusClass;
 import dev.restlab.wire.Connection;
 import dev.restlab.wire.Exchange;
 import java.time.Instant;
@@ -125,12 +126,12 @@ public final class SequenceLayout {
                     marks.add(new Mark(MarkKind.CLOSE, connection, laneAt, y, "closed"));
                 }
                 case REQUEST -> {
-                    arrows.add(new Arrow(e.id(), Direction.REQUEST, laneAt, serverX, y, requestLabel(e), tooltip(e), e.rejected()));
+                    arrows.add(new Arrow(e.id(), Direction.REQUEST, laneAt, serverX, y, requestLabel(e), tooltip(e), e.rejected(), e.status()));
                     times.add(new TimeLabel(y, CLOCK.withZone(zone).format(e.started())));
                 }
                 case REQUEST_DONE -> requestDoneAt.put(e.id(), y);
                 case RESPONSE -> {
-                    arrows.add(new Arrow(e.id(), Direction.RESPONSE, serverX, laneAt, y, responseLabel(e), tooltip(e), e.rejected()));
+                    arrows.add(new Arrow(e.id(), Direction.RESPONSE, serverX, laneAt, y, responseLabel(e), tooltip(e), e.rejected(), e.status()));
                     activations.add(new Activation(e.id(), serverX, requestDoneAt.getOrDefault(e.id(), y), y));
                 }
             }
@@ -155,9 +156,12 @@ public final class SequenceLayout {
         return Labels.cut(line.strip(), MAX_LABEL);
     }
 
-    /** Status and reason, e.g. {@code 201 Created}; a rejection says Jetty answered. */
+    /**
+     * The class's symbol, status and reason, e.g. {@code ✓ 201 Created}: the class reads without
+     * its colour. A rejection says Jetty answered.
+     */
     static String responseLabel(Exchange e) {
-        String line = e.status() + " " + e.response().reason();
+        String line = StatusClass.label(e.status()) + " " + e.response().reason();
         return Labels.cut(line.strip() + (e.rejected() ? " (Jetty)" : ""), MAX_LABEL);
     }
 

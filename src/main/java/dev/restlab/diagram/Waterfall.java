@@ -50,11 +50,12 @@ public record Waterfall(List<Row> rows, List<Break> breaks, String span) {
     }
 
     /**
-     * One exchange: its label ({@code GET /people/v1/users → 200 OK}), whether it opened its
+     * One exchange: its label ({@code GET /people/v1/users → ✓ 200 OK}), which ends with the
+     * {@code answer} drawn in the colour of its {@code status}'s class, whether it opened its
      * connection, its bars and, in words, their numbers.
      */
-    public record Row(long exchangeId, String label, String tooltip, boolean newConnection, boolean rejected,
-            List<Bar> bars, String numbers) {
+    public record Row(long exchangeId, String label, String answer, int status, String tooltip, boolean newConnection,
+            boolean rejected, List<Bar> bars, String numbers) {
         public Row {
             bars = List.copyOf(bars);
         }

@@ -31,6 +31,11 @@ public final class WaterfallDrawing {
         return WaterfallLayout.MAX_LABEL * SequenceLayout.CHAR_WIDTH + 1.5;
     }
 
+    /** The font size at which the waterfall fits {@code width} pixels: see {@link FitWidth}. */
+    public static double fitEm(Waterfall waterfall, double width, double em) {
+        return FitWidth.em(minWidth(waterfall, 1), width, em);
+    }
+
     /**
      * @param width       the width to fill in pixels (at least {@link #minWidth})
      * @param highlighted the exchange whose row is picked out, or -1
@@ -48,17 +53,13 @@ public final class WaterfallDrawing {
         }
         double barsLeft = (MARGIN + labelColumn()) * em;
         double barsWidth = width - barsLeft - MARGIN * em;
-        out.text(barsLeft, 2.9 * em, "one time axis" + (waterfall.breaks().isEmpty() ? "" : ", idle time cut out")
-                + (waterfall.span().isEmpty() ? "" : " · " + waterfall.span()), palette.muted(), small, false, Anchor.START);
-        double labelsEnd = Double.NEGATIVE_INFINITY;
+        out.text(barsLeft, 2.9 * em, axisWords(waterfall), palette.muted(), small, false, Anchor.START);
+        WaterfallLabels labels = labels(waterfall, em, width);
         for (Break pause : waterfall.breaks()) {
             double at = barsLeft + pause.at() * barsWidth;
-            out.line(at, HEADER * em - 0.2 * em, at, height - 0.3 * em, palette.muted(), 1, true);
-            // Breaks close together keep their lines; a label goes only where the one before left room.
-            double half = pause.label().length() * SequenceLayout.CHAR_WIDTH * small / 2;
-            if (at - half > labelsEnd + 0.5 * em) {
+            labels.line(out, at, HEADER * em - 0.2 * em, at, height - 0.3 * em, palette.muted(), 1, true);
+            if (labels.shows(pause)) {
                 out.text(at, HEADER * em - 0.3 * em, pause.label(), palette.muted(), small, false, Anchor.MIDDLE);
-                labelsEnd = at + half;
             }
         }
         double top = HEADER * em;
@@ -69,8 +70,7 @@ public final class WaterfallDrawing {
             if (bold) {
                 out.rect(0, top, width, ROW * em, palette.highlight(), null);
             }
-            out.text(MARGIN * em, top + 1.3 * em, row.label(), row.rejected() ? palette.rejected() : palette.text(), em, bold,
-                    Anchor.START);
+            label(row, palette, em, top, bold, out);
             for (Bar bar : row.bars()) {
                 double from = barsLeft + bar.from() * barsWidth;
                 double barWidth = Math.max(bar.to() * barsWidth + barsLeft - from, 2);
@@ -80,6 +80,60 @@ public final class WaterfallDrawing {
             out.text(MARGIN * em, top + 2.6 * em, row.numbers(), palette.muted(), small, false, Anchor.START);
             out.endItem();
             top += ROW * em;
+        }
+    }
+
+    private static String axisWords(Waterfall waterfall) {
+        return "one time axis" + (waterfall.breaks().isEmpty() ? "" : ", idle time cut out")
+                + (waterfall.span().isEmpty() ? "" : " · " + waterfall.span());
+    }
+
+    /** The request in the text's colour, the answer after it in its class's colour (its symbol says the class too). */
+    private static void label(Row row, Palette palette, double em, double top, boolean bold, Drawing out) {
+        String label = row.label();
+        String request = label.endsWith(row.answer()) ? label.substring(0, label.length() - row.answer().length()) : label;
+        double x = MARGIN * em;
+        out.text(x, top + 1.3 * em, request, row.rejected() ? palette.rejected() : palette.text(), em, bold, Anchor.START);
+        if (request.length() < label.length()) {
+            x += request.codePointCount(0, request.length()) * SequenceLayout.CHAR_WIDTH * em;
+            out.text(x, top + 1.3 * em, row.answer(), palette.status(row.status()), em, bold, Anchor.START);
+        }
+    }
+
+    /** Where the waterfall's texts go; a break's label only where the one before left room. */
+    static WaterfallLabels labels(Waterfall waterfall, double em, double width) {
+        width = Math.max(width, minWidth(waterfall, em));
+        double small = 0.85 * em;
+        double barsLeft = (MARGIN + labelColumn()) * em;
+        double barsWidth = width - barsLeft - MARGIN * em;
+        WaterfallLabels labels = new WaterfallLabels();
+        labels.add(barsLeft, 2.9 * em, axisWords(waterfall), small, Anchor.START);
+        double labelsEnd = Double.NEGATIVE_INFINITY;
+        for (Break pause : waterfall.breaks()) {
+            double at = barsLeft + pause.at() * barsWidth;
+            // Breaks close together keep their lines; a label goes only where the one before left room.
+            double half = pause.label().length() * SequenceLayout.CHAR_WIDTH * small / 2;
+            if (at - half > labelsEnd + 0.5 * em) {
+                labels.add(at, HEADER * em - 0.3 * em, pause.label(), small, Anchor.MIDDLE);
+                labels.shown.add(pause);
+                labelsEnd = at + half;
+            }
+        }
+        double top = HEADER * em;
+        for (Row row : waterfall.rows()) {
+            labels.add(MARGIN * em, top + 1.3 * em, row.label(), em, Anchor.START);
+            labels.add(MARGIN * em, top + 2.6 * em, row.numbers(), small, Anchor.START);
+            top += ROW * em;
+        }
+        return labels;
+    }
+
+    /** The waterfall's label boxes, and which breaks have room for their label. */
+    static final class WaterfallLabels extends LabelBoxes {
+        private final java.util.Set<Break> shown = new java.util.HashSet<>();
+
+        boolean shows(Break pause) {
+            return shown.contains(pause);
         }
     }
 }

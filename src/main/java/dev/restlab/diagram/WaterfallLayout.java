@@ -19,6 +19,8 @@ public final class WaterfallLayout {
 
     /** Row labels are cut to this many characters. */
     static final int MAX_LABEL = 40;
+    /** The request line keeps at least this many characters of the label. */
+    private static final int MIN_REQUEST = 12;
     /** The width, as a share of the busy time, that a cut pause keeps. */
     static final double BREAK_SHARE = 0.06;
 
@@ -71,11 +73,11 @@ public final class WaterfallLayout {
         if (isNew(e)) {
             numbers.append(" · new connection (accepted ").append(bars.get(0).duration()).append(" before)");
         }
-        // The answer is kept whole; the request line gives way.
-        String answer = SequenceLayout.responseLabel(e);
-        String label = Labels.cut(Labels.cut(SequenceLayout.requestLabel(e), Math.max(12, MAX_LABEL - 3 - answer.length()))
-                + " → " + answer, MAX_LABEL);
-        return new Row(e.id(), label, SequenceLayout.tooltip(e), isNew(e), e.rejected(), bars, numbers.toString());
+        // The answer is cut first, so that the label ends with it whole, as the drawing colours it.
+        String answer = Labels.cut(SequenceLayout.responseLabel(e), MAX_LABEL - 3 - MIN_REQUEST);
+        String label = Labels.cut(SequenceLayout.requestLabel(e), MAX_LABEL - 3 - answer.length()) + " → " + answer;
+        return new Row(e.id(), label, answer, e.status(), SequenceLayout.tooltip(e), isNew(e), e.rejected(), bars,
+                numbers.toString());
     }
 
     private static Bar bar(Phase phase, Connection c, long fromNanos, long toNanos, Axis axis) {

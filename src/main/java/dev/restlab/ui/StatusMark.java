@@ -1,5 +1,6 @@
 package dev.restlab.ui;
 
+import dev.restlab.http.StatusClass;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,33 +10,31 @@ import java.util.List;
  * cannot tell green from red and for a projector that washes colours out.
  */
 public enum StatusMark {
-    INFORMATIONAL("ℹ", "status-1xx", "informational"),
-    SUCCESS("✓", "status-2xx", "success"),
-    REDIRECT("↪", "status-3xx", "redirection"),
-    CLIENT_ERROR("⚠", "status-4xx", "client error"),
-    SERVER_ERROR("✖", "status-5xx", "server error"),
-    NO_ANSWER("–", "status-none", "no answer");
+    INFORMATIONAL(StatusClass.INFORMATIONAL, "status-1xx"),
+    SUCCESS(StatusClass.SUCCESS, "status-2xx"),
+    REDIRECT(StatusClass.REDIRECT, "status-3xx"),
+    CLIENT_ERROR(StatusClass.CLIENT_ERROR, "status-4xx"),
+    SERVER_ERROR(StatusClass.SERVER_ERROR, "status-5xx"),
+    NO_ANSWER(StatusClass.NO_ANSWER, "status-none");
 
-    private final String symbol;
+    /** The symbols and words are the diagram's and the exports' too: one source for them all. */
+    private final StatusClass statusClass;
     private final String styleClass;
-    private final String meaning;
 
-    StatusMark(String symbol, String styleClass, String meaning) {
-        this.symbol = symbol;
+    StatusMark(StatusClass statusClass, String styleClass) {
+        this.statusClass = statusClass;
         this.styleClass = styleClass;
-        this.meaning = meaning;
     }
 
     /** The mark of a status code; anything outside 100–599 (no answer at all) has its own. */
     public static StatusMark of(int status) {
-        return switch (status / 100) {
-            case 1 -> INFORMATIONAL;
-            case 2 -> SUCCESS;
-            case 3 -> REDIRECT;
-            case 4 -> CLIENT_ERROR;
-            case 5 -> SERVER_ERROR;
-            default -> NO_ANSWER;
-        };
+        StatusClass wanted = StatusClass.of(status);
+        for (StatusMark mark : values()) {
+            if (mark.statusClass == wanted) {
+                return mark;
+            }
+        }
+        throw new IllegalStateException("no mark for " + wanted);
     }
 
     /** Every mark's style class: a cell that shows another status drops the one it had. */
@@ -44,7 +43,7 @@ public enum StatusMark {
     }
 
     public String symbol() {
-        return symbol;
+        return statusClass.symbol();
     }
 
     public String styleClass() {
@@ -53,12 +52,11 @@ public enum StatusMark {
 
     /** What the class of codes means, e.g. "client error". */
     public String meaning() {
-        return meaning;
+        return statusClass.meaning();
     }
 
     /** The code with its mark in front, e.g. "⚠ 404". */
     public static String label(int status) {
-        StatusMark mark = of(status);
-        return mark == NO_ANSWER ? mark.symbol : mark.symbol + " " + status;
+        return StatusClass.label(status);
     }
 }

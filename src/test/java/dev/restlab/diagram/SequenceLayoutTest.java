@@ -60,7 +60,7 @@ class SequenceLayoutTest {
         assertEquals(server.x(), response.fromX());
         assertEquals(lane(diagram, 2).x(), response.toX());
         assertEquals("POST /people/v1/users", arrow(diagram, 1, Direction.REQUEST).label());
-        assertEquals("201 Created", arrow(diagram, 1, Direction.RESPONSE).label());
+        assertEquals("✓ 201 Created", arrow(diagram, 1, Direction.RESPONSE).label());
     }
 
     @Test
@@ -183,7 +183,7 @@ class SequenceLayoutTest {
         Arrow request = arrow(diagram, 5, Direction.REQUEST);
         Arrow response = arrow(diagram, 5, Direction.RESPONSE);
         assertEquals("(no request line)", request.label());
-        assertEquals("400 No URI (Jetty)", response.label());
+        assertEquals("⚠ 400 No URI (Jetty)", response.label());
         assertTrue(request.rejected() && response.rejected());
         assertTrue(response.tooltip().contains("rejected by Jetty"), response.tooltip());
         assertEquals("client", lane(diagram, 1).title(), "no User-Agent: just a client");

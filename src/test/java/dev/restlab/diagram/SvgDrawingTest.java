@@ -71,13 +71,13 @@ class SvgDrawingTest {
         assertEquals(0, document.getElementsByTagName("script").getLength(), "no markup from the wire became an element");
         assertEquals(0, document.getElementsByTagNameNS("*", "script").getLength());
         List<String> texts = texts(document, "text");
-        assertTrue(texts.contains("404 Not <Found> & \"gone\""), texts.toString());
+        assertTrue(texts.contains("⚠ 404 Not <Found> & \"gone\""), texts.toString());
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("GET /people/v1/users?na") && t.endsWith("/script>&\"q\"")),
                 texts.toString());
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("</text><script>") && t.endsWith("??")),
                 "the hostile User-Agent, cut, its control character and half surrogate replaced, as text: " + texts);
         assertTrue(texts.contains("<evil host>"));
-        assertTrue(texts.contains("400 No URI (Jetty)"));
+        assertTrue(texts.contains("⚠ 400 No URI (Jetty)"));
         List<String> titles = texts(document, "title");
         assertTrue(titles.stream().anyMatch(t -> t.contains(HOSTILE_PATH)), "the tooltip keeps the whole path: " + titles);
         assertTrue(svg.chars().noneMatch(ch -> ch < 0x20 && ch != '\n'), "no control characters reach the file");
@@ -106,8 +106,9 @@ class SvgDrawingTest {
 
         assertEquals(0, document.getElementsByTagNameNS("*", "script").getLength());
         List<String> texts = texts(document, "text");
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("GET /peo") && t.endsWith(" → 404 Not <Found> & \"gone\"")),
-                texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("GET /pe") && t.endsWith(" → ")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("⚠ 404 Not <") && t.endsWith("\"gone\"")),
+                "the answer after it, in its class's colour: " + texts);
         assertTrue(texts.contains(waterfall.rows().get(0).numbers()));
         assertTrue(texts.containsAll(List.of("request sent", "server time", "response sent", "new connection")), "the legend");
         double width = Double.parseDouble(document.getDocumentElement().getAttribute("width"));

@@ -31,7 +31,7 @@ class WaterfallLayoutTest {
         Waterfall waterfall = WaterfallLayout.of(List.of(e));
 
         Row row = waterfall.rows().get(0);
-        assertEquals("POST /people/v1/users → 201 Created", row.label());
+        assertEquals("POST /people/v1/users → ✓ 201 Created", row.label());
         assertTrue(row.newConnection());
         assertEquals(List.of(Phase.CONNECT, Phase.REQUEST, Phase.SERVER, Phase.RESPONSE), row.bars().stream().map(Bar::phase).toList());
         assertEquals(40, bar(row, Phase.CONNECT).micros());

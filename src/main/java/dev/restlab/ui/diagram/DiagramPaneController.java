@@ -1,6 +1,8 @@
 package dev.restlab.ui.diagram;
 
 import dev.restlab.diagram.Palette;
+import dev.restlab.diagram.SequenceDiagram;
+import dev.restlab.diagram.Waterfall;
 import dev.restlab.diagram.SequenceDrawing;
 import dev.restlab.diagram.WaterfallDrawing;
 import dev.restlab.ui.diagram.DiagramPaneViewModel.Picture;
@@ -56,6 +58,7 @@ public final class DiagramPaneController {
     @FXML private ToggleButton showBoth;
     @FXML private ToggleButton showSequence;
     @FXML private ToggleButton showWaterfall;
+    @FXML private ToggleButton fitWidth;
 
     public DiagramPaneController(DiagramPaneViewModel diagram, LookViewModel look) {
         this.diagram = diagram;
@@ -88,18 +91,24 @@ public final class DiagramPaneController {
             }
         });
 
+        fitWidth.selectedProperty().bindBidirectional(diagram.fitWidthProperty());
         for (Observable change : new Observable[] {diagram.sequenceProperty(), diagram.highlightedProperty(),
-                look.darkProperty(), look.highContrastProperty(), look.fontSizeProperty()}) {
+                look.darkProperty(), look.highContrastProperty(), look.fontSizeProperty(), diagram.fitWidthProperty()}) {
             change.addListener(o -> drawSequence());
         }
         for (Observable change : new Observable[] {diagram.waterfallProperty(), diagram.highlightedProperty(),
-                look.darkProperty(), look.highContrastProperty(), look.fontSizeProperty()}) {
+                look.darkProperty(), look.highContrastProperty(), look.fontSizeProperty(), diagram.fitWidthProperty()}) {
             change.addListener(o -> drawWaterfall());
         }
-        // The bars fill the width; scrolling moves the viewport too, which needs no new drawing.
+        // The bars fill the width, and Fit width follows it; scrolling moves the viewport too, which needs no new drawing.
         waterfallScroll.viewportBoundsProperty().addListener((o, was, now) -> {
             if (was == null || was.getWidth() != now.getWidth()) {
                 drawWaterfall();
+            }
+        });
+        sequenceScroll.viewportBoundsProperty().addListener((o, was, now) -> {
+            if (diagram.fitWidthProperty().get() && (was == null || was.getWidth() != now.getWidth())) {
+                drawSequence();
             }
         });
         drawSequence();
@@ -112,8 +121,13 @@ public final class DiagramPaneController {
             return;
         }
         String focused = focusedItem(sequence);
-        SequenceDrawing.draw(diagram.sequenceProperty().get(), palette(), look.fontSizeProperty().get(),
-                diagram.highlightedProperty().get(), new FxDrawing(sequence, diagram::select));
+        SequenceDiagram drawing = diagram.sequenceProperty().get();
+        double em = look.fontSizeProperty().get();
+        if (diagram.fitWidthProperty().get()) {
+            em = SequenceDrawing.fitEm(drawing, sequenceScroll.getViewportBounds().getWidth(), em);
+        }
+        SequenceDrawing.draw(drawing, palette(), em, diagram.highlightedProperty().get(),
+                new FxDrawing(sequence, diagram::select));
         refocus(sequence, focused);
     }
 
@@ -138,8 +152,13 @@ public final class DiagramPaneController {
         }
         double width = waterfallScroll.getViewportBounds().getWidth();
         String focused = focusedItem(waterfall);
-        WaterfallDrawing.draw(diagram.waterfallProperty().get(), palette(), look.fontSizeProperty().get(), width,
-                diagram.highlightedProperty().get(), new FxDrawing(waterfall, diagram::select));
+        Waterfall drawing = diagram.waterfallProperty().get();
+        double em = look.fontSizeProperty().get();
+        if (diagram.fitWidthProperty().get()) {
+            em = WaterfallDrawing.fitEm(drawing, width, em);
+        }
+        WaterfallDrawing.draw(drawing, palette(), em, width, diagram.highlightedProperty().get(),
+                new FxDrawing(waterfall, diagram::select));
         refocus(waterfall, focused);
     }
 

@@ -101,6 +101,7 @@ public final class DiagramPaneViewModel {
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.LAST);
     private final IntegerProperty lastCount = new SimpleIntegerProperty(10);
     private final BooleanProperty active = new SimpleBooleanProperty(true);
+    private final BooleanProperty fitWidth = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<List<Exchange>> drawn = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<SequenceDiagram> sequence = new ReadOnlyObjectWrapper<>(SequenceLayout.of(List.of()));
     private final ReadOnlyObjectWrapper<Waterfall> waterfall = new ReadOnlyObjectWrapper<>(WaterfallLayout.of(List.of()));
@@ -115,6 +116,10 @@ public final class DiagramPaneViewModel {
         this.traffic = traffic;
         this.look = look;
         this.dialogs = dialogs;
+        // On a projector the text is large and a drawing in its ems outgrows the screen: presenting
+        // starts with every lane in view, leaving it with the drawing at the text's own size.
+        fitWidth.set(look.presentingProperty().get());
+        look.presentingProperty().addListener((o, was, now) -> fitWidth.set(now));
         for (Observable input : List.<Observable>of(source, lastCount, traffic.shown(), active)) {
             input.addListener(o -> refresh());
         }
@@ -247,6 +252,15 @@ public final class DiagramPaneViewModel {
     /** How many of the newest shown exchanges {@link Source#LAST} draws. */
     public IntegerProperty lastCountProperty() {
         return lastCount;
+    }
+
+    /**
+     * Fit width: the drawings are drawn smaller where they would be wider than the view, so that
+     * every lane and every row is in view; off, they are drawn at the window's text size and scroll.
+     * On while presenting, unless turned off.
+     */
+    public BooleanProperty fitWidthProperty() {
+        return fitWidth;
     }
 
     /** False while the tab is hidden: nothing is laid out until it shows again. */
