@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.restlab.wire.Body;
+import dev.restlab.wire.Ending;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.Header;
 import dev.restlab.wire.Request;
@@ -43,7 +44,7 @@ final class HarEntryReader {
 
     /** The names of a request's {@code postData} and an entry RestLab reads; custom ones start with _. */
     static final Set<String> CUSTOM_FIELDS_READ = Set.of("_clientAddress", "_clientPort", "_rejected", "_target",
-            "_truncated", "_size", "_encoding", "_base64", "_connectionId", "_error", "_failureText", "_blockedMicros", "_dnsMicros",
+            "_truncated", "_size", "_encoding", "_base64", "_connectionId", "_error", "_fault", "_failureText", "_blockedMicros", "_dnsMicros",
             "_connectMicros", "_sslMicros", "_sendMicros", "_waitMicros", "_receiveMicros");
 
     /** Where a body's kept bytes are counted, so that all of a file's bodies stay within a budget. */
@@ -54,7 +55,8 @@ final class HarEntryReader {
 
     /** What one entry says, before the entries are placed on one clock. */
     record Entry(int number, Instant started, Request request, Response response, long[] phaseMicros,
-            String connectionKey, String clientAddress, int clientPort, boolean rejected) {
+            String connectionKey, String clientAddress, int clientPort, boolean rejected, Ending ending,
+            Optional<String> faultRule) {
     }
 
     /** The six phases, in the order they happen. */
@@ -81,8 +83,8 @@ final class HarEntryReader {
         Instant started = startedDateTime(entry);
         Request request = request(object(entry, "request", "request")
                 .orElseThrow(() -> problem("request", "is missing")));
-        Response response = response(object(entry, "response", "response")
-                .orElseThrow(() -> problem("response", "is missing")));
+        JsonObject answer = object(entry, "response", "response").orElseThrow(() -> problem("response", "is missing"));
+        Response response = response(answer);
         long[] phases = timings(object(entry, "timings", "timings").orElseGet(JsonObject::new));
         Optional<String> connectionId = text(entry, "_connectionId", "_connectionId");
         String connection = (connectionId.isPresent() ? connectionId : text(entry, "connection", "connection"))
@@ -90,7 +92,22 @@ final class HarEntryReader {
         int clientPort = (int) Math.max(0, Math.min(65_535, number(entry, "_clientPort", "_clientPort").orElse(0)));
         boolean rejected = entry.get("_rejected") instanceof JsonPrimitive p && p.isBoolean() && p.getAsBoolean();
         return new Entry(number, started, request, response, phases, connection,
-                text(entry, "_clientAddress", "_clientAddress").orElse(""), clientPort, rejected);
+                text(entry, "_clientAddress", "_clientAddress").orElse(""), clientPort, rejected,
+                ending(response, answer), text(entry, HarExport.FAULT_FIELD, HarExport.FAULT_FIELD)
+                        .filter(rule -> !rule.isBlank()));
+    }
+
+    /**
+     * How the exchange ended: RestLab writes why no whole answer came in {@code _error} (where
+     * Chrome writes its network error); a status of 0 with any other reason is just "no answer".
+     */
+    private Ending ending(Response response, JsonObject answer) throws HarProblem {
+        Optional<String> error = text(answer, HarExport.ERROR_FIELD, "response." + HarExport.ERROR_FIELD);
+        Ending named = error.map(Ending::described).orElse(Ending.NO_ANSWER);
+        if (response.status() > 0) {
+            return named.answerBegan() && named != Ending.NO_ANSWER ? named : Ending.ANSWERED;
+        }
+        return named.answerBegan() ? Ending.NO_ANSWER : named;
     }
 
     private Instant startedDateTime(JsonObject entry) throws HarProblem {

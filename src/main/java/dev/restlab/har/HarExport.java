@@ -15,8 +15,7 @@ import de.sstoehr.harreader.model.HarRequest;
 import de.sstoehr.harreader.model.HarResponse;
 import de.sstoehr.harreader.model.HarTiming;
 import dev.restlab.files.SharedFile;
-import dev.restlab.fault.FaultRule;
-import dev.restlab.fault.FaultRuleException;
+import dev.restlab.fault.FaultLesson;
 import dev.restlab.http.Api;
 import dev.restlab.http.IpAddresses;
 import dev.restlab.http.PercentEncoding;
@@ -58,7 +57,10 @@ import java.util.Optional;
  * {@code _rejected} on an entry Jetty answered by itself, {@code _truncated} (with a
  * {@code comment}) on a body RestLab kept cut short, {@code _target} on a request whose target is
  * not a path, {@code _clientAddress} and {@code _clientPort} on every entry, {@code _base64} (with a
- * {@code comment}) on a request body that is not text (see {@link #postData}).
+ * {@code comment}) on a request body that is not text (see {@link #postData}), {@code _fault} on
+ * an entry a fault rule touched (the rule; its {@code comment} says what it did and what a good
+ * client does), and on the response {@code _error} when no whole answer came, where Chrome writes
+ * its network error: such a request that got no answer at all has status 0, as Chrome writes it.
  *
  * <p>{@code connection} is the client's port: HAR calls it "unique ID of the parent TCP/IP
  * connection, can be the client or server port number", and Chromium's DevTools read it as a
@@ -145,7 +147,7 @@ public final class HarExport {
                 .startedDateTime(dateTime(startedDateTime(e)))
                 .time((int) Math.min(Integer.MAX_VALUE, Math.max(0, connect) + send + wait + receive))
                 .request(request(e))
-                .response(response(e.response()))
+                .response(response(e))
                 .cache(new HarCache())
                 .timings(timings)
                 .connection(e.connection().clientPort() > 0 ? Integer.toString(e.connection().clientPort()) : null)
@@ -158,23 +160,18 @@ public final class HarExport {
         if (e.rejected()) {
             entry.setAdditionalField("_rejected", true);
         }
+        e.faultRule().ifPresent(rule -> entry.setAdditionalField(FAULT_FIELD, rule));
         return entry;
     }
 
     /**
-     * For an answer a fault rule shaped on purpose: the rule, what it did and what a good client
-     * does about it, so that whoever opens the file later reads the lesson, not a broken server.
+     * For an exchange a fault rule touched on purpose, or that got no whole answer: what happened
+     * and what a good client does about it, so that whoever opens the file later reads the lesson,
+     * not a broken server. Null for an ordinary exchange (no comment).
      */
     static String faultNote(Exchange e) {
-        return e.response().header(FaultRule.HEADER).map(typed -> {
-            try {
-                FaultRule rule = FaultRule.parse(typed);
-                return "Fault on purpose (RestLab): " + rule.text() + ". " + rule.explanation() + " "
-                        + rule.advice();
-            } catch (FaultRuleException e2) {
-                return "Fault on purpose (RestLab): " + typed;
-            }
-        }).orElse(null);
+        return FaultLesson.of(e.faultRule(), e.method(), e.noWholeAnswer())
+                .map(lesson -> lesson.oneLine() + " (RestLab)").orElse(null);
     }
 
     private HarRequest request(Exchange e) {
@@ -226,6 +223,20 @@ public final class HarExport {
             postData.setAdditionalField("_size", body.size());
         }
         return postData;
+    }
+
+    /** The entry's custom field that names the fault rule RestLab applied to it. */
+    static final String FAULT_FIELD = "_fault";
+    /** Why no whole answer came, where Chrome writes its network error for a request that got none. */
+    static final String ERROR_FIELD = "_error";
+
+    /** The response; for one that never came whole, {@value #ERROR_FIELD} says why. */
+    private static HarResponse response(Exchange e) {
+        HarResponse response = response(e.response());
+        if (!e.ending().whole()) {
+            response.setAdditionalField(ERROR_FIELD, e.ending().description());
+        }
+        return response;
     }
 
     private static HarResponse response(Response r) {

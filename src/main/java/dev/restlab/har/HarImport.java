@@ -250,7 +250,7 @@ public final class HarImport {
                     entry.clientAddress(), entry.clientPort(), base.plusNanos(one.startNanos()), one.startNanos()));
             int index = indexes.merge(key, 1, Integer::sum);
             exchanges.add(new Exchange(exchanges.size() + 1L, connection, index, entry.request(), entry.response(),
-                    timings(one.startNanos(), entry.phaseMicros()), entry.rejected()));
+                    timings(one.startNanos(), entry.phaseMicros()), entry.rejected(), entry.ending(), entry.faultRule()));
         }
         return List.copyOf(exchanges);
     }

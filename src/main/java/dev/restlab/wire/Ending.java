@@ -45,6 +45,18 @@ public enum Ending {
         return description;
     }
 
+    /**
+     * One sentence for a log or a report, e.g. {@code No answer: connection reset by the server
+     * before any answer.} or {@code Answer cut short: the server closed the connection in the middle
+     * of the answer's body.}; empty for {@link #ANSWERED}.
+     */
+    public String sentence() {
+        if (this == ANSWERED) {
+            return "";
+        }
+        return (answerBegan ? "Answer cut short: " : "No answer: ") + description + ".";
+    }
+
     /** The ending a text written by {@link #description()} names, or {@link #NO_ANSWER} for any other. */
     public static Ending described(String text) {
         for (Ending ending : values()) {

@@ -67,6 +67,17 @@ public record Exchange(long id, Connection connection, int index, Request reques
     }
 
     /**
+     * When no whole answer came, one sentence that says so and why (see {@link Ending#sentence()}),
+     * else empty.
+     */
+    public Optional<String> noWholeAnswer() {
+        if (answered()) {
+            return Optional.empty();
+        }
+        return Optional.of(ending.whole() ? Ending.NO_ANSWER.sentence() : ending.sentence());
+    }
+
+    /**
      * The fault rule RestLab applied to this exchange on purpose (e.g. {@code reset on POST}): as
      * the capture was told, else as the answer's {@value #FAULT_HEADER} header names it (an
      * imported file); empty when no rule touched it.

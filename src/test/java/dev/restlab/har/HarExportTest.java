@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.restlab.wire.Body;
 import dev.restlab.wire.Connection;
+import dev.restlab.wire.Ending;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.Header;
 import dev.restlab.wire.Timings;
@@ -159,9 +160,50 @@ class HarExportTest {
                         .responseHeader("Retry-After", "2").build(),
                 Exchange.builder().request("GET", "/").status(200, "OK").build()))));
         String comment = entries.get(0).getAsJsonObject().get("comment").getAsString();
-        assertTrue(comment.startsWith("Fault on purpose (RestLab): status 503 on POST. The server answers 503"), comment);
+        assertTrue(comment.startsWith("Fault on purpose: status 503 on POST. The server answers 503"), comment);
         assertTrue(comment.contains("never blindly retries a POST"), comment);
+        assertTrue(comment.endsWith("(RestLab)"), comment);
         assertTrue(!entries.get(1).getAsJsonObject().has("comment"), "an ordinary answer has no such comment");
+    }
+
+    @Test
+    void a_request_reset_without_answer_is_an_entry_of_status_0_that_says_why_and_which_rule() throws IOException {
+        List<Exchange> session = List.of(Exchange.builder().request("POST", "/people/v1/users")
+                .requestHeader("Content-Type", "application/json").requestBody("{}")
+                .ending(Ending.RESET_BY_SERVER).faultRule("reset on POST").build());
+        byte[] json = new HarExport("127.0.0.1", 5001).json(session);
+        JsonObject entry = entries(parse(json)).get(0).getAsJsonObject();
+        JsonObject response = entry.getAsJsonObject("response");
+        assertEquals(0, response.get("status").getAsInt());
+        assertEquals("(no answer: connection reset by the server before any answer)",
+                response.get("statusText").getAsString());
+        assertEquals("connection reset by the server before any answer", response.get("_error").getAsString());
+        assertEquals("reset on POST", entry.get("_fault").getAsString());
+        String comment = entry.get("comment").getAsString();
+        assertTrue(comment.startsWith("Fault on purpose: reset on POST. The connection is reset before any answer"),
+                comment);
+        assertTrue(comment.contains("No answer: connection reset by the server before any answer."), comment);
+        assertTrue(comment.contains("This POST is not idempotent"), comment);
+
+        Exchange back = HarImport.read(json).get(0);
+        assertEquals(Ending.RESET_BY_SERVER, back.ending());
+        assertEquals(java.util.Optional.of("reset on POST"), back.faultRule());
+        assertFalse(back.answered());
+    }
+
+    @Test
+    void an_answer_cut_short_keeps_its_status_and_says_how_it_ended() throws IOException {
+        List<Exchange> session = List.of(Exchange.builder().request("GET", "/").status(200, "OK")
+                .responseHeader("Content-Length", "40").responseBody("<h1>The server")
+                .ending(Ending.CLOSED_MID_BODY).faultRule("truncate on GET /").build());
+        byte[] json = new HarExport("127.0.0.1", 5001).json(session);
+        JsonObject entry = entries(parse(json)).get(0).getAsJsonObject();
+        assertEquals(200, entry.getAsJsonObject("response").get("status").getAsInt());
+        assertTrue(entry.get("comment").getAsString().contains("Answer cut short: the server closed the connection"
+                + " in the middle of the answer's body."), entry.get("comment").getAsString());
+        Exchange back = HarImport.read(json).get(0);
+        assertEquals(Ending.CLOSED_MID_BODY, back.ending());
+        assertEquals(200, back.status());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.restlab.headless;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.Requires;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +50,48 @@ class HeadlessTraceTest {
             assertTrue(lines.contains("Location: " + response.headers().firstValue("Location").orElseThrow()),
                     lines.toString());
             assertEquals("", lines.get(lines.size() - 1), "a blank line before the body, as curl -i prints");
+
+            child.terminate();
+            assertTrue(child.process().waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void a_reset_on_purpose_is_traced_as_a_request_with_no_answer_and_what_a_good_client_does() throws Exception {
+        Requires.curl();
+        try (HeadlessChild child = HeadlessChild.start("--trace", "--port", "0", "--in-memory",
+                "--fault", "reset on POST /people/v1/users")) {
+            String url = child.awaitUrl();
+            Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "--max-time", "20", "-X", "POST",
+                    "-H", "Content-Type: application/json", "-d", "{\"name\": \"Ann\", \"email\": \"a@x.org\"}",
+                    url + "/people/v1/users").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            assertTrue(curl.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(56, curl.exitValue(), "curl: (56) Recv failure: Connection reset by peer");
+
+            String line;
+            while ((line = child.readLine()) != null && !line.contains("\"POST /people/v1/users HTTP/1.1\"")) {
+                // the banner and its fault lines
+            }
+            assertTrue(line != null && line.endsWith("\" 0 -  <- no answer: connection reset by the server before any"
+                    + " answer; fault on purpose: reset on POST /people/v1/users"), line);
+            List<String> lines = new ArrayList<>();
+            while ((line = child.readLine()) != null) {
+                lines.add(line);
+                if (line.startsWith("* A good client")) {
+                    break;
+                }
+            }
+            String printed = String.join("\n", lines);
+            assertTrue(printed.contains("HTTP/1.1 0 (no answer: connection reset by the server before any answer)"),
+                    printed);
+            assertTrue(printed.contains("* OpenAPI: no answer to judge"), printed);
+            assertTrue(printed.contains("* Fault on purpose: reset on POST /people/v1/users. The connection is reset"),
+                    printed);
+            assertTrue(printed.contains("* A good client retries idempotent requests (GET, PUT, DELETE) with backoff"),
+                    printed);
+            assertTrue(printed.contains("This POST is not idempotent"), printed);
 
             child.terminate();
             assertTrue(child.process().waitFor(20, TimeUnit.SECONDS), "still running after SIGTERM");
