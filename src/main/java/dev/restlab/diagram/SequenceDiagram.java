@@ -9,10 +9,11 @@ import java.util.List;
  * of the drawing's font, x to the right and y down, so the picture scales with the text size.
  */
 public record SequenceDiagram(List<Lane> lanes, List<Arrow> arrows, List<Activation> activations,
-        List<Mark> marks, List<Break> breaks, List<TimeLabel> times, double width, double height) {
+        List<Mark> marks, List<Break> breaks, List<TimeLabel> times, List<FaultNote> faults, double width, double height) {
 
     public SequenceDiagram {
         lanes = List.copyOf(lanes);
+        faults = List.copyOf(faults);
         arrows = List.copyOf(arrows);
         activations = List.copyOf(activations);
         marks = List.copyOf(marks);
@@ -41,14 +42,25 @@ public record SequenceDiagram(List<Lane> lanes, List<Arrow> arrows, List<Activat
     /**
      * One message: drawn from {@code fromX} to {@code toX} at height {@code y}, its label above it.
      * {@code status} is the answer's code (a response arrow is drawn in its class's colour, its label
-     * starts with the class's symbol).
+     * starts with the class's symbol). A {@code broken} response never reached the client whole:
+     * the connection was reset or closed before any answer, or in the middle of it; its label says why.
      */
     public record Arrow(long exchangeId, Direction direction, double fromX, double toX, double y, String label,
-            String tooltip, boolean rejected, int status) {
+            String tooltip, boolean rejected, int status, boolean broken) {
     }
 
-    /** The server busy with one exchange: from the request's last byte to the response's first. */
-    public record Activation(long exchangeId, double x, double from, double to) {
+    /**
+     * The server busy with one exchange: from the request's last byte to the response's first (or
+     * to the end, when no answer came). {@code fault} when a fault rule held it up on purpose.
+     */
+    public record Activation(long exchangeId, double x, double from, double to, boolean fault) {
+    }
+
+    /**
+     * What a fault rule did to an exchange, beside the server's lane at {@code y}: e.g.
+     * {@code ⚡ delay 300ms · server 301 ms}; the tooltip names the rule and what a good client does.
+     */
+    public record FaultNote(long exchangeId, double x, double y, String text, String tooltip) {
     }
 
     /** What happened to a connection. */

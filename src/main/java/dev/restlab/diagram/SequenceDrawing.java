@@ -5,6 +5,7 @@ import dev.restlab.diagram.SequenceDiagram.Activation;
 import dev.restlab.diagram.SequenceDiagram.Arrow;
 import dev.restlab.diagram.SequenceDiagram.Break;
 import dev.restlab.diagram.SequenceDiagram.Direction;
+import dev.restlab.diagram.SequenceDiagram.FaultNote;
 import dev.restlab.diagram.SequenceDiagram.Lane;
 import dev.restlab.diagram.SequenceDiagram.Mark;
 import dev.restlab.diagram.SequenceDiagram.MarkKind;
@@ -33,7 +34,16 @@ public final class SequenceDrawing {
         }
         for (Activation busy : diagram.activations()) {
             double height = Math.max(busy.to() - busy.from(), 0.3) * em;
-            out.rect(busy.x() * em - 0.35 * em, busy.from() * em, 0.7 * em, height, palette.activation(), palette.lifeline());
+            // A fault's time is the server's time too, in the fault's colour; its note beside it says so in words.
+            out.rect(busy.x() * em - 0.35 * em, busy.from() * em, 0.7 * em, height,
+                    busy.fault() ? palette.fault() : palette.activation(), palette.lifeline());
+        }
+        for (FaultNote note : diagram.faults()) {
+            out.beginItem(note.exchangeId(), "exchange-" + note.exchangeId() + "-fault", note.tooltip());
+            double width = note.text().length() * SequenceLayout.CHAR_WIDTH * small;
+            out.hitArea(note.x() * em, note.y() * em - small, width, 1.3 * small);
+            out.text(note.x() * em, note.y() * em, note.text(), palette.fault(), small, true, Anchor.START);
+            out.endItem();
         }
         for (Mark mark : diagram.marks()) {
             double x = mark.x() * em;
@@ -82,6 +92,9 @@ public final class SequenceDrawing {
         for (Arrow arrow : diagram.arrows()) {
             labels.add(labelLeft(arrow, em), arrow.y() * em - 0.45 * em, arrow.label(), em, Anchor.START);
         }
+        for (FaultNote note : diagram.faults()) {
+            labels.add(note.x() * em, note.y() * em, note.text(), small, Anchor.START);
+        }
         return labels;
     }
 
@@ -94,13 +107,32 @@ public final class SequenceDrawing {
         return (client + 1.0) * em;
     }
 
+    /**
+     * An answer that never reached the client whole: dashed from the server, broken off with a
+     * zigzag past the end of its label (which says why), and no head.
+     */
+    private static void brokenArrow(double from, double to, double y, double labelEnd, double em, String color, boolean bold,
+            Drawing out) {
+        double sign = Math.signum(to - from);
+        double beside = sign < 0 ? Math.max(labelEnd + 0.8 * em, to) : Math.min(labelEnd - 0.8 * em, to);
+        double end = sign < 0 ? Math.min(beside, from - 1.5 * em) : Math.max(beside, from + 1.5 * em);
+        double width = bold ? 3 : 1.6;
+        out.line(from, y, end, y, color, width, true);
+        double step = 0.3 * em;
+        // ↯: down-back, across, down-forward: a break, not a head.
+        out.line(end, y, end + sign * step, y - 1.2 * step, color, width, false);
+        out.line(end + sign * step, y - 1.2 * step, end, y + 1.2 * step, color, width, false);
+        out.line(end, y + 1.2 * step, end + sign * step, y, color, width, false);
+    }
+
     /** The font size at which the diagram fits {@code width} pixels: see {@link FitWidth}. */
     public static double fitEm(SequenceDiagram diagram, double width, double em) {
         return FitWidth.em(diagram.width(), width, em);
     }
 
     private static void arrow(Arrow arrow, Palette palette, double em, boolean bold, Drawing out) {
-        String color = arrow.direction() == Direction.RESPONSE ? palette.status(arrow.status())
+        String color = arrow.broken() && arrow.status() <= 0 ? palette.serverError()
+                : arrow.direction() == Direction.RESPONSE ? palette.status(arrow.status())
                 : arrow.rejected() ? palette.rejected() : palette.request();
         double from = arrow.fromX() * em;
         double to = arrow.toX() * em;
@@ -115,8 +147,13 @@ public final class SequenceDrawing {
         if (bold) {
             out.rect(left, y - 1.55 * em, right - left, 1.95 * em, palette.highlight(), null);
         }
-        out.line(from, y, to - sign * head * 0.8, y, color, bold ? 3 : 1.6, arrow.rejected());
-        out.polygon(color, to, y, to - sign * head, y - head / 2, to - sign * head, y + head / 2);
+        if (arrow.broken()) {
+            double labelEnd = labelLeft(arrow, em) + arrow.label().length() * SequenceLayout.CHAR_WIDTH * em;
+            brokenArrow(from, to, y, labelEnd, em, color, bold, out);
+        } else {
+            out.line(from, y, to - sign * head * 0.8, y, color, bold ? 3 : 1.6, arrow.rejected());
+            out.polygon(color, to, y, to - sign * head, y - head / 2, to - sign * head, y + head / 2);
+        }
         out.text(labelLeft(arrow, em), y - 0.45 * em, arrow.label(), color, em, bold, Anchor.START);
         out.endItem();
     }

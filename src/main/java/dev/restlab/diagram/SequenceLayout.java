@@ -4,6 +4,7 @@ import dev.restlab.diagram.SequenceDiagram.Activation;
 import dev.restlab.diagram.SequenceDiagram.Arrow;
 import dev.restlab.diagram.SequenceDiagram.Break;
 import dev.restlab.diagram.SequenceDiagram.Direction;
+import dev.restlab.diagram.SequenceDiagram.FaultNote;
 import dev.restlab.diagram.SequenceDiagram.Lane;
 import dev.restlab.diagram.SequenceDiagram.Mark;
 import dev.restlab.diagram.SequenceDiagram.MarkKind;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lays exchanges out as a {@link SequenceDiagram}. Time runs down on a readable scale: every
@@ -98,7 +100,12 @@ public final class SequenceLayout {
             serverGap = Math.max(serverGap, longest * CHAR_WIDTH + 3 - (lastLane - laneX.get(e.connection().id())));
         }
         double serverX = lastLane + serverGap;
-        double width = serverX + Math.max(spacing / 2, 8);
+        // Fault notes stand right of the server's lane.
+        double notes = 0;
+        for (Exchange e : sorted) {
+            notes = Math.max(notes, faultNote(e).map(text -> (text.length() * CHAR_WIDTH * SMALL) + 1.5).orElse(0.0));
+        }
+        double width = serverX + Math.max(Math.max(spacing / 2, 8), notes + 0.5);
 
         List<Event> events = events(sorted, firstOnConnection);
         Map<Event, Double> rows = rows(events);
@@ -108,6 +115,7 @@ public final class SequenceLayout {
         List<Activation> activations = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
         List<TimeLabel> times = new ArrayList<>();
+        List<FaultNote> faults = new ArrayList<>();
         Map<Long, double[]> lifelines = new LinkedHashMap<>();
         Map<Long, Double> requestDoneAt = new LinkedHashMap<>();
         for (Event event : events) {
@@ -126,13 +134,20 @@ public final class SequenceLayout {
                     marks.add(new Mark(MarkKind.CLOSE, connection, laneAt, y, "closed"));
                 }
                 case REQUEST -> {
-                    arrows.add(new Arrow(e.id(), Direction.REQUEST, laneAt, serverX, y, requestLabel(e), tooltip(e), e.rejected(), e.status()));
+                    arrows.add(new Arrow(e.id(), Direction.REQUEST, laneAt, serverX, y, requestLabel(e), tooltip(e), e.rejected(),
+                            e.status(), false));
                     times.add(new TimeLabel(y, CLOCK.withZone(zone).format(e.started())));
                 }
                 case REQUEST_DONE -> requestDoneAt.put(e.id(), y);
                 case RESPONSE -> {
-                    arrows.add(new Arrow(e.id(), Direction.RESPONSE, serverX, laneAt, y, responseLabel(e), tooltip(e), e.rejected(), e.status()));
-                    activations.add(new Activation(e.id(), serverX, requestDoneAt.getOrDefault(e.id(), y), y));
+                    arrows.add(new Arrow(e.id(), Direction.RESPONSE, serverX, laneAt, y, responseLabel(e), tooltip(e), e.rejected(),
+                            e.status(), !e.answered()));
+                    double busyFrom = requestDoneAt.getOrDefault(e.id(), y);
+                    Optional<FaultMark> fault = FaultMark.of(e);
+                    activations.add(new Activation(e.id(), serverX, busyFrom, y, fault.isPresent()));
+                    // Beside the server's busy bar, in the middle of the time the fault held it.
+                    faultNote(e).ifPresent(text -> faults.add(new FaultNote(e.id(), serverX + 0.9, (busyFrom + y) / 2 + 0.3,
+                            text, fault.get().describe())));
                 }
             }
         }
@@ -146,7 +161,14 @@ public final class SequenceLayout {
         }
         String host = sorted.isEmpty() ? "" : Labels.cut(sorted.get(0).request().header("Host").orElse(""), 28);
         lanes.add(new Lane(-1, "server", host, "the server" + (host.isEmpty() ? "" : " at " + host), serverX, HEADER, bottom));
-        return new SequenceDiagram(lanes, arrows, activations, marks, breaks(events, rows), times, width, bottom + 0.5);
+        return new SequenceDiagram(lanes, arrows, activations, marks, breaks(events, rows), times, faults, width, bottom + 0.5);
+    }
+
+    /** {@code ⚡ delay 300ms · server 301 ms}: the rule's action and the server's time it cost, for a faulted exchange. */
+    private static Optional<String> faultNote(Exchange e) {
+        return FaultMark.of(e).map(fault -> fault.label() + " · " + (e.answered() || FaultMark.cutShort(e)
+                ? "server " + Durations.phase(e.timings().waitMicros())
+                : "waited " + Durations.phase(e.timings().waitMicros())));
     }
 
     /** Request line, e.g. {@code POST /people/v1/users}; what a rejected request had of one. */
@@ -161,15 +183,23 @@ public final class SequenceLayout {
      * its colour. A rejection says Jetty answered.
      */
     static String responseLabel(Exchange e) {
+        if (FaultMark.noAnswer(e)) {
+            String why = FaultMark.shortReason(e);
+            return StatusClass.label(0) + " no answer" + (why.equals("no answer") ? "" : ": " + why);
+        }
         String line = StatusClass.label(e.status()) + " " + e.response().reason();
-        return Labels.cut(line.strip() + (e.rejected() ? " (Jetty)" : ""), MAX_LABEL);
+        return Labels.cut(line.strip() + (e.rejected() ? " (Jetty)" : FaultMark.cutShort(e) ? ", cut short" : ""), MAX_LABEL);
     }
 
     /** What hovering an arrow tells: the exchange and its phases. */
     static String tooltip(Exchange e) {
         var t = e.timings();
-        return Labels.cut(e.request().line(), 200) + "\n" + e.status() + " " + Labels.cut(e.response().reason(), 80)
+        String answer = FaultMark.noAnswer(e) ? "no answer: " + e.noAnswerReason().orElse("")
+                : e.status() + " " + Labels.cut(e.response().reason(), 80)
+                        + (e.answered() ? "" : " — " + e.noAnswerReason().orElse(""));
+        return Labels.cut(e.request().line(), 200) + "\n" + answer
                 + (e.rejected() ? " — rejected by Jetty before any route ran" : "") + "\n"
+                + FaultMark.of(e).map(fault -> fault.describe() + "\n").orElse("")
                 + "request sent " + Durations.phase(t.sendMicros())
                 + " · server " + Durations.phase(t.waitMicros())
                 + " · response sent " + Durations.phase(t.receiveMicros())

@@ -52,10 +52,13 @@ public record Waterfall(List<Row> rows, List<Break> breaks, String span) {
     /**
      * One exchange: its label ({@code GET /people/v1/users → ✓ 200 OK}), which ends with the
      * {@code answer} drawn in the colour of its {@code status}'s class, whether it opened its
-     * connection, its bars and, in words, their numbers.
+     * connection, its bars and, in words, their numbers. {@code fault} when a fault rule touched it
+     * (its server time is drawn in the fault's colour, its numbers name the rule's action after
+     * ⚡); {@code broken} when no whole answer came (no answer at all has no response bar, and
+     * its label and numbers say why).
      */
     public record Row(long exchangeId, String label, String answer, int status, String tooltip, boolean newConnection,
-            boolean rejected, List<Bar> bars, String numbers) {
+            boolean rejected, List<Bar> bars, String numbers, boolean fault, boolean broken) {
         public Row {
             bars = List.copyOf(bars);
         }

@@ -75,9 +75,12 @@ public final class WaterfallDrawing {
                 double from = barsLeft + bar.from() * barsWidth;
                 double barWidth = Math.max(bar.to() * barsWidth + barsLeft - from, 2);
                 double barHeight = bar.phase() == Phase.CONNECT ? 0.5 * em : 1.1 * em;
-                out.rect(from, top + 0.35 * em + (1.1 * em - barHeight) / 2, barWidth, barHeight, palette.bar(bar.phase()), null);
+                // A fault rule's time is the server's, drawn in the fault's colour; the numbers say ⚡ and the rule.
+                String fill = row.fault() && bar.phase() == Phase.SERVER ? palette.fault() : palette.bar(bar.phase());
+                out.rect(from, top + 0.35 * em + (1.1 * em - barHeight) / 2, barWidth, barHeight, fill, null);
             }
-            out.text(MARGIN * em, top + 2.6 * em, row.numbers(), palette.muted(), small, false, Anchor.START);
+            out.text(MARGIN * em, top + 2.6 * em, row.numbers(), row.fault() || row.broken() ? palette.fault() : palette.muted(),
+                    small, false, Anchor.START);
             out.endItem();
             top += ROW * em;
         }
@@ -96,7 +99,8 @@ public final class WaterfallDrawing {
         out.text(x, top + 1.3 * em, request, row.rejected() ? palette.rejected() : palette.text(), em, bold, Anchor.START);
         if (request.length() < label.length()) {
             x += request.codePointCount(0, request.length()) * SequenceLayout.CHAR_WIDTH * em;
-            out.text(x, top + 1.3 * em, row.answer(), palette.status(row.status()), em, bold, Anchor.START);
+            String color = row.broken() && row.status() <= 0 ? palette.serverError() : palette.status(row.status());
+            out.text(x, top + 1.3 * em, row.answer(), color, em, bold, Anchor.START);
         }
     }
 

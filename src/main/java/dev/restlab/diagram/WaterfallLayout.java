@@ -10,6 +10,7 @@ import dev.restlab.wire.Timings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lays exchanges out as a {@link Waterfall}. Busy time is linear; a pause between exchanges
@@ -18,7 +19,7 @@ import java.util.List;
 public final class WaterfallLayout {
 
     /** Row labels are cut to this many characters. */
-    static final int MAX_LABEL = 40;
+    static final int MAX_LABEL = 44;
     /** The request line keeps at least this many characters of the label. */
     private static final int MIN_REQUEST = 12;
     /** The width, as a share of the busy time, that a cut pause keeps. */
@@ -63,13 +64,23 @@ public final class WaterfallLayout {
         }
         bars.add(bar(Phase.REQUEST, c, t.requestFirstNanos(), t.requestLastNanos(), axis));
         bars.add(bar(Phase.SERVER, c, t.requestLastNanos(), t.responseFirstNanos(), axis));
-        bars.add(bar(Phase.RESPONSE, c, t.responseFirstNanos(), t.responseLastNanos(), axis));
+        boolean noAnswer = FaultMark.noAnswer(e);
+        if (!noAnswer) {
+            bars.add(bar(Phase.RESPONSE, c, t.responseFirstNanos(), t.responseLastNanos(), axis));
+        }
         StringBuilder numbers = new StringBuilder();
         for (Bar bar : bars) {
             if (bar.phase() != Phase.CONNECT) {
-                numbers.append(numbers.length() == 0 ? "" : " · ").append(bar.phase().words()).append(' ').append(bar.duration());
+                // With no answer, the server's time is how long the client waited for nothing.
+                String words = noAnswer && bar.phase() == Phase.SERVER ? "waited" : bar.phase().words();
+                numbers.append(numbers.length() == 0 ? "" : " · ").append(words).append(' ').append(bar.duration());
             }
         }
+        if (!e.answered()) {
+            numbers.append(" · ").append(noAnswer ? "no answer: " : "").append(FaultMark.shortReason(e));
+        }
+        Optional<FaultMark> fault = FaultMark.of(e);
+        fault.ifPresent(mark -> numbers.append(" · ").append(mark.label()));
         if (isNew(e)) {
             numbers.append(" · new connection (accepted ").append(bars.get(0).duration()).append(" before)");
         }
@@ -77,7 +88,7 @@ public final class WaterfallLayout {
         String answer = Labels.cut(SequenceLayout.responseLabel(e), MAX_LABEL - 3 - MIN_REQUEST);
         String label = Labels.cut(SequenceLayout.requestLabel(e), MAX_LABEL - 3 - answer.length()) + " → " + answer;
         return new Row(e.id(), label, answer, e.status(), SequenceLayout.tooltip(e), isNew(e), e.rejected(), bars,
-                numbers.toString());
+                numbers.toString(), fault.isPresent(), !e.answered());
     }
 
     private static Bar bar(Phase phase, Connection c, long fromNanos, long toNanos, Axis axis) {

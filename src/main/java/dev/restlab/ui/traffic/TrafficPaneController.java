@@ -1,5 +1,6 @@
 package dev.restlab.ui.traffic;
 
+import dev.restlab.diagram.FaultMark;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.MessagePieces;
 import dev.restlab.wire.Piece;
@@ -30,7 +31,6 @@ import dev.restlab.ui.ColumnWidths;
 import dev.restlab.ui.TabLeaves;
 import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.diff.DiffPaneViewModel;
-import dev.restlab.ui.StatusCell;
 import dev.restlab.ui.StatusMark;
 import dev.restlab.ui.WholeTextCell;
 
@@ -125,7 +125,7 @@ public final class TrafficPaneController {
         clientColumn.setCellFactory(c -> new WholeTextCell<>());
         pathColumn.setCellFactory(c -> new WholeTextCell<>());
         methodColumn.setCellFactory(c -> new MethodCell());
-        statusColumn.setCellFactory(c -> new StatusCell<>());
+        statusColumn.setCellFactory(c -> new StatusAndFaultCell());
         // The facts line has the table's font (the tool row's is smaller at large text sizes).
         // Method, path and status are what a lesson is about: when the list is narrow (a projector's
         // text size), the client hides first, then the time, the size, the milliseconds, the operation.
@@ -134,7 +134,7 @@ public final class TrafficPaneController {
                 new ColumnWidths.Fit(clientColumn, "127.0.0.1:65535", "127.0.0.1:65535 · window", 1),
                 new ColumnWidths.Fit(methodColumn, MethodCell.OWN_MARK + " OPTIONS", MethodCell.OWN_MARK + " OPTIONS"),
                 new ColumnWidths.Fit(pathColumn, "/people/v1/users", "/people/v1/users?name=John"),
-                new ColumnWidths.Fit(statusColumn, StatusMark.label(404), StatusMark.label(404)),
+                new ColumnWidths.Fit(statusColumn, StatusMark.label(404), FaultMark.SYMBOL + " " + StatusMark.label(503)),
                 new ColumnWidths.Fit(millisColumn, "9999.9", "9999.9", 4),
                 new ColumnWidths.Fit(bytesColumn, "9999", "99999", 3),
                 new ColumnWidths.Fit(operationColumn, "usersOptions ✓", "usersOptions ✓", 5)));
