@@ -5,6 +5,9 @@ import java.util.Optional;
 import javafx.animation.FadeTransition;
 import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -20,6 +23,12 @@ import javafx.util.Duration;
 
 /** The Lab tab: the checklist, the chosen step, and a banner for each tick. */
 public final class LabPaneController {
+
+    /**
+     * The checklist's rows before the step's explanation gets room: enough to see what was done
+     * and what comes; the title, task and command of the step always come first.
+     */
+    private static final int ROWS_ASKED = 7;
 
     private final LabPaneViewModel lab;
     /** The banner's show, while it plays. */
@@ -46,7 +55,7 @@ public final class LabPaneController {
     @FXML private ListView<LabPaneViewModel.StepRow> steps;
     @FXML private Label stepTitle;
     @FXML private Label task;
-    @FXML private TextArea command;
+    @FXML private CommandArea command;
     @FXML private Button copyCommand;
     @FXML private Label explanation;
     @FXML private Label question;
@@ -78,6 +87,8 @@ public final class LabPaneController {
             }
         });
         lab.chosenProperty().addListener((o, was, now) -> choose(now.intValue()));
+        // Each tick lays the checklist anew, which takes the list's selection away: the step shown keeps its row marked.
+        lab.steps().addListener((ListChangeListener<LabPaneViewModel.StepRow>) change -> choose(lab.chosenProperty().get()));
         choose(lab.chosenProperty().get());
         stepTitle.textProperty().bind(lab.stepTitleProperty());
         showWhenSet(finished, lab.finishedProperty());
@@ -92,9 +103,20 @@ public final class LabPaneController {
         skipStep.managedProperty().bind(skipStep.visibleProperty());
         skipStep.setOnAction(e -> lab.skipChosen());
         task.textProperty().bind(lab.taskProperty());
-        command.textProperty().bind(lab.commandProperty());
-        command.visibleProperty().bind(command.textProperty().isNotEmpty());
+        command.commandProperty().bind(lab.commandProperty());
+        command.visibleProperty().bind(lab.commandProperty().isNotEmpty());
+        command.managedProperty().bind(command.visibleProperty());
         copyCommand.visibleProperty().bind(command.visibleProperty());
+        copyCommand.managedProperty().bind(command.visibleProperty());
+        // Fewer rows fit as the text grows: the chosen step's row stays among those shown.
+        // Rows a line and a bit high at every text size (the style sheet's -fx-fixed-cell-size); the list asks for
+        // up to ROWS_ASKED of them.
+        steps.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(ROWS_ASKED, Math.max(1, lab.steps().size())) * steps.getFixedCellSize()
+                        + steps.snappedTopInset() + steps.snappedBottomInset(),
+                steps.fixedCellSizeProperty(), lab.steps()));
+        // (Once the list has laid its rows out at the new height.)
+        steps.heightProperty().addListener((o, was, now) -> Platform.runLater(this::showChosenRow));
         explanation.textProperty().bind(lab.explanationProperty());
         question.textProperty().bind(lab.questionProperty().map(text -> text.isEmpty() ? "" : "Question: " + text));
         answer.textProperty().bind(lab.answerProperty());
@@ -129,8 +151,23 @@ public final class LabPaneController {
             steps.getSelectionModel().clearSelection(); // the lab is complete: no step is current
         } else if (index != steps.getSelectionModel().getSelectedIndex()) {
             steps.getSelectionModel().select(index);
-            steps.scrollTo(Math.max(0, index - 2));
+            showChosenRow();
         }
+    }
+
+    /**
+     * The chosen step's row in view, with up to two before it when there is room: what was just
+     * done and what comes now. A list too low for three rows shows the chosen one first.
+     */
+    private void showChosenRow() {
+        int index = steps.getSelectionModel().getSelectedIndex();
+        if (index < 0) {
+            return;
+        }
+        double row = steps.getFixedCellSize();
+        int fit = row > 0 ? (int) Math.floor((steps.getHeight() - steps.snappedTopInset() - steps.snappedBottomInset()) / row) : 3;
+        int before = Math.max(0, Math.min(2, fit - 1));
+        steps.scrollTo(Math.max(0, index - before));
     }
 
     /** A banner big enough to see across a classroom, fading out after a few seconds; a new tick starts it afresh. */

@@ -1,0 +1,97 @@
+package dev.restlab.ui.lab;
+
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+
+/**
+ * A lab step's command, shown whole: broken into lines by {@link CommandBreaks} for the width it
+ * has (a text area's own wrapping cuts inside a token, {@code ?n} / {@code ame=Nobody'}), exactly as
+ * many rows high as it has lines, so it never scrolls. Selected text copies without the line
+ * breaks it was shown with: pasted into a terminal it is the command, not half of it.
+ */
+public final class CommandArea extends TextArea {
+
+    /** A column kept free: rounding of the glyphs' width must never push a line past the edge. */
+    private static final int SPARE_COLUMNS = 1;
+
+    private final StringProperty command = new SimpleStringProperty(this, "command", "");
+
+    public CommandArea() {
+        setEditable(false);
+        setWrapText(false);
+        // Its width comes from the row it is in, never from its text: no loop between width and lines.
+        setPrefColumnCount(8);
+        setMinHeight(Region.USE_PREF_SIZE);
+        setMaxHeight(Region.USE_PREF_SIZE);
+        command.addListener(o -> breakLines());
+        widthProperty().addListener(o -> breakLines());
+        fontProperty().addListener(o -> breakLines());
+        skinProperty().addListener(o -> breakLines());
+    }
+
+    /** The command as it is run: one line, whatever the lines it is shown in. */
+    public StringProperty commandProperty() {
+        return command;
+    }
+
+    @Override
+    public void copy() {
+        String selected = getSelectedText().replace("\n", "");
+        if (!selected.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(selected);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    /**
+     * As high as its lines are: the skin's rows times a line height comes out a pixel or two short
+     * of the text it lays out, which would scroll the last line.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        double rows = super.computePrefHeight(width);
+        if (lookup(".scroll-pane") instanceof ScrollPane scroll && lookup(".content") instanceof Region content) {
+            double text = snappedTopInset() + snappedBottomInset() + scroll.snappedTopInset() + scroll.snappedBottomInset()
+                    + content.prefHeight(-1);
+            return Math.max(rows, Math.ceil(text));
+        }
+        return rows;
+    }
+
+    private void breakLines() {
+        String whole = command.get() == null ? "" : command.get();
+        List<String> lines = CommandBreaks.lines(whole, columns());
+        String shown = String.join("\n", lines);
+        if (!shown.equals(getText())) {
+            setText(shown);
+        }
+        setPrefRowCount(Math.max(1, lines.size()));
+    }
+
+    /** How many characters of the monospaced font fit across the text, inside the area's padding. */
+    private int columns() {
+        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        Node content = lookup(".content");
+        if (content instanceof Region region) {
+            Insets padding = region.getPadding();
+            width -= padding.getLeft() + padding.getRight();
+        }
+        if (width <= 0) {
+            return Integer.MAX_VALUE; // not laid out yet: one line, broken once the width is known
+        }
+        Text probe = new Text("0123456789");
+        probe.setFont(getFont());
+        double glyph = probe.getLayoutBounds().getWidth() / 10;
+        return Math.max(1, (int) Math.floor(width / glyph) - SPARE_COLUMNS);
+    }
+}
