@@ -54,18 +54,20 @@ public final class CommandArea extends TextArea {
     }
 
     /**
-     * As high as its lines are: the skin's rows times a line height comes out a pixel or two short
-     * of the text it lays out, which would scroll the last line.
+     * As high as its lines are, measured in its font: the skin's rows times a line height comes out
+     * a pixel or two short of the text it lays out, which would scroll the last line.
      */
     @Override
     protected double computePrefHeight(double width) {
-        double rows = super.computePrefHeight(width);
         if (lookup(".scroll-pane") instanceof ScrollPane scroll && lookup(".content") instanceof Region content) {
-            double text = snappedTopInset() + snappedBottomInset() + scroll.snappedTopInset() + scroll.snappedBottomInset()
-                    + content.prefHeight(-1);
-            return Math.max(rows, Math.ceil(text));
+            Text lines = new Text(getText().isEmpty() ? " " : getText());
+            lines.setFont(getFont());
+            Insets padding = content.getPadding();
+            return Math.ceil(snappedTopInset() + snappedBottomInset() + scroll.snappedTopInset()
+                    + scroll.snappedBottomInset() + padding.getTop() + padding.getBottom()
+                    + lines.getLayoutBounds().getHeight());
         }
-        return rows;
+        return super.computePrefHeight(width);
     }
 
     private void breakLines() {
