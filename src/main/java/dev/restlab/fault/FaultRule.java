@@ -30,6 +30,8 @@ public record FaultRule(FaultAction action, Duration delay, Duration jitter, int
 
     /** The response header that names the rule which shaped an answer: on the wire, for the student to see. */
     public static final String HEADER = "RestLab-Fault";
+    /** How long a 503 or 429 a rule answers asks the client to wait before it tries again. */
+    public static final int RETRY_AFTER_SECONDS = 2;
     /** How long a {@code delay} may be: longer than any client's patience, shorter than an idle connection. */
     public static final Duration LONGEST_DELAY = Duration.ofSeconds(25);
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");

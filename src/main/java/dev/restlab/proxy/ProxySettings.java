@@ -1,5 +1,6 @@
 package dev.restlab.proxy;
 
+import dev.restlab.fault.FaultRules;
 import dev.restlab.http.SlowPeerLimits;
 import dev.restlab.http.TargetUrl;
 import dev.restlab.wire.TrafficLog;
@@ -18,9 +19,17 @@ import java.util.Objects;
  * @param maxConnectionsPerClient connections one client address may hold; more are closed at once
  * @param slowPeers how long a client may take to send a request, and how many connections may be
  *     relayed at once, as in API mode
+ * @param faults the misbehaviour asked for, applied in front of the target as in front of RestLab's
+ *     own routes (none unless asked for); changed while the proxy runs
  */
 public record ProxySettings(TargetUrl target, TrafficLog traffic, Duration idleTimeout, Duration answerTimeout,
-        HostRule hosts, int maxConnectionsPerClient, SlowPeerLimits slowPeers) {
+        HostRule hosts, int maxConnectionsPerClient, SlowPeerLimits slowPeers, FaultRules faults) {
+
+    /** Settings without any fault rules. */
+    public ProxySettings(TargetUrl target, TrafficLog traffic, Duration idleTimeout, Duration answerTimeout,
+            HostRule hosts, int maxConnectionsPerClient, SlowPeerLimits slowPeers) {
+        this(target, traffic, idleTimeout, answerTimeout, hosts, maxConnectionsPerClient, slowPeers, new FaultRules());
+    }
 
     /** How long a target may take to answer, unless told otherwise: a Flask handler in a debugger is slow. */
     public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -29,6 +38,7 @@ public record ProxySettings(TargetUrl target, TrafficLog traffic, Duration idleT
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(slowPeers, "slowPeers");
+        Objects.requireNonNull(faults, "faults");
         positive(idleTimeout, "idle timeout");
         positive(answerTimeout, "answer timeout");
         if (maxConnectionsPerClient < 1) {

@@ -1,5 +1,7 @@
 package dev.restlab.proxy;
 
+import dev.restlab.fault.FaultAction;
+import dev.restlab.fault.FaultRule;
 import dev.restlab.http.RequestTarget;
 import dev.restlab.wire.MessageFramer;
 import dev.restlab.wire.RelayCapture;
@@ -30,6 +32,14 @@ import org.eclipse.jetty.http.HttpVersion;
  * reads the target and forwards each answer as it came, byte for byte. The only change to a
  * request is the {@code Via} header HTTP requires a gateway to add; answers are not changed.
  *
+ * <p>Fault rules ({@link ProxySettings#faults()}) act here as they do in front of RestLab's own
+ * routes: a {@code delay} holds the request back before it is passed on; {@code status}, {@code
+ * reset} and {@code hang} keep it from the target (RestLab answers instead, resets the connection,
+ * or answers nothing until the client gives up or the idle timeout ends it); {@code truncate} and
+ * {@code drip} shape the target's answer on its way (half its body then the close; the body at the
+ * rule's rate). The target's answers are not changed otherwise, so its bytes carry no {@code
+ * RestLab-Fault} header: the capture is told the rule instead, and the traffic log names it.
+ *
  * <p>RestLab answers by itself only before any byte of the target's answer to that request:
  * {@code 502} when the target cannot be reached, closes or resets without answering, answers
  * something that is not HTTP or does not answer in time; {@code 421} or {@code 400} for a request
@@ -43,6 +53,7 @@ final class Relay {
     /** What the relay adds to each request, as RFC 9110 (7.6.3) asks of a gateway; a pseudonym, no host. */
     static final String VIA = "restlab";
     private static final int BUFFER_BYTES = 16 * 1024;
+    private static final long DRIP_STEP_MILLIS = 100;
 
     private final Socket client;
     private final ProxySettings settings;
@@ -77,15 +88,22 @@ final class Relay {
 
     private volatile long writingToClientSince;
     private volatile long writingToTargetSince;
+    /** Requests the client began on this connection: the number of the latest (client thread only). */
+    private long requestsStarted;
+    /** A {@code hang} rule holds the connection: nothing more is read into requests or relayed. */
+    private volatile boolean hung;
 
     /** A request forwarded to the target. */
     private static final class Pending {
         final boolean head;
+        /** A {@code truncate} or {@code drip} rule that shapes the target's answer to it, or null. */
+        final FaultRule shaping;
         /** The target has begun answering it. Guarded by the relay. */
         boolean answered;
 
-        Pending(boolean head) {
+        Pending(boolean head, FaultRule shaping) {
             this.head = head;
+            this.shaping = shaping;
         }
     }
 
@@ -126,6 +144,9 @@ final class Relay {
                     continue;
                 }
                 if (n < 0) {
+                    if (capture != null) {
+                        capture.clientEnded(); // a request left unanswered now is one the client gave up on
+                    }
                     closeAtEnd = clientClosed(framer);
                     break;
                 }
@@ -133,7 +154,7 @@ final class Relay {
                 if (capture != null) {
                     capture.fromClient(bytes);
                 }
-                if (!isFinishing() && !targetUnwritable) {
+                if (!isFinishing() && !targetUnwritable && !hung) {
                     framer.feed(bytes);
                 }
             }
@@ -182,6 +203,11 @@ final class Relay {
         private final ByteArrayOutputStream head = new ByteArrayOutputStream(512);
 
         @Override
+        public void started() {
+            requestsStarted++; // counted as the capture counts them, so that a fault names the right one
+        }
+
+        @Override
         public void headBytes(ByteBuffer bytes) {
             head.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         }
@@ -200,10 +226,16 @@ final class Relay {
                 answer(LocalAnswer.of(421, "Misdirected Request", refusal, request.isHeadRequest()));
                 return false;
             }
+            FaultRule fault = settings.faults().isEmpty() ? null : settings.faults()
+                    .pick(request.method(), RequestTarget.parse(request.method(), request.uri()).path()).orElse(null);
+            if (fault != null && !faultBeforeTarget(fault, request)) {
+                return false;
+            }
             if (target == null && !connect(request.isHeadRequest())) {
                 return false;
             }
-            Pending sent = new Pending(request.isHeadRequest());
+            boolean shapes = fault != null && (fault.action() == FaultAction.TRUNCATE || fault.action() == FaultAction.DRIP);
+            Pending sent = new Pending(request.isHeadRequest(), shapes ? fault : null);
             synchronized (Relay.this) {
                 if (finishing) {
                     return false;
@@ -215,7 +247,37 @@ final class Relay {
                 }
             }
             sending = sent;
+            if (capture != null) {
+                capture.forwarded(requestsStarted);
+            }
             return toTarget(withVia(bytes, request.version()), 0);
+        }
+
+        /**
+         * What a fault rule does before the request reaches the target; false when the request is
+         * not passed on at all (RestLab answers, resets or hangs instead).
+         */
+        private boolean faultBeforeTarget(FaultRule rule, MessageFramer.Head request) {
+            if (capture != null) {
+                capture.faultOnPurpose(requestsStarted, rule.text(), rule.action() == FaultAction.RESET);
+            }
+            switch (rule.action()) {
+                case DELAY -> pause(rule.delay().toMillis() + settings.faults().spread(rule.jitter().toMillis()));
+                case STATUS -> {
+                    answer(LocalAnswer.fault(rule, targetName, request.isHeadRequest()));
+                    return false;
+                }
+                case RESET -> {
+                    reset();
+                    return false;
+                }
+                case HANG -> {
+                    hung = true; // the read loop's idle timeout ends it, or the client's giving up
+                    return false;
+                }
+                default -> { } // truncate and drip shape the target's answer
+            }
+            return true;
         }
 
         @Override
@@ -349,6 +411,10 @@ final class Relay {
         private final ByteArrayOutputStream head = new ByteArrayOutputStream(512);
         /** The current answer's head went out: its body follows. */
         private boolean inBody;
+        /** The rule shaping the current answer's body ({@code truncate}, {@code drip}), or null. */
+        private FaultRule shaping;
+        /** For {@code truncate}: how many more body bytes go out before the connection is closed. */
+        private long allowance;
 
         @Override
         public void started() {
@@ -389,21 +455,60 @@ final class Relay {
                     if (first != null) {
                         first.answered = true;
                     }
+                    shaping = first == null ? null : first.shaping;
+                    allowance = answer.contentLength() > 0 ? answer.contentLength() / 2 : 0;
                     if (capture != null) {
                         capture.answeredByTarget();
                     }
                 }
                 writeToClient(bytes, 0, bytes.length);
                 inBody = true;
+                if (shaping != null && shaping.action() == FaultAction.TRUNCATE && allowance == 0
+                        && !answer.interim() && !pending.isEmpty() && !pending.peekFirst().head) {
+                    finish(); // nothing of the body goes out: cut right after the head
+                    return false;
+                }
             }
             return true;
         }
 
         @Override
         public void bodyBytes(ByteBuffer bytes) {
+            if (shaping != null && shaping.action() == FaultAction.DRIP) {
+                drip(bytes, shaping.bytesPerSecond());
+                return;
+            }
             synchronized (Relay.this) {
-                if (!finishing) {
-                    writeToClient(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                if (finishing) {
+                    return;
+                }
+                int length = bytes.remaining();
+                if (shaping != null && shaping.action() == FaultAction.TRUNCATE) {
+                    length = (int) Math.min(length, allowance);
+                    allowance -= length;
+                }
+                writeToClient(bytes.array(), bytes.arrayOffset() + bytes.position(), length);
+                if (shaping != null && shaping.action() == FaultAction.TRUNCATE && allowance == 0) {
+                    finish(); // half the body went out: the connection closes inside the answer
+                }
+            }
+        }
+
+        /** The body at {@code bytesPerSecond}, a tenth of a second's worth at a time; the lock is free between. */
+        private void drip(ByteBuffer bytes, long bytesPerSecond) {
+            int step = (int) Math.max(1, bytesPerSecond * DRIP_STEP_MILLIS / 1000);
+            long stepMillis = step * 1000L / bytesPerSecond;
+            int from = bytes.arrayOffset() + bytes.position();
+            int end = from + bytes.remaining();
+            for (int at = from; at < end; at += step) {
+                synchronized (Relay.this) {
+                    if (finishing) {
+                        return;
+                    }
+                    writeToClient(bytes.array(), at, Math.min(step, end - at));
+                }
+                if (at + step < end) {
+                    pause(stepMillis);
                 }
             }
         }
@@ -422,6 +527,7 @@ final class Relay {
             if (interim) {
                 return;
             }
+            shaping = null;
             synchronized (Relay.this) {
                 pending.pollFirst();
                 if (targetCloses) {
@@ -564,6 +670,25 @@ final class Relay {
             }
         }
         closeAll();
+    }
+
+    /** A {@code reset} rule: the client's connection is closed with a TCP reset (linger 0), before any answer. */
+    private void reset() {
+        try {
+            client.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // Already closed: closing is all that is left to do.
+        }
+        closeAll();
+    }
+
+    /** The fault itself: this request, or this answer's body, is meant to wait. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes both connections at once, and records the client's as closed. Safe to call twice. */

@@ -133,7 +133,7 @@ public final class ApiServer implements AutoCloseable {
             return refused == null ? null : HostCheck.reason(refused);
         };
         ProxyServer server = new ProxyServer(new ProxySettings(proxyTarget, traffic, idleTimeout, answerTimeout,
-                hosts, JettyServerFactory.MAX_CONNECTIONS_PER_CLIENT, slowPeers));
+                hosts, JettyServerFactory.MAX_CONNECTIONS_PER_CLIENT, slowPeers, faults));
         try {
             server.start(host, port);
         } catch (IOException e) {

@@ -39,7 +39,7 @@ final class FaultInjector extends HandlerWrapper {
 
     private static final String HEADER = FaultRule.HEADER;
     /** How long a 503 or 429 asks the client to wait before it tries again. */
-    static final int RETRY_AFTER_SECONDS = 2;
+    static final int RETRY_AFTER_SECONDS = FaultRule.RETRY_AFTER_SECONDS;
     private static final long DRIP_STEP_MILLIS = 100;
 
     private final FaultRules rules;

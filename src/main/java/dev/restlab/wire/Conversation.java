@@ -70,8 +70,8 @@ final class Conversation implements RequestReader.Listener, ResponseReader.Liste
     synchronized void dispatched() {
         dispatched++;
         for (Message request : requests) {
-            if (request.partner == null && !request.handled) {
-                request.handled = true;
+            if (request.partner == null) {
+                request.handled = true; // the oldest one not answered is the one being handled
                 return;
             }
         }

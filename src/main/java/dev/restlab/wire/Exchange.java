@@ -132,6 +132,10 @@ public record Exchange(long id, Connection connection, int index, Request reques
             return "relayed to " + target.get() + ", which got the request with Via: 1.1 restlab added, as HTTP"
                     + " asks of a gateway (RFC 9110 §7.6.3); the answer is shown as it arrived";
         }
+        if (faultRule.isPresent()) {
+            return "answered by RestLab instead of the target " + target.get() + ", on purpose: the fault rule "
+                    + faultRule.get();
+        }
         return status() == 502 ? "answered by RestLab: the target " + target.get() + " gave no answer"
                 : "answered by RestLab: not passed on to the target " + target.get();
     }

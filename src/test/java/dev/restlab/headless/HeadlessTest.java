@@ -3,6 +3,8 @@ package dev.restlab.headless;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.testing.Requires;
+import dev.restlab.testing.ScriptedTarget;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,6 +75,29 @@ class HeadlessTest {
             String access = child.readLine();
             assertTrue(access.endsWith("\"POST /people/v1/users HTTP/1.1\" 503 -  <- fault on purpose: status 503 on"
                     + " POST /people/v1/users"), access);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void a_fault_in_proxy_mode_acts_in_front_of_the_target_and_its_access_line_names_it() throws Exception {
+        Requires.curl();
+        try (ScriptedTarget target = ScriptedTarget.answering(head -> "HTTP/1.1 204 NO CONTENT\r\n\r\n");
+                HeadlessChild child = HeadlessChild.start("--port", "0", "--in-memory",
+                        "--proxy-to", target.url().toString(), "--fault", "reset on DELETE")) {
+            String url = child.awaitUrl();
+            Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "--max-time", "20", "-X", "DELETE",
+                    url + "/people/v1/users/abc").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(curl.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(56, curl.exitValue(), "curl: (56) Connection reset by peer");
+            String line;
+            while ((line = child.readLine()) != null && !line.contains("\"DELETE /people/v1/users/abc HTTP/1.1\"")) {
+                // the banner, its proxy lines and its fault lines
+            }
+            assertTrue(line != null && line.endsWith("  <- no answer: connection reset by the server before any answer;"
+                    + " fault on purpose: reset on DELETE"), line);
+            assertTrue(target.heads().isEmpty(), "the DELETE never reached the target: " + target.heads());
         }
     }
 

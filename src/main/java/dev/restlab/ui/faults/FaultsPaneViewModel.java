@@ -12,8 +12,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Faults tab: the rules the built-in server misbehaves by, added, switched on and off and
- * removed while it runs. What is typed is explained as it is typed: what a client will see, or
+ * The Faults tab: the rules the server misbehaves by (the built-in API, or in proxy mode the
+ * relay in front of the student's server), added, switched on and off and removed while it runs. What is typed is explained as it is typed: what a client will see, or
  * why the rule cannot be read.
  */
 public final class FaultsPaneViewModel {
