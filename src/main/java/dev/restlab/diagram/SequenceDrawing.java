@@ -60,7 +60,7 @@ public final class SequenceDrawing {
         for (Break pause : diagram.breaks()) {
             double y = pause.y() * em;
             // The line leaves a gap for its label, in the time column where the reader looks for how much time passed.
-            labels.line(out, SequenceLayout.MARGIN * em - 0.5 * small, y, diagram.width() * em - SequenceLayout.MARGIN * em, y,
+            labels.line(out, SequenceLayout.MARGIN * em, y, diagram.width() * em - SequenceLayout.MARGIN * em, y,
                     palette.muted(), 1, true);
             out.text(SequenceLayout.MARGIN * em, y + 0.35 * small, pause.label(), palette.muted(), small, false, Anchor.START);
         }
