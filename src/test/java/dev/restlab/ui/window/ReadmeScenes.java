@@ -34,6 +34,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import dev.restlab.ui.check.CheckPaneViewModel;
@@ -71,9 +72,10 @@ final class ReadmeScenes {
     static final Picture WATERFALL_LIGHT = new Picture("restlab-waterfall-light.png", "diagramTab");
     static final Picture WATERFALL_DARK = new Picture("restlab-waterfall-dark.png", "diagramTab");
     static final Picture DIAGRAM_DARK = new Picture("restlab-diagram-dark.png", "diagramTab");
+    static final Picture FAULTS_DARK = new Picture("restlab-faults-dark.png", "diagramTab");
     /** Every picture, in the order they are taken. */
     static final List<Picture> ALL = List.of(LIGHT, DARK, PRESENT, CHECK, CHECK_CLASS,
-            DIAGRAM_LIGHT, WATERFALL_LIGHT, WATERFALL_DARK, DIAGRAM_DARK, LAB);
+            DIAGRAM_LIGHT, WATERFALL_LIGHT, WATERFALL_DARK, DIAGRAM_DARK, FAULTS_DARK, LAB);
 
     /** The screen size most classroom laptops and projectors offer, and the small one every size must fit. */
     static final int WIDTH = 1280;
@@ -135,6 +137,7 @@ final class ReadmeScenes {
         check(camera);
         checkClass(camera);
         diagrams(camera);
+        faults(camera);
         lab(camera); // last: the window only shrinks (Monocle's painter trips over a window that grows again)
     }
 
@@ -317,6 +320,63 @@ final class ReadmeScenes {
         });
     }
 
+    /**
+     * The Diagram tab on a faulted conversation as a teacher projects it (1024×768, dark, A+ three
+     * times, Fit width): two rules typed in the Faults tab, then curl's slow list and a DELETE whose
+     * connection is reset (curl exits 56). The rules go, and the theme, the text size and the forms
+     * come back.
+     */
+    void faults(Camera camera) throws Exception {
+        resize(SMALL_WIDTH, SMALL_HEIGHT);
+        showTab("faultsTab");
+        List<String> rules = List.of("delay 600ms on GET " + Api.USERS, "reset on DELETE");
+        for (String rule : rules) {
+            Fx.run(() -> {
+                type("#faultRule", rule);
+                press("#addFault");
+            });
+        }
+        await("the rules listed", () -> node("#faultRules", ListView.class).getItems().size() == rules.size());
+        showTab("trafficTab");
+        Fx.run(() -> press("#clearTraffic"));
+        await("the traffic list cleared", () -> node("#trafficTable", TableView.class).getItems().isEmpty());
+        // One after the other, as a script sends them: both fit the projector's height.
+        curl(base + Api.USERS);
+        curlFailing(56, "-X", "DELETE", base + Api.USERS + "/" + ann);
+        await("the two exchanges listed", () -> node("#trafficTable", TableView.class).getItems().size() == 2);
+        showTab(FAULTS_DARK.tabId());
+        Fx.run(() -> {
+            workbench.look().formsShownProperty().set(false);
+            press("#dark");
+            for (int i = 0; i < 3; i++) {
+                press("#larger");
+            }
+            press("#showSequence");
+            if (!node("#diagramFitWidth", ToggleButton.class).isSelected()) {
+                press("#diagramFitWidth");
+            }
+        });
+        await("the users forms put away", () -> node("#mainSplit", SplitPane.class).getItems().size() == 1);
+        take(camera, FAULTS_DARK);
+        Fx.run(() -> {
+            press("#diagramFitWidth");
+            press("#showBoth");
+            for (int i = 0; i < 3; i++) {
+                press("#smaller");
+            }
+            press("#dark");
+            workbench.look().formsShownProperty().set(true);
+        });
+        showTab("faultsTab");
+        for (int i = 0; i < rules.size(); i++) {
+            Fx.run(() -> {
+                node("#faultRules", ListView.class).getSelectionModel().select(0);
+                press("#removeFault");
+            });
+        }
+        await("the rules removed", () -> node("#faultRules", ListView.class).getItems().isEmpty());
+    }
+
     /** Checks that the picture's tab is the one shown, lets the window draw, and takes it. */
     private void take(Camera camera, Picture picture) throws Exception {
         await(picture.file() + " on its tab " + picture.tabId(), () -> selectedTab().equals(picture.tabId()));
@@ -489,6 +549,20 @@ final class ReadmeScenes {
             throw new IOException(String.join(" ", command) + " failed: " + new String(output, StandardCharsets.UTF_8));
         }
         return new String(output, StandardCharsets.UTF_8);
+    }
+
+    /** Runs curl where it is meant to fail (a reset connection is exit 56), and checks that it did. */
+    private static void curlFailing(int exitCode, String... args) throws IOException, InterruptedException {
+        Requires.curl();
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "--max-time", "30"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != exitCode) {
+            process.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not exit " + exitCode + ": "
+                    + new String(output, StandardCharsets.UTF_8));
+        }
     }
 
     private static String createdId(String curlOutput) {

@@ -69,9 +69,12 @@ class ReadmeScenesTest {
             boolean dark = picture.file().contains("dark") || picture == ReadmeScenes.PRESENT;
             assertEquals(dark, look.darkProperty().get(), picture.file() + ": the theme");
             assertEquals(picture == ReadmeScenes.PRESENT, look.presentingProperty().get(), picture.file() + ": presenting");
-            assertEquals(picture == ReadmeScenes.PRESENT ? LookViewModel.PRESENTING_SIZE : LookViewModel.DEFAULT_SIZE,
+            // The faulted conversation as projected: A+ three times from the default, which is presenting's size.
+            boolean projected = picture == ReadmeScenes.PRESENT || picture == ReadmeScenes.FAULTS_DARK;
+            assertEquals(projected ? LookViewModel.PRESENTING_SIZE : LookViewModel.DEFAULT_SIZE,
                     look.fontSizeProperty().get(), picture.file() + ": the text size");
-            int width = picture == ReadmeScenes.LAB ? ReadmeScenes.SMALL_WIDTH : ReadmeScenes.WIDTH;
+            int width = picture == ReadmeScenes.LAB || picture == ReadmeScenes.FAULTS_DARK ? ReadmeScenes.SMALL_WIDTH
+                    : ReadmeScenes.WIDTH;
             assertEquals(width, scene.getWidth(), picture.file() + ": the width");
         });
 
