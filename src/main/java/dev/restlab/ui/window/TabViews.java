@@ -13,9 +13,12 @@ import javafx.scene.control.TabPane;
 /**
  * The window's tabs, each built the first time it is needed rather than all before the window
  * shows (building the seven views took half of the start). A tab names its view in MainWindow.fxml,
- * {@code <properties view="/fxml/lab/LabPane.fxml"/>}, and gets it, inside its empty ScrollPane
- * when it has one, when it is first selected, when the window gets its scene (the tab open then),
- * or in the background once the first frame is drawn ({@link #buildOthersAfterFirstFrame}).
+ * {@code <properties view="/fxml/lab/LabPane.fxml" scrolls="true"/>}, and gets it (inside a
+ * ScrollPane when it scrolls rather than squash) when it is first selected, when the window gets its
+ * scene (the tab open then), or in the background once the first frame is drawn
+ * ({@link #buildOthersAfterFirstFrame}). Until then the tab has no content at all: the tab pane
+ * skins and styles every tab's content, shown or not, and seven empty scroll panes were a sixth of
+ * the nodes of the first frame.
  * Only when a view is built changes: its FXML, controller and ViewModel stay as they are, and
  * what runs whatever tab is open (the traffic log, the lab's tracker) lives in ViewModels that
  * exist from the start.
@@ -24,6 +27,8 @@ public final class TabViews {
 
     /** The tab property naming the FXML of the tab's view. */
     public static final String VIEW = "view";
+    /** The tab property saying its view scrolls, fitted to the tab's width and height, when room is short. */
+    public static final String SCROLLS = "scrolls";
     /** Set on a tab once its view is in it. */
     static final String BUILT = "viewBuilt";
 
@@ -91,11 +96,26 @@ public final class TabViews {
         }
         Parent view = load.apply((String) tab.getProperties().get(VIEW));
         tab.getProperties().put(BUILT, true);
-        if (tab.getContent() instanceof ScrollPane scroll && scroll.getContent() == null) {
-            scroll.setContent(view);
-        } else {
+        if (!"true".equals(tab.getProperties().get(SCROLLS))) {
             tab.setContent(view);
+            return;
         }
+        ScrollPane scroll = scrolling(view);
+        tab.setContent(scroll);
+        if (tabs.getSkin() != null) {
+            // A scroll pane has its content among its children only once it has a skin: made now, as
+            // the pulse would, so that the view's parts are found by id (their dividers set) at once.
+            scroll.applyCss();
+        }
+    }
+
+    /** The view in a scroll pane that fits it to the tab while there is room, and scrolls when there is not. */
+    private static ScrollPane scrolling(Parent view) {
+        ScrollPane scroll = new ScrollPane(view);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     /**
