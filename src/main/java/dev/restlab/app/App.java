@@ -63,7 +63,7 @@ public final class App extends Application {
                 keepsNothing ? WindowLayoutStore.none() : WindowLayoutStore.inFolder(choice.dataDir()));
         workbench.startServer();
         workbench.tabs().buildOthersAfterFirstFrame();
-        ClassDataArchive.prepareFolder();
+        ClassDataArchive.prepare();
     }
 
     /**
