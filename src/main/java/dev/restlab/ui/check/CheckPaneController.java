@@ -1,15 +1,19 @@
 package dev.restlab.ui.check;
 
+import dev.restlab.check.CaseResult;
+import dev.restlab.ui.StatusMark;
 import dev.restlab.ui.check.CheckPaneViewModel.Cell;
 import dev.restlab.ui.check.CheckPaneViewModel.StudentRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -21,6 +25,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * The Check tab: a URL, the cases as they come, the chosen one in full; or a class roster, the
@@ -105,7 +111,10 @@ public final class CheckPaneController {
             protected void updateItem(String word, boolean empty) {
                 super.updateItem(word, empty);
                 getStyleClass().removeAll("check-verdict-pass", "check-verdict-differs", "check-verdict-unreachable");
-                setText(empty ? null : word);
+                StudentRow row = empty ? null : getTableRow().getItem();
+                // The verdict's mark before its word (✓ pass, ✗ differs, ⌛ unreachable): never the colour alone.
+                setText(empty || word == null ? null
+                        : row == null || row.verdictMark().isEmpty() ? word : row.verdictMark() + " " + word);
                 if (!empty && word != null && !word.endsWith("…")) {
                     getStyleClass().add("check-verdict-" + word);
                 }
@@ -125,8 +134,9 @@ public final class CheckPaneController {
             column.setGraphic(header);
             column.setSortable(false);
             column.setReorderable(false);
-            // A symbol per cell: narrow, so that a whole handout's cases fit beside the names, at any text size.
-            column.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> header.getFont().getSize() * 3.4,
+            // A symbol over the status's mark and code per cell: narrow, so that a whole handout's cases fit
+            // beside the names, at any text size.
+            column.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> header.getFont().getSize() * 3.8,
                     header.fontProperty()));
             column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().cell(index)));
             column.setCellFactory(c -> new CaseGridCell());
@@ -142,44 +152,75 @@ public final class CheckPaneController {
         return column;
     }
 
-    /** One case of one student: its symbol in its colour, the case and the verdict in a tooltip. */
+    /**
+     * One case of one student: its outcome's symbol in its colour, under it the answer's status
+     * marked by its class's symbol and colour ("⚠ 404"), the case and the verdict in a tooltip.
+     */
     private static final class CaseGridCell extends TableCell<StudentRow, Cell> {
+        private final Label status = new Label();
         private String style;
+
+        CaseGridCell() {
+            setContentDisplay(ContentDisplay.BOTTOM);
+            status.getStyleClass().add("check-cell-status");
+        }
 
         @Override
         protected void updateItem(Cell cell, boolean empty) {
             super.updateItem(cell, empty);
             getStyleClass().remove("check-cell");
+            status.getStyleClass().removeAll(StatusMark.styleClasses());
             if (style != null) {
                 getStyleClass().remove(style);
                 style = null;
             }
             if (empty || cell == null) {
                 setText(null);
+                setGraphic(null);
                 setTooltip(null);
                 return;
             }
             setText(cell.symbol());
             style = cell.style();
             getStyleClass().addAll("check-cell", style);
+            if (cell.status() != 0) {
+                status.setText(StatusMark.label(cell.status()));
+                status.getStyleClass().add(StatusMark.of(cell.status()).styleClass());
+                setGraphic(status);
+            } else {
+                setGraphic(null);
+            }
             setTooltip(new Tooltip(cell.tip()));
         }
     }
 
     /**
-     * A case as a label wrapped to the list's width (so at any text size the whole line shows,
-     * with no sideways scrolling), marked same or different by style, in the theme's colours.
+     * A case as a line wrapped to the list's width (so at any text size the whole line shows, with
+     * no sideways scrolling): its outcome's mark in the outcome's colour, the case, the answer's
+     * status marked by its class's symbol and colour, and the verdict, in the theme's colours.
      */
     private static final class CaseCell extends ListCell<CheckPaneViewModel.Row> {
-        private final Label label = new Label();
+        private final TextFlow line = new TextFlow();
+        private final Text mark = piece("check-mark");
+        private final Text title = piece("check-piece");
+        private final Text status = piece("check-status-piece");
+        private final Text verdict = piece("check-piece");
 
         CaseCell(ListView<CheckPaneViewModel.Row> list) {
-            label.setWrapText(true);
-            label.setMinHeight(Region.USE_PREF_SIZE);
+            line.getChildren().addAll(mark, title, status, verdict);
+            line.getStyleClass().add("check-case");
+            line.setMinHeight(Region.USE_PREF_SIZE);
             // Room for the scroll bar and the cell's padding, which grow with the text size.
-            label.maxWidthProperty().bind(list.widthProperty().subtract(
+            line.prefWidthProperty().bind(list.widthProperty().subtract(
                     Bindings.createDoubleBinding(() -> getFont().getSize() * 3, fontProperty())));
+            line.maxWidthProperty().bind(line.prefWidthProperty());
             setPrefWidth(0);
+        }
+
+        private static Text piece(String styleClass) {
+            Text text = new Text();
+            text.getStyleClass().add(styleClass);
+            return text;
         }
 
         @Override
@@ -191,13 +232,20 @@ public final class CheckPaneController {
                 setAccessibleText(null);
                 return;
             }
-            label.setText(row.toString());
-            // The ✓ or ✗ in words for a screen reader.
+            CaseResult result = row.result();
+            mark.setText(result.outcome().symbol() + " ");
+            mark.getStyleClass().setAll("check-mark", "check-mark-" + result.outcome().name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-'));
+            title.setText(result.number() + ". " + result.scenarioCase().title() + (result.handout() ? "" : " (extra)")
+                    + " — ");
+            StatusMark statusMark = StatusMark.of(row.status());
+            status.setText(statusMark.symbol() + " " + result.answer().statusText());
+            status.getStyleClass().setAll("check-status-piece", statusMark.styleClass());
+            verdict.setText(": " + result.verdict());
+            // The marks in words for a screen reader.
             setAccessibleText((row.same() ? "Same as RestLab: " : "Differs from RestLab: ")
                     + row.toString().substring(2));
-            label.getStyleClass().removeAll("check-same", "check-differs");
-            label.getStyleClass().add(row.same() ? "check-same" : "check-differs");
-            setGraphic(label);
+            setGraphic(line);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.restlab.ui.check;
 
 import dev.restlab.check.CaseResult;
 import dev.restlab.check.CheckReport;
+import dev.restlab.check.Outcome;
 import dev.restlab.check.ClassReport;
 import dev.restlab.check.Roster;
 import dev.restlab.check.RosterEntry;
@@ -45,8 +46,12 @@ public final class CheckPaneViewModel {
         ClassReport check(List<RosterEntry> roster, Consumer<StudentResult> eachDone) throws InterruptedException;
     }
 
-    /** One cell of the class grid: a case's symbol, its style and, for a tooltip, the case and its verdict. */
-    public record Cell(String symbol, String style, String tip) {
+    /**
+     * One cell of the class grid: a case's symbol, its style and, for a tooltip, the case and its
+     * verdict; and the status code the student's server answered (0 while checking or when
+     * unreachable, -1 for no whole answer).
+     */
+    public record Cell(String symbol, String style, String tip, int status) {
     }
 
     /** One student of the class grid: their check's result once it has ended. */
@@ -64,25 +69,45 @@ public final class CheckPaneViewModel {
             return result.map(r -> r.verdict().word()).orElse("checking…");
         }
 
+        /** The verdict's mark, the same the cases use: ✓ pass, ✗ differs, ⌛ unreachable; empty while checking. */
+        public String verdictMark() {
+            return result.map(r -> switch (r.verdict()) {
+                case PASS -> Outcome.AS_EXPECTED.symbol();
+                case DIFFERS -> Outcome.DIFFERS.symbol();
+                case UNREACHABLE -> Outcome.NO_ANSWER.symbol();
+            }).orElse("");
+        }
+
         /** The cell of case {@code index} (from 0): its outcome, or a blank while checking or unreachable. */
         public Cell cell(int index) {
             if (result.isEmpty()) {
-                return new Cell("…", "check-cell-pending", "checking…");
+                return new Cell("…", "check-cell-pending", "checking…", 0);
             }
             Optional<CheckReport> report = result.get().report();
             if (report.isEmpty() || index >= report.get().cases().size()) {
-                return new Cell("·", "check-cell-unreachable", result.get().unreachable());
+                return new Cell("·", "check-cell-unreachable", result.get().unreachable(), 0);
             }
             CaseResult c = report.get().cases().get(index);
             return new Cell(c.outcome().symbol(), "check-cell-" + c.outcome().name().toLowerCase(Locale.ROOT)
-                    .replace('_', '-'), c.number() + ". " + c.scenarioCase().title() + ": " + c.verdict());
+                    .replace('_', '-'), c.number() + ". " + c.scenarioCase().title() + ": " + c.answer().statusText()
+                    + ", " + c.verdict(), statusOf(c));
         }
+    }
+
+    /** The code a case was answered with; -1 when no whole answer came (or the case was not sent). */
+    static int statusOf(CaseResult c) {
+        return c.answer().complete() ? c.answer().exchange().orElseThrow().status() : -1;
     }
 
     /** One case as the list shows it. */
     public record Row(CaseResult result) {
         public boolean same() {
             return result.outcome().fine();
+        }
+
+        /** The answer's status code, -1 when no whole answer came. */
+        public int status() {
+            return statusOf(result);
         }
 
         @Override

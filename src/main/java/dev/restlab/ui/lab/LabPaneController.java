@@ -9,7 +9,9 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import dev.restlab.ui.StatusMark;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -215,22 +217,45 @@ public final class LabPaneController {
         }
     }
 
-    /** "✓ 4. Create a user with POST", ticked rows in the success colour. */
+    /**
+     * "✓ 4. Create a user with POST", ticked rows in the success colour, and after it the status
+     * of the answer that did it, marked by its class's symbol and colour ("⚠ 404").
+     */
     private static final class StepCell extends ListCell<LabPaneViewModel.StepRow> {
+        private final Label status = new Label();
+
+        StepCell() {
+            status.getStyleClass().add("lab-step-status");
+            setContentDisplay(ContentDisplay.RIGHT);
+        }
+
         @Override
         protected void updateItem(LabPaneViewModel.StepRow row, boolean empty) {
             super.updateItem(row, empty);
             getStyleClass().remove("lab-step-done");
+            status.getStyleClass().removeAll(StatusMark.styleClasses());
             if (empty || row == null) {
                 setText(null);
+                setGraphic(null);
                 setAccessibleText(null);
                 return;
             }
             String mark = row.done() ? "✓ " : row.skipped() ? "↷ " : "○ ";
             String optional = row.optional() ? " (optional)" : "";
             setText(mark + row.number() + ". " + row.title() + optional);
+            String answered = "";
+            if (row.status() != 0) {
+                StatusMark statusMark = StatusMark.of(row.status());
+                status.setText(StatusMark.label(row.status()));
+                status.getStyleClass().add(statusMark.styleClass());
+                setGraphic(status);
+                answered = statusMark == StatusMark.NO_ANSWER ? ", no answer"
+                        : ", answered " + row.status() + " (" + statusMark.meaning() + ")";
+            } else {
+                setGraphic(null);
+            }
             setAccessibleText((row.done() ? "Done: " : row.skipped() ? "Skipped: " : "Not done yet: ") + row.number()
-                    + ". " + row.title() + optional);
+                    + ". " + row.title() + optional + answered);
             if (row.done()) {
                 getStyleClass().add("lab-step-done");
             }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,10 +47,18 @@ import dev.restlab.ui.UiThreads;
  */
 public final class LabPaneViewModel implements AutoCloseable {
 
-    /** One line of the checklist. */
+    /**
+     * One line of the checklist.
+     *
+     * @param status the status code of the answer that did the step; 0 when no exchange did it
+     *               (the server starting) or none is done, -1 when the exchange got no answer
+     */
     public record StepRow(int number, String title, boolean done, String doneBy, long exchangeId, boolean optional,
-            boolean skipped) {
+            boolean skipped, int status) {
     }
+
+    /** The status line's code: {@code HTTP/1.1 201 Created}. */
+    private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/[0-9.]+ ([1-5][0-9][0-9])\\b");
 
     /** How long a passing message ("Copied: …") stays before it clears itself. */
     public static final Duration PASSING = Duration.ofSeconds(6);
@@ -279,7 +289,7 @@ public final class LabPaneViewModel implements AutoCloseable {
             Optional<Tick> tick = tracker.tickOf(step);
             return new StepRow(lab.number(step), step.title(), tick.isPresent(),
                     tick.map(Tick::summary).orElse(""), tick.map(Tick::exchangeId).orElse(0L), step.optional(),
-                    tracker.skipped(step));
+                    tracker.skipped(step), tick.map(LabPaneViewModel::status).orElse(0));
         }).toList();
         steps.setAll(rows);
         int done = tracker.doneCount();
@@ -293,6 +303,15 @@ public final class LabPaneViewModel implements AutoCloseable {
             chosen.set(tracker.current().map(step -> lab.number(step) - 1).orElse(-1));
         }
         describe();
+    }
+
+    /** The code the tick's answer began with; -1 for an exchange that got no answer, 0 for no exchange. */
+    private static int status(Tick tick) {
+        if (tick.exchangeId() <= 0) {
+            return 0;
+        }
+        Matcher line = STATUS_LINE.matcher(tick.response());
+        return line.find() ? Integer.parseInt(line.group(1)) : -1;
     }
 
     private Optional<StepRow> chosenRow() {

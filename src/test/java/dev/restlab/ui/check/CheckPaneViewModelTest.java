@@ -68,10 +68,14 @@ class CheckPaneViewModelTest {
         assertEquals("pass", anna.verdict());
         assertEquals("In [7]", anna.listing());
         assertEquals(new CheckPaneViewModel.Cell("✓", "check-cell-as-expected",
-                "1. The root says the server is up: as the handout"), anna.cell(0));
+                "1. The root says the server is up: 200 OK, as the handout", 200), anna.cell(0));
+        assertEquals("✓", anna.verdictMark());
+        assertEquals(201, anna.cell(1).status(), "the POST's answer");
         assertEquals("★", anna.cell(3).symbol(), "RestLab kept ?name=: went further");
         assertEquals("unreachable", vm.students().get(1).verdict());
         assertEquals("·", vm.students().get(1).cell(0).symbol());
+        assertEquals(0, vm.students().get(1).cell(0).status(), "nothing answered");
+        assertEquals("⌛", vm.students().get(1).verdictMark());
         assertEquals(17, vm.caseTitles().size());
         assertEquals("2 students: 1 pass, 0 differs, 1 unreachable.", vm.statusProperty().get());
 
