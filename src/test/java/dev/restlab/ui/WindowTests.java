@@ -28,6 +28,8 @@ public final class WindowTests {
     /** Shows {@code workbench} in a window of this size and starts its server; returns it. */
     public static Workbench show(Stage stage, Workbench workbench, double width, double height) {
         stage.setScene(new Scene(workbench.root(), width, height));
+        // The stage is shared by the test classes: without this it keeps the size an earlier test gave it.
+        stage.sizeToScene();
         stage.show();
         stage.requestFocus();
         workbench.startServer();

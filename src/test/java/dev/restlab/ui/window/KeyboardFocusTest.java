@@ -247,7 +247,10 @@ class KeyboardFocusTest {
         java.util.concurrent.atomic.AtomicReference<String> named = new java.util.concurrent.atomic.AtomicReference<>();
         WindowTests.waitUntil(() -> {
             named.set(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#trafficTable").lookup(".table-cell")
-                    .match((IndexedCell<?> c) -> c.getAccessibleText() != null).tryQuery()
+                    .match((IndexedCell<?> c) -> c.getAccessibleText() != null
+                            && c instanceof javafx.scene.control.TableCell<?, ?> cell
+                            && cell.getTableColumn() != null && "operationColumn".equals(cell.getTableColumn().getId()))
+                    .tryQuery()
                     .map(c -> c.getAccessibleText()).orElse(null)).get());
             return named.get() != null;
         });
