@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.InvalidationListener;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -15,10 +16,13 @@ import javafx.scene.text.Text;
  * Keeps a table's columns as wide as their text needs at the current text size: never narrower
  * than the header or the shortest useful value (a whole method, a whole status), a typical value
  * when there is room. Columns have priorities: what a lesson is about (a method, a path, a
- * status, a name) always stays; when the table is too narrow for every column's shortest value,
- * the others hide, the least needed first (a time, a client address), and come back when there is
- * room again. Only when even the columns that stay do not fit does the table scroll sideways: the
- * constrained resize policies would rather cut the last columns off unseen.
+ * status, a name) always stays, and gets its typical width before the others get any room; when
+ * the table is too narrow for every column's typical value, the others hide, the least needed
+ * first (a time, a client address), and come back when there is room again. A column whose text
+ * varies a lot (a path with a user's id) may follow the widest value listed, up to a bound
+ * ({@link Fit#upToWidest}). Only when even the columns that stay do not fit at their shortest does
+ * the table scroll sideways: the constrained resize policies would rather cut the last columns off
+ * unseen.
  */
 public final class ColumnWidths {
 
@@ -35,11 +39,25 @@ public final class ColumnWidths {
      * What one column must show whole ({@code shortest}) and would like to ({@code typical});
      * {@code priority}: {@link #KEEP}, or which hides first when room is short (the lowest first).
      */
-    public record Fit(TableColumn<?, ?> column, String shortest, String typical, int priority) {
+    public record Fit(TableColumn<?, ?> column, String shortest, String typical, int priority, boolean followsRows) {
 
         /** A column that always stays. */
         public Fit(TableColumn<?, ?> column, String shortest, String typical) {
-            this(column, shortest, typical, KEEP);
+            this(column, shortest, typical, KEEP, false);
+        }
+
+        /** A column that hides when room is short, the lowest {@code priority} first. */
+        public Fit(TableColumn<?, ?> column, String shortest, String typical, int priority) {
+            this(column, shortest, typical, priority, false);
+        }
+
+        /**
+         * A column that always stays and would like to show the widest value its rows hold whole,
+         * but no wider than {@code widest} (one absurdly long value does not hide every other
+         * column): the handout's path with a user's id, say.
+         */
+        public static Fit upToWidest(TableColumn<?, ?> column, String shortest, String widest) {
+            return new Fit(column, shortest, widest, KEEP, true);
         }
 
         boolean keep() {
@@ -51,7 +69,8 @@ public final class ColumnWidths {
     private final Labeled fontSource;
     private final List<Fit> fits;
     private final Map<TableColumn<?, ?>, Double> liked = new IdentityHashMap<>();
-    private int hiddenBefore;
+    /** The widths last given: the columns' widths are set again only when these change. */
+    private List<Double> givenBefore = List.of();
     private boolean keptFit = true;
 
     private ColumnWidths(TableView<?> table, Labeled fontSource, List<Fit> fits) {
@@ -70,27 +89,61 @@ public final class ColumnWidths {
         table.getProperties().put(ColumnWidths.class, widths);
         fontSource.fontProperty().addListener((o, was, now) -> widths.fit());
         table.widthProperty().addListener((o, was, now) -> widths.choose());
+        if (fits.stream().anyMatch(Fit::followsRows)) {
+            // Measured once per change of the list (a batch of traffic), not once per row.
+            InvalidationListener rowsChanged = o -> widths.followRows();
+            table.itemsProperty().addListener((o, was, now) -> {
+                if (was != null) {
+                    was.removeListener(rowsChanged);
+                }
+                if (now != null) {
+                    now.addListener(rowsChanged);
+                }
+                widths.followRows();
+            });
+            if (table.getItems() != null) {
+                table.getItems().addListener(rowsChanged);
+            }
+        }
         widths.fit();
     }
 
+    /** Measures every column at the current text size, then chooses. */
     private void fit() {
+        measure(fits);
+        choose();
+    }
+
+    /** The rows changed: the columns that follow them are measured again, then the choice is made again. */
+    private void followRows() {
+        measure(fits.stream().filter(Fit::followsRows).toList());
+        choose();
+    }
+
+    private void measure(List<Fit> measured) {
         Font source = fontSource.getFont();
         Font font = Font.font(source.getFamily(), FontWeight.NORMAL, source.getSize());
         Font header = Font.font(source.getFamily(), FontWeight.BOLD, source.getSize());
         double em = font.getSize();
-        for (Fit fit : fits) {
+        for (Fit fit : measured) {
             double least = Math.ceil(Math.max(
                     width(fit.column().getText(), header) + HEADER_PADDING_EM * em,
                     width(fit.shortest(), font) + CELL_PADDING_EM * em));
-            double likedWidth = Math.ceil(Math.max(least, width(fit.typical(), font) + CELL_PADDING_EM * em));
+            double typical = width(fit.typical(), font);
+            if (fit.followsRows()) {
+                typical = Math.min(typical, width(longestValue(fit.column()), font));
+            }
+            double likedWidth = Math.ceil(Math.max(least, typical + CELL_PADDING_EM * em));
             fit.column().setMinWidth(least);
             liked.put(fit.column(), likedWidth);
         }
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        choose();
     }
 
-    /** Which columns show, and whether they share the width or the table scrolls sideways. */
+    /**
+     * Which columns show, and whether they share the width or the table scrolls sideways. The
+     * columns that hide give way while the shown ones' typical widths do not fit, so a column that
+     * stays is never cut while one that could hide takes room.
+     */
     private void choose() {
         if (table.getWidth() <= 0) {
             return;
@@ -99,26 +152,64 @@ public final class ColumnWidths {
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLL_BAR_EM * em;
         List<Fit> hiding = fits.stream().filter(f -> !f.keep())
                 .sorted(Comparator.comparingInt(Fit::priority)).toList();
-        double least = fits.stream().mapToDouble(f -> f.column().getMinWidth()).sum();
+        double kept = fits.stream().filter(Fit::keep).mapToDouble(this::likedWidth).sum();
+        double others = hiding.stream().mapToDouble(f -> f.column().getMinWidth()).sum();
         int hidden = 0;
-        while (least > room && hidden < hiding.size()) {
-            least -= hiding.get(hidden++).column().getMinWidth();
+        while (kept + others > room && hidden < hiding.size()) {
+            others -= hiding.get(hidden++).column().getMinWidth();
         }
+        double least = fits.stream().filter(Fit::keep).mapToDouble(f -> f.column().getMinWidth()).sum();
         keptFit = least <= room;
         for (int i = 0; i < hiding.size(); i++) {
             hiding.get(i).column().setVisible(i >= hidden);
         }
-        if (least > room) {
-            // Shortest useful text first: as many whole columns in view as fit, the rest a scroll away.
+        // The columns that stay get their typical width; those that hide share what is left, each
+        // at least its shortest, the most needed first towards its typical width.
+        Map<TableColumn<?, ?>, Double> share = new IdentityHashMap<>();
+        double left = room - kept - others;
+        for (int i = hiding.size() - 1; i >= hidden; i--) {
+            Fit fit = hiding.get(i);
+            double more = Math.max(0, Math.min(left, likedWidth(fit) - fit.column().getMinWidth()));
+            share.put(fit.column(), fit.column().getMinWidth() + more);
+            left -= more;
+        }
+        // Shortest useful text when even that overflows: as many whole columns in view as fit, the
+        // rest a scroll away. Else the widths above, the room left over going to the last column
+        // (or, when the typical widths of the columns that stay overflow, squeezed towards their
+        // shortest by the constrained policy).
+        List<Double> given = fits.stream().map(f -> !keptFit ? f.column().getMinWidth()
+                : f.keep() ? likedWidth(f) : share.getOrDefault(f.column(), f.column().getMinWidth())).toList();
+        if (!keptFit) {
             table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-            fits.forEach(f -> f.column().setPrefWidth(f.column().getMinWidth()));
+            for (int i = 0; i < fits.size(); i++) {
+                fits.get(i).column().setPrefWidth(given.get(i));
+            }
         } else if (table.getColumnResizePolicy() != TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
-                || hidden != hiddenBefore) {
-            fits.forEach(f -> f.column().setPrefWidth(liked.getOrDefault(f.column(), f.column().getMinWidth())));
+                || !given.equals(givenBefore)) {
+            for (int i = 0; i < fits.size(); i++) {
+                fits.get(i).column().setPrefWidth(given.get(i));
+            }
             table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
             table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         }
-        hiddenBefore = hidden;
+        givenBefore = keptFit ? given : List.of();
+    }
+
+    private double likedWidth(Fit fit) {
+        return liked.getOrDefault(fit.column(), fit.column().getMinWidth());
+    }
+
+    /** The longest text (by characters) among the column's values in the table's rows now. */
+    private String longestValue(TableColumn<?, ?> column) {
+        String longest = "";
+        for (int row = 0; row < table.getItems().size(); row++) {
+            Object value = column.getCellData(row);
+            String text = value == null ? "" : value.toString();
+            if (text.length() > longest.length()) {
+                longest = text;
+            }
+        }
+        return longest;
     }
 
     /**

@@ -58,6 +58,14 @@ final class PresentationMode {
     static void install(Parent root, Scene scene, LookViewModel look) {
         PresentationMode mode = new PresentationMode(root, look);
         scene.getAccelerators().put(TOGGLE_KEY, look::togglePresenting);
+        // A tab's view built while presenting (the Traffic tab opened after F11) is arranged as it arrives.
+        TabViews.of(root).ifPresent(views -> views.whenBuilt(view -> {
+            if (look.presentingProperty().get()) {
+                // A split pane's parts are its children only once it has its skin: made now, not at the next pulse.
+                view.applyCss();
+                mode.arrange(true);
+            }
+        }));
         look.presentingProperty().addListener((o, was, now) -> mode.presenting(scene, now));
         look.formsShownProperty().addListener((o, was, now) -> mode.showForms(now));
         look.glossaryShownProperty().addListener((o, was, now) -> mode.showGlossary(now));
@@ -77,20 +85,27 @@ final class PresentationMode {
         } else {
             scene.getAccelerators().remove(LEAVE_KEY);
         }
+        arrange(on);
+        fullScreen(scene.getWindow(), on);
+    }
+
+    /** Hides or shows the parts presenting does without, in the views built so far. */
+    private void arrange(boolean on) {
         setShown("#usersRow", !on);
         setShown("#trafficTools", !on);
         setShown("#exchangeTools", !on); // Ctrl+Shift+C still copies as curl
         root.pseudoClassStateChanged(PRESENTING, on);
         if (root.lookup("#listAndExchange") instanceof SplitPane list) {
             if (on) {
-                listDivider = list.getDividerPositions()[0];
+                if (list.getDividerPositions()[0] > 0) {
+                    listDivider = list.getDividerPositions()[0];
+                }
                 list.setDividerPosition(0, 0); // the list at its least: three rows
             } else if (listDivider >= 0) {
                 list.setDividerPosition(0, listDivider);
             }
         }
         showGlossary(look.glossaryShownProperty().get());
-        fullScreen(scene.getWindow(), on);
     }
 
     /** Esc: closes the popups open over {@code window}, or, when there are none, leaves presentation mode. */

@@ -1,7 +1,10 @@
 package dev.restlab.ui.window;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,6 +37,8 @@ public final class TabViews {
 
     private final TabPane tabs;
     private final Function<String, Parent> load;
+    /** Told of each view as it is put in its tab: what arranges views (presentation mode) arranges it too. */
+    private final List<Consumer<Parent>> onBuilt = new ArrayList<>();
 
     private TabViews(TabPane tabs, Function<String, Parent> load) {
         this.tabs = tabs;
@@ -84,6 +89,14 @@ public final class TabViews {
                 .ifPresent(tab -> tabs.getSelectionModel().select(tab));
     }
 
+    /**
+     * Calls {@code arrange} with each view built from now on, once it is in its tab: a mode that
+     * hides or moves parts of the views (presentation mode) applies to the views built later too.
+     */
+    public void whenBuilt(Consumer<Parent> arrange) {
+        onBuilt.add(arrange);
+    }
+
     /** Whether {@code tab}'s view has been built. */
     public static boolean isBuilt(Tab tab) {
         return tab.getProperties().get(VIEW) == null || Boolean.TRUE.equals(tab.getProperties().get(BUILT));
@@ -98,15 +111,16 @@ public final class TabViews {
         tab.getProperties().put(BUILT, true);
         if (!"true".equals(tab.getProperties().get(SCROLLS))) {
             tab.setContent(view);
-            return;
+        } else {
+            ScrollPane scroll = scrolling(view);
+            tab.setContent(scroll);
+            if (tabs.getSkin() != null) {
+                // A scroll pane has its content among its children only once it has a skin: made now, as
+                // the pulse would, so that the view's parts are found by id (their dividers set) at once.
+                scroll.applyCss();
+            }
         }
-        ScrollPane scroll = scrolling(view);
-        tab.setContent(scroll);
-        if (tabs.getSkin() != null) {
-            // A scroll pane has its content among its children only once it has a skin: made now, as
-            // the pulse would, so that the view's parts are found by id (their dividers set) at once.
-            scroll.applyCss();
-        }
+        onBuilt.forEach(arrange -> arrange.accept(view));
     }
 
     /** The view in a scroll pane that fits it to the tab while there is room, and scrolls when there is not. */

@@ -24,6 +24,8 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -37,14 +39,18 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.fxmisc.richtext.StyleClassedTextArea;
 import dev.restlab.ui.LookViewModel;
 import dev.restlab.ui.WindowTests;
 
 /**
- * The window at every text size that A− and A+ offer on a 1024×768 and on a 1280×800 screen: no
- * named part is drawn over another, no button or named label is cut short, no table column is
- * narrower than its header, the traffic list shows rows and the request and response keep a few
- * lines each (the traffic tab scrolls instead of squashing them).
+ * The window at every text size that A− and A+ offer on a 1024×768 and on a 1280×800 screen, light
+ * and dark, with presentation mode off and on: no named part is drawn over another, no button or
+ * named label is cut short, no table column is narrower than its header, the columns a lesson is
+ * about (Method, Path, Status; Name, Email) are wholly in view, the traffic list shows rows, the
+ * request and response keep a few lines each (the traffic tab scrolls instead of squashing them)
+ * and a popup takes the text size. While presenting, each of the handout's answers (the POST's
+ * 201, the list, a 404) is in view whole with its request, and its path is not cut.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutAtEveryTextSizeTest {
@@ -76,50 +82,132 @@ class LayoutAtEveryTextSizeTest {
     @Test
     void every_text_size_lays_out_without_overlap_or_cut_headers(FxRobot robot) throws Exception {
         int port = WindowTests.port(workbench);
-        HttpClient client = HttpClient.newHttpClient();
-        send(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/people/v1/users"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"John\", \"email\": \"john@example.com\"}")));
-        send(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/people/v1/users?name=John")));
-        send(client, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/people/v1/users"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-        TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
-        TableView<?> users = robot.lookup("#usersTable").queryAs(TableView.class);
-        WindowTests.waitUntil(() -> traffic.getItems().size() >= 3 && users.getItems().size() == 1);
+        String users = "http://127.0.0.1:" + port + "/people/v1/users";
+        // HTTP/1.1 as curl speaks it (no HTTP/2 upgrade headers in the request shown).
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // The handout's session, as curl sends it: the POST's 201, the list, the filter, a 404, and an OPTIONS.
+        send(client, HttpRequest.newBuilder(URI.create(users)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"John\", \"email\": \"john@example.com\"}")), 201);
+        send(client, HttpRequest.newBuilder(URI.create(users)), 200);
+        send(client, HttpRequest.newBuilder(URI.create(users + "?name=John")), 200);
+        send(client, HttpRequest.newBuilder(URI.create(users + "/864d82a5-e4e2-4b17-8358-d0d66d34e470")), 404);
+        send(client, HttpRequest.newBuilder(URI.create(users)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()), 200);
+        @SuppressWarnings("unchecked")
+        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<?> usersTable = robot.lookup("#usersTable").queryAs(TableView.class);
+        WindowTests.waitUntil(() -> traffic.getItems().size() >= 5 && usersTable.getItems().size() == 1);
+        List<Exchange> handout = List.of(exchange(traffic, "POST", 201), exchange(traffic, "GET", 200),
+                exchange(traffic, "GET", 404));
         robot.interact(() -> traffic.getSelectionModel().select(1));
 
         for (double[] screen : new double[][] {{1024, 768}, {1280, 800}}) {
-            robot.interact(() -> {
-                stage.setWidth(screen[0]);
-                stage.setHeight(screen[1]);
-            });
-            // What A− and A+ do (a click could land on the tooltip the last click left over them).
-            while (fontSize() > LookViewModel.SMALLEST) {
-                robot.interact(workbench.look()::smaller);
+            for (boolean dark : new boolean[] {false, true}) {
+                for (boolean presenting : new boolean[] {false, true}) {
+                    String look = (int) screen[0] + "×" + (int) screen[1] + (dark ? ", dark" : ", light")
+                            + (presenting ? ", presenting" : "");
+                    arrange(robot, screen, dark, presenting);
+                    everySize(robot, look, traffic, usersTable, presenting ? handout : List.of());
+                    // A+ stops at the largest size that fits; on a projector's 1024×768 that is at least three
+                    // presses from the default (the size presenting uses).
+                    assertTrue(fontSize() >= LookViewModel.PRESENTING_SIZE, look + ": A+ stops at " + fontSize() + "px");
+                    assertEquals(fontSize(), workbench.look().largestThatFitsProperty().get());
+                    assertTrue(robot.lookup("#larger").query().isDisabled(), look + ": A+ stays enabled at the largest size");
+                }
             }
-            // From the smallest up to the largest: every size A− and A+ offer.
-            int before = -1;
-            while (fontSize() != before) {
-                before = fontSize();
-                settle();
-                String where = (int) screen[0] + "×" + (int) screen[1] + " at " + before + "px";
-                assertTopBarFits(where);
-                assertNoOverlap(where);
-                assertWhole(where);
-                assertHeadersFit(traffic, where);
-                assertHeadersFit(users, where);
-                assertColumnsInView(traffic, where, "Method", "Path", "Status");
-                assertColumnsInView(users, where, "Name", "Email");
-                assertTrafficRowsShown(traffic, before, where);
-                assertWireTextReadable(robot, before, where);
-                robot.interact(workbench.look()::larger);
+        }
+    }
+
+    /**
+     * The theme, presentation mode and the window's size, as a teacher sets them. Presenting goes
+     * full screen, and the test's screen is 1280×800: a projector's smaller screen is a window of its size.
+     */
+    private void arrange(FxRobot robot, double[] screen, boolean dark, boolean presenting) {
+        robot.interact(() -> {
+            workbench.look().darkProperty().set(dark);
+            workbench.look().presentingProperty().set(presenting);
+            stage.setFullScreen(false);
+            stage.setWidth(screen[0]);
+            stage.setHeight(screen[1]);
+        });
+        settle();
+    }
+
+    /** From the smallest size up to the largest, every size A− and A+ offer, each checked. */
+    private void everySize(FxRobot robot, String look, TableView<Exchange> traffic, TableView<?> usersTable,
+            List<Exchange> wholeInView) throws Exception {
+        // What A− and A+ do (a click could land on the tooltip the last click left over them).
+        while (fontSize() > LookViewModel.SMALLEST) {
+            robot.interact(workbench.look()::smaller);
+        }
+        int before = -1;
+        while (fontSize() != before) {
+            before = fontSize();
+            settle();
+            String where = look + " at " + before + "px";
+            assertTopBarFits(where);
+            assertNoOverlap(where);
+            assertWhole(where);
+            assertHeadersFit(traffic, where);
+            assertColumnsInView(traffic, where, "Method", "Path", "Status");
+            if (usersTable.isVisible() && usersTable.getScene() != null && !workbench.look().presentingProperty().get()) {
+                assertHeadersFit(usersTable, where);
+                assertColumnsInView(usersTable, where, "Name", "Email");
             }
-            // A+ stops at the largest size that fits; on a projector's 1024×768 that is at least three
-            // presses from the default (the size presenting uses).
-            assertTrue(fontSize() >= LookViewModel.PRESENTING_SIZE, (int) screen[0] + "×" + (int) screen[1]
-                    + ": A+ stops at " + fontSize() + "px");
-            assertEquals(fontSize(), workbench.look().largestThatFitsProperty().get());
-            assertTrue(robot.lookup("#larger").query().isDisabled(), "A+ stays enabled at the largest size");
+            assertTrafficRowsShown(traffic, before, where);
+            assertWireTextReadable(robot, before, where);
+            assertPopupFollowsTextSize(robot, before, where);
+            for (Exchange exchange : wholeInView) {
+                assertExchangeWhole(robot, traffic, exchange, where);
+            }
+            robot.interact(workbench.look()::larger);
+        }
+    }
+
+    private static Exchange exchange(TableView<Exchange> traffic, String method, int status) {
+        return traffic.getItems().stream().filter(e -> e.method().equals(method) && e.status() == status
+                && !e.target().contains("?")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + method + " answered " + status + " in " + traffic.getItems()));
+    }
+
+    /**
+     * The exchange selected, as a teacher clicks its row: its row's path is whole, and its request
+     * and its whole response are in view without scrolling (no pane scrolls, none is cut by the window).
+     */
+    private void assertExchangeWhole(FxRobot robot, TableView<Exchange> traffic, Exchange exchange, String where) {
+        robot.interact(() -> traffic.getSelectionModel().clearAndSelect(traffic.getItems().indexOf(exchange)));
+        StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
+        WindowTests.waitUntil(() -> response.getText().startsWith("HTTP/1.1 " + exchange.status()));
+        settle();
+        for (String id : List.of("#requestText", "#responseText")) {
+            StyleClassedTextArea area = robot.lookup(id).queryAs(StyleClassedTextArea.class);
+            String what = where + ": " + exchange.method() + " " + exchange.target() + " → " + exchange.status() + ", " + id;
+            assertTrue(whole(area, null) && shownBounds(area).orElseThrow().getWidth() >= area.getWidth() - 1,
+                    what + " is cut by the window: " + shownBounds(area) + " of " + area.getLayoutBounds());
+            Double content = area.getTotalHeightEstimate();
+            assertTrue(content != null && content <= area.getViewportHeight() + 0.5,
+                    what + " needs " + content + " px, shows " + area.getViewportHeight());
+        }
+        List<String> cutPaths = traffic.lookupAll(".table-cell").stream()
+                .filter(cell -> cell instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && "Path".equals(c.getTableColumn().getText()) && WindowTests.shows(c))
+                .map(cell -> (Labeled) cell)
+                .filter(cell -> shownText(cell).filter(shown -> !shown.equals(cell.getText())).isPresent())
+                .map(Labeled::getText).toList();
+        assertTrue(cutPaths.isEmpty(), where + ": paths cut short while presenting: " + cutPaths);
+    }
+
+    /** A tooltip opened now takes the window's text size (its theme says 14 px). */
+    private void assertPopupFollowsTextSize(FxRobot robot, int fontSize, String where) {
+        Tooltip tip = new Tooltip("Sent by curl");
+        robot.interact(() -> tip.show(stage));
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            double size = tip.getScene().getRoot().lookupAll(".tooltip").stream()
+                    .filter(node -> node instanceof Labeled labeled && tip.getText().equals(labeled.getText()))
+                    .mapToDouble(node -> ((Labeled) node).getFont().getSize()).findFirst().orElse(-1);
+            assertEquals(fontSize, size, 0.5, where + ": a tooltip's text is " + size + " px");
+        } finally {
+            robot.interact(tip::hide);
         }
     }
 
@@ -174,10 +262,10 @@ class LayoutAtEveryTextSizeTest {
         assertTrue(bar.getWidth() <= window + 0.5, where + ": the top bar is " + bar.getWidth() + " wide in a " + window + " window");
     }
 
-    private static void send(HttpClient client, HttpRequest.Builder request) throws Exception {
+    private static void send(HttpClient client, HttpRequest.Builder request, int status) throws Exception {
         HttpResponse<Void> answer = client.send(request.header("User-Agent", "curl/8.0").build(),
                 HttpResponse.BodyHandlers.discarding());
-        assertTrue(answer.statusCode() < 300, "status " + answer.statusCode());
+        assertEquals(status, answer.statusCode());
     }
 
     private int fontSize() {

@@ -15,6 +15,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Tab;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -27,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import dev.restlab.ui.LookViewModel;
 import dev.restlab.ui.WindowTests;
+import dev.restlab.ui.Fx;
 
 /** Presentation mode, started and left with the keys and the buttons a teacher uses. */
 @ExtendWith(ApplicationExtension.class)
@@ -89,6 +91,45 @@ class PresentationModeTest {
         assertTrue(shown("#usersScroll") != null && shown("#explanationPane") != null && shown("#usersRow") != null);
         assertTrue(shown("#requestText") != null && shown("#trafficTools") != null, "the request and the tools are back");
         assertNull(shown("#showForms"), "the presentation's own buttons go with it");
+    }
+
+    /**
+     * A window that opened on the Lab tab has not built its Traffic view yet: presenting from
+     * there, then opening Traffic, shows it arranged for presenting all the same (tools hidden, the
+     * list at its three rows), and leaving brings its tools and the list's height back.
+     */
+    @Test
+    void a_traffic_view_built_while_presenting_is_arranged_for_it(FxRobot robot) throws Exception {
+        Stage second = Fx.call(Stage::new);
+        Workbench late = Fx.call(() -> {
+            Workbench opened = new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { }));
+            opened.tabs().select("labTab"); // the tab the window was left on
+            return WindowTests.show(second, opened, 1024, 768);
+        });
+        try {
+            assertNull(late.root().lookup("#trafficTools"), "the Traffic view is built only when first needed");
+            robot.interact(() -> late.look().presentingProperty().set(true));
+            robot.interact(() -> late.tabs().select("trafficTab"));
+            WaitForAsyncUtils.waitForFxEvents();
+            Node tools = late.root().lookup("#trafficTools");
+            assertTrue(tools != null && !tools.isVisible() && !tools.isManaged(), "the list's tools give their room");
+            Node exchangeTools = late.root().lookup("#exchangeTools");
+            assertTrue(!exchangeTools.isVisible() && !exchangeTools.isManaged());
+            SplitPane list = (SplitPane) late.root().lookup("#listAndExchange");
+            Region table = (Region) late.root().lookup("#trafficTable");
+            assertTrue(table.getHeight() <= table.minHeight(-1) + 1,
+                    "the list at its least, three rows: " + table.getHeight() + " high, at least " + table.minHeight(-1));
+
+            robot.interact(() -> late.look().presentingProperty().set(false));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(tools.isVisible() && exchangeTools.isVisible(), "the tools are back");
+            assertTrue(list.getDividerPositions()[0] > 0.2, "the list has its height back: " + list.getDividerPositions()[0]);
+        } finally {
+            Fx.run(() -> {
+                late.close();
+                second.close();
+            });
+        }
     }
 
     @Test
