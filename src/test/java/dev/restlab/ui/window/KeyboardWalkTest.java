@@ -39,7 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.robot.KeyboardRobot;
+import org.testfx.robot.impl.BaseRobotImpl;
+import org.testfx.robot.impl.KeyboardRobotImpl;
 
 /**
  * The whole window walked by Tab and by Shift+Tab, in each tab, as a student without a mouse
@@ -61,6 +63,7 @@ class KeyboardWalkTest {
      */
     private static final int RING_PIXELS = 60;
 
+    private final KeyboardRobot keyboard = new KeyboardRobotImpl(new BaseRobotImpl());
     private Workbench workbench;
 
     @Start
@@ -139,8 +142,10 @@ class KeyboardWalkTest {
                 keys.add(KeyCode.SHIFT);
             }
             keys.add(KeyCode.TAB);
-            robot.push(keys.toArray(KeyCode[]::new));
-            WaitForAsyncUtils.waitForFxEvents();
+            // Without the robot's own waits (several a key, over a thousand presses): the frames
+            // below come after the key events on the FX thread, and show the focus ring drawn.
+            keyboard.pressNoWait(keys.toArray(KeyCode[]::new));
+            keyboard.releaseNoWait(keys.toArray(KeyCode[]::new));
             Fx.frames(2);
             Node now = focusOwner(start);
             assertEquals(open, tabs.getSelectionModel().getSelectedItem(), where + ": " + keys + " in "
