@@ -160,5 +160,5 @@ final class HttpProbe {
     }
 
     /** The User-Agent of every request the check sends. */
-    static final String USER_AGENT = "RestLab-check/" + Api.VERSION;
+    static final String USER_AGENT = Api.CHECK_USER_AGENT_PRODUCT + Api.VERSION;
 }

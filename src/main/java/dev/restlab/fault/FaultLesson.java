@@ -40,6 +40,10 @@ public record FaultLesson(String what, String advice) {
                 + " requests (GET, PUT, DELETE) with backoff, respects Retry-After and never blindly retries a POST.");
         if (noWholeAnswer.isPresent()) {
             advice += " " + retryNote(method);
+        } else if (parsed.map(FaultRule::action).filter(a -> a == FaultAction.DELAY || a == FaultAction.DRIP).isPresent()
+                && !IDEMPOTENT.contains(method)) {
+            advice += " A client that gave up waiting for this " + method + " does not know whether the server did"
+                    + " it: a good client never blindly retries it.";
         }
         return Optional.of(new FaultLesson(what.toString(), advice));
     }

@@ -33,7 +33,19 @@ public final class Api {
     /** The User-Agent of the window's requests; copied commands leave it out, so curl sends its own. */
     public static final String WINDOW_USER_AGENT = "RestLab-window/0.1";
 
+    /** How the User-Agent of every request {@code restlab check} sends begins. */
+    public static final String CHECK_USER_AGENT_PRODUCT = "RestLab-check/";
+
     private Api() {
+    }
+
+    /**
+     * True for a request {@code restlab check} (or the window's Check tab) sent: fault rules never
+     * touch it, even when a teacher grades RestLab's own port while faults are on, because a grade
+     * is about the student's server, not about a lesson in misbehaviour.
+     */
+    public static boolean sentByCheck(String userAgent) {
+        return userAgent != null && userAgent.startsWith(CHECK_USER_AGENT_PRODUCT);
     }
 
     /** The base URL of a server on this computer, e.g. {@code http://127.0.0.1:5001}. */

@@ -28,11 +28,22 @@ import java.util.Set;
  * @param client           which client may send it
  * @param after            a step that must be done before this exchange counts (empty: none)
  * @param idFrom           a step whose remembered id the path's {@code {id}} must be (empty: any)
+ * @param noAnswer         the request got no answer at all (the server reset or closed the
+ *                         connection, or the client gave up first): what a {@code reset} fault leaves
  */
 public record Expectation(Set<String> methods, String path, Map<String, String> query,
         Map<String, String> requestHeaders, String requestMediaType, Set<Integer> statuses,
         List<String> responseHeaders, String jsonField, String bodyContains, String requestBodyContains,
-        WantedClient client, String after, String idFrom) {
+        WantedClient client, String after, String idFrom, boolean noAnswer) {
+
+    /** An expectation of an answer (the usual kind). */
+    public Expectation(Set<String> methods, String path, Map<String, String> query,
+            Map<String, String> requestHeaders, String requestMediaType, Set<Integer> statuses,
+            List<String> responseHeaders, String jsonField, String bodyContains, String requestBodyContains,
+            WantedClient client, String after, String idFrom) {
+        this(methods, path, query, requestHeaders, requestMediaType, statuses, responseHeaders, jsonField,
+                bodyContains, requestBodyContains, client, after, idFrom, false);
+    }
 
     /** What an expectation can see besides the exchange: the lab's progress so far. */
     public interface Context {
@@ -121,8 +132,14 @@ public record Expectation(Set<String> methods, String path, Map<String, String> 
                         idFrom));
             }
         }
+        boolean none = !e.ending().answerBegan();
+        if (noAnswer && !none) {
+            misses.add(new Miss(Part.STATUS, "the answer is " + e.status() + "; the step wants no answer at all"
+                    + " (is the step's fault rule on?)"));
+        }
         if (!statuses.isEmpty() && !statuses.contains(e.status())) {
-            misses.add(new Miss(Part.STATUS, "the answer is " + e.status() + "; the step wants "
+            misses.add(new Miss(Part.STATUS, (none ? "no answer came (" + e.ending().description() + ")"
+                    : "the answer is " + e.status()) + "; the step wants "
                     + String.join(" or ", statuses.stream().map(String::valueOf).toList())));
         }
         for (String name : responseHeaders) {
@@ -172,5 +189,5 @@ public record Expectation(Set<String> methods, String path, Map<String, String> 
 
     /** The names a lab file may use in a check, as {@link LabFile} reads them. */
     static final Set<String> KEYS = Set.of("method", "path", "query", "requestHeaders", "requestMediaType",
-            "status", "responseHeaders", "jsonField", "bodyContains", "requestBodyContains", "client", "after", "idFrom");
+            "status", "responseHeaders", "jsonField", "bodyContains", "requestBodyContains", "client", "after", "idFrom", "noAnswer");
 }

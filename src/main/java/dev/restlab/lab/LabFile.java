@@ -219,10 +219,18 @@ public final class LabFile {
         if (!idFrom.isEmpty() && !path.contains("{id}")) {
             throw yaml.error(fields.get("idFrom"), "'idFrom' needs a path with {id}, such as /people/v1/users/{id}");
         }
+        String noAnswer = yaml.text(fields, "noAnswer");
+        if (!noAnswer.isEmpty() && !noAnswer.equals("true") && !noAnswer.equals("false")) {
+            throw yaml.error(fields.get("noAnswer"), "'noAnswer' is true or false, not '" + noAnswer + "'");
+        }
+        if (noAnswer.equals("true") && !statuses.isEmpty()) {
+            throw yaml.error(fields.get("noAnswer"), "'noAnswer: true' wants no answer, so no 'status' either");
+        }
         return new Expectation(methods, path, yaml.pairs(fields.get("query"), "'query'"),
                 yaml.pairs(fields.get("requestHeaders"), "'requestHeaders'"), yaml.text(fields, "requestMediaType"),
                 statuses, yaml.texts(fields.get("responseHeaders"), "'responseHeaders'"), yaml.text(fields, "jsonField"),
-                yaml.text(fields, "bodyContains"), yaml.text(fields, "requestBodyContains"), client, after, idFrom);
+                yaml.text(fields, "bodyContains"), yaml.text(fields, "requestBodyContains"), client, after, idFrom,
+                noAnswer.equals("true"));
     }
 
     /** A reference to a step: it must exist and come before the step being read. */

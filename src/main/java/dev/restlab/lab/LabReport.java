@@ -76,6 +76,9 @@ public final class LabReport {
             }
             tick.filter(done -> done.exchangeId() > 0).ifPresent(done -> {
                 md.append("**OpenAPI:** ").append(escape(done.verdict())).append("\n\n");
+                if (!done.fault().isEmpty()) {
+                    md.append("**Fault met:** ").append(escape(done.fault())).append("\n\n");
+                }
                 md.append("Request, as sent on the wire:\n\n").append(MessagePieces.fenced(done.request())).append('\n');
                 md.append("Response, as curl -i prints it:\n\n").append(MessagePieces.fenced(done.response())).append('\n');
             });

@@ -1,5 +1,6 @@
 package dev.restlab.lab;
 
+import dev.restlab.fault.FaultLesson;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.wire.CurlText;
 import dev.restlab.wire.Exchange;
@@ -292,7 +293,10 @@ public final class LabTracker implements Consumer<List<Exchange>> {
         return tick(step, new Tick(step.id(), exchange.id(), exchange.started(), summary(exchange),
                 kept(CurlText.requestAsSent(exchange)), kept(CurlText.curlI(exchange)),
                 exchange.rejected() ? "no operation: " + exchange.whoAnswered()
-                        : ApiDescription.bundled().check(exchange).summary()));
+                        : !exchange.ending().answerBegan() ? "no answer to judge"
+                        : ApiDescription.bundled().check(exchange).summary(),
+                FaultLesson.of(exchange.faultRule(), exchange.method(), exchange.noWholeAnswer())
+                        .map(FaultLesson::oneLine).orElse("")));
     }
 
     private Tick tick(Step step, Tick tick) {

@@ -8,7 +8,18 @@ import java.time.Instant;
  * show it after the traffic log has moved on or RestLab has restarted.
  *
  * @param exchangeId 0 for a step ticked by the server running rather than by an exchange
+ * @param fault      the fault the exchange met and what a good client does about it, or empty
  */
 public record Tick(String stepId, long exchangeId, Instant time, String summary, String request,
-        String response, String verdict) {
+        String response, String verdict, String fault) {
+
+    public Tick {
+        fault = fault == null ? "" : fault; // a progress file from an older RestLab has none
+    }
+
+    /** A tick by an exchange no fault touched. */
+    public Tick(String stepId, long exchangeId, Instant time, String summary, String request, String response,
+            String verdict) {
+        this(stepId, exchangeId, time, summary, request, response, verdict, "");
+    }
 }

@@ -3,6 +3,7 @@ package dev.restlab.server;
 import dev.restlab.fault.FaultAction;
 import dev.restlab.fault.FaultRule;
 import dev.restlab.fault.FaultRules;
+import dev.restlab.http.Api;
 import dev.restlab.wire.WireCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Makes the built-in server misbehave as the {@link FaultRules} say, in front of the routes: a
- * request no switched-on rule touches passes untouched. Every answer a rule shaped carries
+ * request no switched-on rule touches passes untouched, and so does every request a check sends
+ * ({@link Api#sentByCheck}): a grade never meets a fault. Every answer a rule shaped carries
  * {@value FaultRule#HEADER}, so that the student sees on the wire (and the traffic list, {@code --trace}
  * and HAR show) which rule was at work; a reset or a hang has no answer to carry it, so the capture
  * is told the rule before it acts ({@link WireCapture#noteFault}) and records the request as one
@@ -54,7 +56,7 @@ final class FaultInjector extends HandlerWrapper {
     @Override
     public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
             throws IOException, javax.servlet.ServletException {
-        Optional<FaultRule> touched = rules.isEmpty() ? Optional.empty()
+        Optional<FaultRule> touched = rules.isEmpty() || Api.sentByCheck(request.getHeader("User-Agent")) ? Optional.empty()
                 : rules.pick(request.getMethod(), base.getHttpURI().getDecodedPath());
         if (touched.isEmpty()) {
             super.handle(target, base, request, response);

@@ -28,9 +28,9 @@ import org.eclipse.jetty.http.HttpVersion;
  */
 public final class MessageFramer implements HttpParser.RequestHandler, HttpParser.ResponseHandler {
 
-    /** What a head says that its readers need before its body. */
+    /** What a head says that its readers need before its body ({@code userAgent} null when it has none). */
     public record Head(String method, String uri, HttpVersion version, int status, List<String> hosts,
-            long contentLength, boolean closes) {
+            long contentLength, boolean closes, String userAgent) {
 
         public boolean isHeadRequest() {
             return "HEAD".equals(method);
@@ -106,6 +106,8 @@ public final class MessageFramer implements HttpParser.RequestHandler, HttpParse
     private HttpVersion version;
     private int status;
     private final List<String> hosts = new ArrayList<>(1);
+    /** The current head's first User-Agent, or null. */
+    private String userAgent;
     private final StringBuilder connectionTokens = new StringBuilder();
     private boolean headSeen;
     private boolean messageDone;
@@ -269,7 +271,8 @@ public final class MessageFramer implements HttpParser.RequestHandler, HttpParse
         }
         if (headSeen) {
             Head head = new Head(method, uri, version, status, List.copyOf(hosts), parser.getContentLength(),
-                    closes());
+                    closes(), userAgent);
+            userAgent = null;
             hosts.clear();
             connectionTokens.setLength(0);
             if (head.interim() && ++interimSeen > HttpFraming.RULES.interimAnswers()) {
@@ -365,6 +368,8 @@ public final class MessageFramer implements HttpParser.RequestHandler, HttpParse
     public void parsedHeader(HttpField field) {
         if (field.getHeader() == HttpHeader.HOST) {
             hosts.add(field.getValue() == null ? "" : field.getValue());
+        } else if (field.getHeader() == HttpHeader.USER_AGENT && userAgent == null) {
+            userAgent = field.getValue();
         } else if (field.getHeader() == HttpHeader.CONNECTION && field.getValue() != null) {
             connectionTokens.append(',').append(field.getValue().toLowerCase(Locale.ROOT));
         }

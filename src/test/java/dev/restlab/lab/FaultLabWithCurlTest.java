@@ -70,10 +70,23 @@ class FaultLabWithCurlTest {
         }
         Await.until("a 503 with Retry-After and then a 200 tick the step", () -> lab.tickOf(retry).isPresent());
 
+        Step reset = lab.current().orElseThrow();
+        assertEquals("reset", reset.id());
+        List<FaultRule> resetDelete = List.of(FaultRule.parse("reset on DELETE /people/v1/users/*"));
+        Await.until("the 503 is off, the reset on", () -> on(rules).equals(resetDelete));
+        assertEquals(56, run(reset.commandFor(server.port(), lab.values())), "curl: (56) Connection reset by peer");
+        Await.until("the DELETE that got no answer ticks the step", () -> lab.tickOf(reset).isPresent());
+        Tick resetTick = lab.tickOf(reset).orElseThrow();
+        assertTrue(resetTick.summary().contains("0 (no answer: connection reset by the server before any answer)"),
+                resetTick.summary());
+        assertTrue(resetTick.fault().startsWith("Fault on purpose: reset on DELETE /people/v1/users/*."),
+                resetTick.fault());
+        assertTrue(resetTick.fault().contains("This DELETE is idempotent"), resetTick.fault());
+
         Step duplicate = lab.current().orElseThrow();
         assertEquals("duplicate-post", duplicate.id());
         List<FaultRule> slowPost = List.of(FaultRule.parse("delay 3s on POST /people/v1/users"));
-        Await.until("the 503 is off, the slow POST on", () -> on(rules).equals(slowPost));
+        Await.until("the reset is off, the slow POST on", () -> on(rules).equals(slowPost));
         run(duplicate.commandFor(server.port(), lab.values()));
         Await.until("two POSTs of Twice answered 201 tick the step", Duration.ofSeconds(20),
                 () -> lab.tickOf(duplicate).isPresent());
@@ -82,11 +95,21 @@ class FaultLabWithCurlTest {
 
         assertTrue(lab.complete());
         Await.until("the finished lab switched its faults off", () -> rules.entries().isEmpty());
+
+        String report = LabReport.markdown(lab, "Ann", java.time.Instant.now());
+        assertTrue(report.contains("**Fault met:** Fault on purpose: delay 2000ms on GET /people/v1/users. The answer"
+                + " comes 2000ms late. A good client sets a time limit"), report);
+        assertTrue(report.contains("**Fault met:** Fault on purpose: reset on DELETE /people/v1/users/\\*."), report);
+        assertTrue(report.contains("No answer: connection reset by the server before any answer."), report);
+        assertTrue(report.contains("**OpenAPI:** no answer to judge"), report);
+        assertTrue(report.contains("does not know whether the server did it: a good client never blindly"
+                + " retries it."), "the duplicate POST's lesson: " + report);
     }
 
-    /** Runs a command with bash; its exit code is the lesson's, not the test's (a timeout exits 28). */
-    private static void run(String command) throws Exception {
+    /** Runs a command with bash and returns its exit code: the lesson's, not the test's (a timeout exits 28). */
+    private static int run(String command) throws Exception {
         Process bash = new ProcessBuilder("bash", "-c", command + " > /dev/null 2>&1").redirectErrorStream(true).start();
         assertTrue(bash.waitFor(60, TimeUnit.SECONDS), "hangs: " + command);
+        return bash.exitValue();
     }
 }
