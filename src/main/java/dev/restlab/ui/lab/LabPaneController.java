@@ -16,6 +16,8 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
@@ -50,6 +52,7 @@ public final class LabPaneController {
     @FXML private TextArea besideRequest;
     @FXML private TextArea thisRequest;
     @FXML private Button skipStep;
+    @FXML private MenuButton builtInLab;
     @FXML private Button openLab;
     @FXML private Button startAgain;
     @FXML private Button exportReport;
@@ -135,6 +138,12 @@ public final class LabPaneController {
             answer.requestFocus(); // the button hides itself: the focus goes where the eye goes, not to the window's first control
         });
         showExchange.setOnAction(e -> lab.showExchange());
+        for (LabPaneViewModel.BuiltInLab offered : LabPaneViewModel.builtInLabs()) {
+            MenuItem item = new MenuItem(offered.title());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> lab.useBuiltIn(offered.name()));
+            builtInLab.getItems().add(item);
+        }
         openLab.setOnAction(e -> chooseLabFile());
         startAgain.setOnAction(e -> lab.startAgain());
         exportReport.setOnAction(e -> chooseReportFile());

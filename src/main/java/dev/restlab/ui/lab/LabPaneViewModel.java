@@ -182,6 +182,22 @@ public final class LabPaneViewModel implements AutoCloseable {
         return Sender.of(exchange) == Sender.WINDOW_BACKGROUND ? Sender.WINDOW_BACKGROUND : Sender.WINDOW;
     }
 
+    /** A lab built into RestLab, as the window offers it: its name ({@code --lab NAME}) and its title. */
+    public record BuiltInLab(String name, String title) {
+    }
+
+    /** The labs built into RestLab, in the order {@code --lab} lists them: the handout first. */
+    public static List<BuiltInLab> builtInLabs() {
+        return LabFile.BUILT_IN.stream().map(name -> new BuiltInLab(name, LabFile.builtIn(name).title())).toList();
+    }
+
+    /** Follows the built-in lab of that name (its progress kept as for any lab); an unknown name changes nothing. */
+    public void useBuiltIn(String name) {
+        if (LabFile.BUILT_IN.contains(name)) {
+            use(LabFile.builtIn(name));
+        }
+    }
+
     /** Reads a teacher's lab file; a wrong one is refused with its line, and the current lab stays. */
     public void openLabFile(Path file) {
         try {

@@ -3,6 +3,9 @@ package dev.restlab.ui.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.fault.FaultRule;
+import dev.restlab.fault.FaultRules;
+import dev.restlab.lab.LabFile;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.testing.FakeDialogs;
 import dev.restlab.wire.Exchange;
@@ -43,6 +46,26 @@ class LabPaneViewModelTest {
         assertEquals("curl http://127.0.0.1:5001", lab.commandProperty().get());
         lab.copyCommand();
         assertEquals(Optional.of("curl http://127.0.0.1:5001"), dialogs.clipboard());
+    }
+
+    @Test
+    void the_built_in_fault_lab_is_chosen_by_name_and_its_first_step_switches_its_faults_on() throws Exception {
+        assertEquals(List.of(new LabPaneViewModel.BuiltInLab("handout", LabFile.handout().title()),
+                new LabPaneViewModel.BuiltInLab("faults", "When the server misbehaves: timeouts, retries and idempotency")),
+                LabPaneViewModel.builtInLabs());
+        FaultRules rules = new FaultRules();
+        lab.useFaults(rules);
+        lab.useBuiltIn("faults");
+        assertEquals("When the server misbehaves: timeouts, retries and idempotency", lab.titleProperty().get());
+        assertEquals("curl -i --max-time 5 http://127.0.0.1:5001/people/v1/users", lab.commandProperty().get(),
+                "the server runs: the slow list is the current step");
+        assertEquals(List.of(FaultRule.parse("delay 2s on GET /people/v1/users")),
+                rules.entries().stream().map(FaultRules.Entry::rule).toList());
+        lab.useBuiltIn("handout");
+        assertEquals(LabFile.handout().title(), lab.titleProperty().get());
+        assertTrue(rules.entries().isEmpty(), "the fault lab's rules go with it");
+        lab.useBuiltIn("no-such-lab");
+        assertEquals(LabFile.handout().title(), lab.titleProperty().get(), "an unknown name changes nothing");
     }
 
     @Test
