@@ -33,6 +33,7 @@ import dev.restlab.ui.faults.FaultsPaneController;
 import dev.restlab.ui.faults.FaultsPaneViewModel;
 import dev.restlab.ui.diff.DiffPaneViewModel;
 import dev.restlab.ui.FxDialogs;
+import dev.restlab.ui.HelpTooltips;
 import dev.restlab.ui.traffic.HarActions;
 import dev.restlab.ui.lab.LabPaneController;
 import dev.restlab.ui.lab.LabPaneViewModel;
@@ -157,6 +158,9 @@ public final class Workbench implements AutoCloseable {
                 Map.entry(FaultsPaneController.class, () -> new FaultsPaneController(faultRules)));
         FXMLLoader loader = loader("/fxml/window/MainWindow.fxml", controllers);
         root = load(loader);
+        // The bar's and the users pane's tooltips are made on the first hover (the traffic pane does the same).
+        HelpTooltips.install((Parent) loader.getNamespace().get("serverBar"));
+        HelpTooltips.install((Parent) loader.getNamespace().get("usersPane"));
         tabs = TabViews.install(root, (TabPane) loader.getNamespace().get("tabs"),
                 view -> load(loader(view, controllers)));
         root.getStylesheets().add(Workbench.class.getResource("/css/restlab.css").toExternalForm());

@@ -3,8 +3,10 @@ package dev.restlab.app;
 import static dev.restlab.ui.WindowTests.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.WindowTests;
 import dev.restlab.ui.window.TabViews;
 import dev.restlab.users.InMemoryUserStore;
@@ -13,10 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -140,6 +144,39 @@ class TabsBuiltWhenFirstSelectedTest {
         waitUntil(() -> tabs.getTabs().stream().allMatch(TabViews::isBuilt));
         assertEquals("trafficTab", workbench.tabs().selectedId(), "building them selects none of them");
         assertTrue(present(robot, "#checkUrl"));
+    }
+
+    @Test
+    void the_first_view_makes_no_tooltip_until_the_mouse_comes_over_a_control(FxRobot robot) throws Exception {
+        List<Control> helped = Fx.call(() -> controlsUnder(workbench.root()).stream()
+                .filter(control -> control.getAccessibleHelp() != null).toList());
+        assertEquals(31, helped.size(), "the server bar's, the users pane's and the traffic pane's controls with help");
+        for (Control control : helped) {
+            assertNull(control.getTooltip(), control.getId() + " has a tooltip before a hover");
+        }
+        Control clear = robot.lookup("#clearTraffic").queryAs(Control.class);
+        robot.moveTo(clear);
+        robot.moveBy(2, 1);
+        waitUntil(() -> clear.getTooltip() != null && clear.getTooltip().isShowing());
+        assertEquals("Forget the recorded traffic (Ctrl+L)", clear.getTooltip().getText());
+        Control startStop = robot.lookup("#startStop").queryAs(Control.class);
+        robot.moveTo(startStop);
+        robot.moveBy(2, 1);
+        waitUntil(() -> startStop.getTooltip() != null && startStop.getTooltip().isShowing());
+        assertEquals("Start or stop the server (Ctrl+R)", startStop.getTooltip().getText());
+    }
+
+    private static List<Control> controlsUnder(Parent parent) {
+        List<Control> found = new ArrayList<>();
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (child instanceof Control control) {
+                found.add(control);
+            }
+            if (child instanceof Parent inner) {
+                found.addAll(controlsUnder(inner));
+            }
+        }
+        return found;
     }
 
     private static boolean present(FxRobot robot, String query) {

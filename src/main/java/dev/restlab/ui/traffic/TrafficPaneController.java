@@ -26,8 +26,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import dev.restlab.ui.ColumnWidths;
+import dev.restlab.ui.HelpTooltips;
 import dev.restlab.ui.TabLeaves;
 import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.diff.DiffPaneViewModel;
@@ -45,6 +47,7 @@ public final class TrafficPaneController {
     private final HarActions har;
     private final DiffPaneViewModel diffs;
 
+    @FXML private VBox trafficPane;
     @FXML private TextField filter;
     @FXML private CheckBox showOwn;
     @FXML private CheckBox showBackground;
@@ -94,6 +97,7 @@ public final class TrafficPaneController {
 
     @FXML
     private void initialize() {
+        HelpTooltips.install(trafficPane);
         newest = new NewestRowFollower(table, () -> pane.followNewestProperty().get() && !traffic.isImportShown());
         filter.textProperty().bindBidirectional(traffic.filterProperty());
         showOwn.selectedProperty().bindBidirectional(traffic.showOwnProperty());
