@@ -59,15 +59,25 @@ public final class CommandArea extends TextArea {
      */
     @Override
     protected double computePrefHeight(double width) {
+        double height = heightFor(getText());
+        return height > 0 ? height : super.computePrefHeight(width);
+    }
+
+    /** The height this area would take to show {@code command} at its width now; 0 before it has a skin. */
+    double heightOf(String command) {
+        return heightFor(String.join("\n", CommandBreaks.lines(command, columns())));
+    }
+
+    private double heightFor(String shown) {
         if (lookup(".scroll-pane") instanceof ScrollPane scroll && lookup(".content") instanceof Region content) {
-            Text lines = new Text(getText().isEmpty() ? " " : getText());
+            Text lines = new Text(shown.isEmpty() ? " " : shown);
             lines.setFont(getFont());
             Insets padding = content.getPadding();
             return Math.ceil(snappedTopInset() + snappedBottomInset() + scroll.snappedTopInset()
                     + scroll.snappedBottomInset() + padding.getTop() + padding.getBottom()
                     + lines.getLayoutBounds().getHeight());
         }
-        return super.computePrefHeight(width);
+        return 0;
     }
 
     private void breakLines() {

@@ -1,5 +1,6 @@
 package dev.restlab.ui.lab;
 
+import dev.restlab.ui.StatusMark;
 import java.io.File;
 import java.util.Optional;
 import javafx.animation.FadeTransition;
@@ -9,7 +10,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import dev.restlab.ui.StatusMark;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
@@ -22,6 +22,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
@@ -40,6 +41,8 @@ public final class LabPaneController {
     /** Asked once per run, for the reports. */
     private String student;
 
+    @FXML private LabView view;
+    @FXML private VBox card;
     @FXML private Label title;
     @FXML private ProgressBar progress;
     @FXML private Label progressText;
@@ -120,6 +123,7 @@ public final class LabPaneController {
                 () -> Math.min(ROWS_ASKED, Math.max(1, lab.steps().size())) * steps.getFixedCellSize()
                         + steps.snappedTopInset() + steps.snappedBottomInset(),
                 steps.fixedCellSizeProperty(), lab.steps()));
+        view.makeRoomWith(width -> tallestStep() - stepHeight(stepTitle.getText(), task.getText(), lab.commandProperty().get()));
         // (Once the list has laid its rows out at the new height.)
         steps.heightProperty().addListener((o, was, now) -> Platform.runLater(this::showChosenRow));
         explanation.textProperty().bind(lab.explanationProperty());
@@ -148,6 +152,41 @@ public final class LabPaneController {
         startAgain.setOnAction(e -> lab.startAgain());
         exportReport.setOnAction(e -> chooseReportFile());
         lab.tickedProperty().addListener((o, was, now) -> celebrate());
+    }
+
+    /** The height the step part of the tab takes for the lab's tallest step, at its width now. */
+    private double tallestStep() {
+        double tallest = 0;
+        for (LabPaneViewModel.StepText step : lab.stepTexts()) {
+            tallest = Math.max(tallest, stepHeight(step.title(), step.task(), step.command()));
+        }
+        return tallest;
+    }
+
+    /**
+     * About the height the step part takes for these texts, measured as its labels and command lay
+     * them out; only the difference between two steps is used, so what both share cancels out.
+     */
+    private double stepHeight(String titleText, String taskText, String commandText) {
+        double width = card.getWidth() - card.snappedLeftInset() - card.snappedRightInset();
+        if (width <= 0) {
+            return 0;
+        }
+        double height = wrapped(stepTitle, titleText, width) + wrapped(task, taskText, width);
+        if (!commandText.isEmpty()) {
+            height += Math.max(command.heightOf(commandText), copyCommand.prefHeight(-1));
+        }
+        return height;
+    }
+
+    private static double wrapped(Label label, String text, double width) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        Text lines = new Text(text);
+        lines.setFont(label.getFont());
+        lines.setWrappingWidth(width - label.snappedLeftInset() - label.snappedRightInset());
+        return Math.ceil(lines.getLayoutBounds().getHeight()) + label.snappedTopInset() + label.snappedBottomInset();
     }
 
     /** A label shown only while its text is not empty, taking no room when hidden. */

@@ -330,6 +330,22 @@ public final class LabPaneViewModel implements AutoCloseable {
         return line.find() ? Integer.parseInt(line.group(1)) : -1;
     }
 
+    /** What the step part of the tab shows for a step: its title line, its task and its command. */
+    public record StepText(String title, String task, String command) {
+    }
+
+    /** Every step of the lab as the tab would show it now (the running server's port, the id remembered). */
+    public List<StepText> stepTexts() {
+        List<Step> all = tracker.lab().steps();
+        return all.stream().map(step -> new StepText(stepTitle(step, all.size()), tracker.fill(step.task()),
+                step.command().isEmpty() ? "" : tracker.fill(step.command()))).toList();
+    }
+
+    private String stepTitle(Step step, int count) {
+        return "Step " + tracker.lab().number(step) + " of " + count + ": " + step.title()
+                + (step.optional() ? " (optional)" : "");
+    }
+
     private Optional<StepRow> chosenRow() {
         int index = chosen.get();
         return index >= 0 && index < steps.size() ? Optional.of(steps.get(index)) : Optional.empty();
@@ -359,8 +375,7 @@ public final class LabPaneViewModel implements AutoCloseable {
         }
         Step step = all.get(index);
         boolean done = tracker.tickOf(step).isPresent();
-        stepTitle.set("Step " + (index + 1) + " of " + all.size() + ": " + step.title()
-                + (step.optional() ? " (optional)" : ""));
+        stepTitle.set(stepTitle(step, all.size()));
         task.set(tracker.fill(step.task()));
         command.set(step.command().isEmpty() ? "" : tracker.fill(step.command()));
         explanation.set(tracker.fill(step.explanation()) + (step.reference().isEmpty() ? "" : " (" + step.reference() + ")"));

@@ -1,6 +1,7 @@
 package dev.restlab.ui.window;
 
 import dev.restlab.ui.ColumnWidths;
+import dev.restlab.ui.WholeHeight;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
@@ -12,15 +13,12 @@ import javafx.scene.text.Text;
 /**
  * Whether the window fits at its current text size: every table in view shows its columns that
  * always stay side by side, no pane that is meant to fit its width (a fit-to-width scroll
- * pane) has content wider than its viewport, no view laid out to fit its height (style class
- * {@value #WHOLE_HEIGHT}) needs more height than its viewport has, and, while presenting, the
+ * pane) has content wider than its viewport, no view laid out to fit its height
+ * ({@link WholeHeight}) needs more height than its viewport has, and, while presenting, the
  * handout's POST and its 201 answer would each be whole in the request and response panes. A+
  * stops at the largest size for which this holds.
  */
 final class WindowFit {
-
-    /** The style class of a tab's view that is laid out to fit its height, never to scroll (the Lab tab). */
-    static final String WHOLE_HEIGHT = "whole-height";
 
     /** The handout's POST as curl sends it: the yardstick for the request pane while presenting. */
     static final String HANDOUT_POST = """
@@ -69,10 +67,9 @@ final class WindowFit {
                     && scroll.getContent().minWidth(-1) > scroll.getViewportBounds().getWidth() + 0.5) {
                 return false;
             }
-            // A view that must be seen whole without scrolling (the lab's current step) fits its height too.
-            if (node instanceof ScrollPane scroll && scroll.isFitToHeight() && shown(scroll) && scroll.getContent() != null
-                    && scroll.getContent().getStyleClass().contains(WHOLE_HEIGHT)
-                    && scroll.getContent().minHeight(scroll.getViewportBounds().getWidth())
+            // A view that must be seen whole without scrolling (the lab's step) fits its height too.
+            if (node instanceof ScrollPane scroll && shown(scroll) && scroll.getContent() instanceof WholeHeight view
+                    && view.heightNeeded(scroll.getViewportBounds().getWidth())
                             > scroll.getViewportBounds().getHeight() + 0.5) {
                 return false;
             }

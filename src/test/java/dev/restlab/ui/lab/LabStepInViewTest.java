@@ -86,6 +86,43 @@ class LabStepInViewTest {
         everySize(robot, "step 9");
     }
 
+    /**
+     * A teacher presenting makes the text as large as A+ allows while the class is at step 2 (a
+     * short command); the text size must still fit step 5, the longest, when the class gets there.
+     */
+    @Test
+    void a_text_size_chosen_at_a_short_step_still_fits_the_longest_step(FxRobot robot) throws Exception {
+        String base = "http://127.0.0.1:" + WindowTests.port(workbench);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        Tab lab = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Lab")).findFirst().orElseThrow();
+        Fx.run(() -> tabs.getSelectionModel().select(lab));
+        Label title = robot.lookup("#labStepTitle").queryAs(Label.class);
+        WindowTests.waitUntil(() -> title.getText().startsWith("Step 2 of 14"));
+        LookViewModel look = workbench.look();
+        Fx.run(() -> {
+            look.presentingProperty().set(true);
+            stage.setFullScreen(false);
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        Fx.frames(3);
+        int before = -1;
+        while (look.fontSizeProperty().get() != before) {
+            before = look.fontSizeProperty().get();
+            Fx.run(look::larger);
+            Fx.frames(2);
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        send(client, HttpRequest.newBuilder(URI.create(base)));
+        send(client, HttpRequest.newBuilder(URI.create(base)));
+        send(client, HttpRequest.newBuilder(URI.create(base + "/people/v1/users")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"John\", \"email\": \"john@example.com\"}")));
+        WindowTests.waitUntil(() -> title.getText().startsWith("Step 5 of 14"));
+        Fx.frames(3);
+        assertStepInView(robot, "step 5 at " + look.fontSizeProperty().get() + "px, chosen at step 2, presenting",
+                look.fontSizeProperty().get());
+    }
+
     /** Light and dark, presenting and not, from the smallest text up to the largest A+ allows. */
     private void everySize(FxRobot robot, String step) throws Exception {
         LookViewModel look = workbench.look();
