@@ -139,7 +139,9 @@ public final class TrafficPaneController {
                 new ColumnWidths.Fit(methodColumn, MethodCell.OWN_MARK + " OPTIONS", MethodCell.OWN_MARK + " OPTIONS"),
                 // Up to the handout's path with a user's id: the RESTful way shows its whole id.
                 ColumnWidths.Fit.upToWidest(pathColumn, "/people/v1/users", "/people/v1/users/864d82a5-e4e2-4b17-8358-d0d66d34e470"),
-                new ColumnWidths.Fit(statusColumn, StatusMark.label(404), FaultMark.SYMBOL + " " + StatusMark.label(503)),
+                // A status a fault rule touched has ⚡ in front: it is shown whole too.
+                new ColumnWidths.Fit(statusColumn, FaultMark.SYMBOL + " " + StatusMark.label(503),
+                        FaultMark.SYMBOL + " " + StatusMark.label(503)),
                 new ColumnWidths.Fit(millisColumn, "9999.9", "9999.9", 4),
                 new ColumnWidths.Fit(bytesColumn, "9999", "99999", 3),
                 new ColumnWidths.Fit(operationColumn, "usersOptions ✓", "usersOptions ✓", 5)));

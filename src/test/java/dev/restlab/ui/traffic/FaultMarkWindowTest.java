@@ -48,9 +48,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class FaultMarkWindowTest {
 
     private Workbench workbench;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(),
                 WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
     }
@@ -107,6 +109,25 @@ class FaultMarkWindowTest {
                 double ratio = Contrast.ratio(mark, row);
                 assertTrue(ratio >= 4.5, (dark ? "dark" : "light") + ": ⚡ in " + mark + " on " + row + " has " + ratio);
             }
+        }
+
+        // On a projector (1024×768, presenting, A+ as far as it goes) the status stays whole, ⚡ and all.
+        robot.interact(() -> {
+            workbench.look().presentingProperty().set(true);
+            stage.setFullScreen(false); // the headless screen is larger than a projector's
+            stage.setWidth(1024);
+            stage.setHeight(768);
+        });
+        for (int i = 0; i < 6; i++) {
+            robot.interact(workbench.look()::larger);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TableCell<?, ?>> projected = statusCells(traffic).stream().filter(c -> c.getGraphic() != null).toList();
+        assertTrue(!projected.isEmpty(), "the marked rows are in view");
+        for (TableCell<?, ?> cell : projected) {
+            Text shown = (Text) cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).findFirst().orElseThrow();
+            assertEquals(cell.getText(), shown.getText(), "at " + workbench.look().fontSizeProperty().get()
+                    + "px the status is whole, not cut to an ellipsis");
         }
 
         select(robot, tabs, "Diagram");
