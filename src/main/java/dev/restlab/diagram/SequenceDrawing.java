@@ -116,9 +116,9 @@ public final class SequenceDrawing {
         double sign = Math.signum(to - from);
         double beside = sign < 0 ? Math.max(labelEnd + 0.8 * em, to) : Math.min(labelEnd - 0.8 * em, to);
         double end = sign < 0 ? Math.min(beside, from - 1.5 * em) : Math.max(beside, from + 1.5 * em);
-        double width = bold ? 3 : 1.6;
+        double width = bold ? 3 : 2;
         out.line(from, y, end, y, color, width, true);
-        double step = 0.3 * em;
+        double step = Math.max(0.4 * em, 4); // seen at the small sizes Fit width draws many lanes at
         // ↯: down-back, across, down-forward: a break, not a head.
         out.line(end, y, end + sign * step, y - 1.2 * step, color, width, false);
         out.line(end + sign * step, y - 1.2 * step, end, y + 1.2 * step, color, width, false);
