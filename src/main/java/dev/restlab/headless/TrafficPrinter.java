@@ -77,9 +77,6 @@ final class TrafficPrinter implements Consumer<List<Exchange>> {
 
     /** E.g. {@code * OpenAPI: createUser: conforms}, or the reason it does not. */
     static String openApiLine(Exchange exchange) {
-        if (!exchange.ending().answerBegan()) {
-            return "* OpenAPI: no answer to judge";
-        }
         if (exchange.rejected() && exchange.connection().relayedTo().isPresent()) {
             return "* OpenAPI: no operation: " + exchange.whoAnswered();
         }

@@ -293,7 +293,6 @@ public final class LabTracker implements Consumer<List<Exchange>> {
         return tick(step, new Tick(step.id(), exchange.id(), exchange.started(), summary(exchange),
                 kept(CurlText.requestAsSent(exchange)), kept(CurlText.curlI(exchange)),
                 exchange.rejected() ? "no operation: " + exchange.whoAnswered()
-                        : !exchange.ending().answerBegan() ? "no answer to judge"
                         : ApiDescription.bundled().check(exchange).summary(),
                 FaultLesson.of(exchange.faultRule(), exchange.method(), exchange.noWholeAnswer())
                         .map(FaultLesson::oneLine).orElse("")));

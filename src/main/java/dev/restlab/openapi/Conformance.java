@@ -29,6 +29,13 @@ public record Conformance(Optional<String> operationId, boolean conforms, String
         return new Conformance(Optional.ofNullable(operationId), false, reason);
     }
 
+    /** The reason of an exchange that got no answer at all: nothing to judge, and nothing wrong with the document. */
+    static final String NO_ANSWER = "no answer to judge";
+
+    static Conformance noAnswer(Optional<String> operationId) {
+        return new Conformance(operationId, true, NO_ANSWER);
+    }
+
     static Conformance unrouted(boolean conforms, String reason) {
         return new Conformance(Optional.empty(), conforms, reason);
     }
@@ -39,6 +46,9 @@ public record Conformance(Optional<String> operationId, boolean conforms, String
      */
     public String summary() {
         String name = operationId.orElse("no operation");
+        if (conforms && reason.equals(NO_ANSWER)) {
+            return name + ": " + NO_ANSWER;
+        }
         if (conforms) {
             return reason.isEmpty() ? name + ": conforms" : name + ": conforms (" + reason + ")";
         }

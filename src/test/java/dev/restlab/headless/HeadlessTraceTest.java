@@ -86,7 +86,7 @@ class HeadlessTraceTest {
             String printed = String.join("\n", lines);
             assertTrue(printed.contains("HTTP/1.1 0 (no answer: connection reset by the server before any answer)"),
                     printed);
-            assertTrue(printed.contains("* OpenAPI: no answer to judge"), printed);
+            assertTrue(printed.contains("* OpenAPI: createUser: no answer to judge"), printed);
             assertTrue(printed.contains("* Fault on purpose: reset on POST /people/v1/users. The connection is reset"),
                     printed);
             assertTrue(printed.contains("* A good client retries idempotent requests (GET, PUT, DELETE) with backoff"),

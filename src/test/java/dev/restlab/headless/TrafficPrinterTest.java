@@ -81,4 +81,20 @@ class TrafficPrinterTest {
         assertEquals("* OpenAPI: no operation: Jetty answered 400 by itself, before any route (not part of the API)",
                 TrafficPrinter.openApiLine(exchange("", "", 400, "text/html", new byte[0], 0, true)));
     }
+
+    @Test
+    void an_exchange_with_no_answer_is_not_judged_and_a_cut_answer_only_by_its_status() {
+        Exchange reset = Exchange.builder().request("DELETE", "/people/v1/users/abc")
+                .ending(dev.restlab.wire.Ending.RESET_BY_SERVER).faultRule("reset on DELETE").build();
+        assertEquals("* OpenAPI: deleteUser: no answer to judge", TrafficPrinter.openApiLine(reset));
+        assertEquals("  <- no answer: connection reset by the server before any answer; fault on purpose: reset on DELETE",
+                TrafficPrinter.accessNote(reset));
+        Exchange cut = Exchange.builder().request("GET", "/test/").status(200, "OK")
+                .responseHeader("Content-Type", "text/html;charset=utf-8").responseBody("<h1>This is the \"t")
+                .ending(dev.restlab.wire.Ending.CLOSED_MID_BODY).build();
+        assertEquals("* OpenAPI: testFolder: conforms (body not checked: the answer was cut short)",
+                TrafficPrinter.openApiLine(cut));
+        assertEquals("  <- answer cut short: the server closed the connection in the middle of the answer's body",
+                TrafficPrinter.accessNote(cut));
+    }
 }

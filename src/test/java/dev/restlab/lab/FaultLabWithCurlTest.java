@@ -101,7 +101,7 @@ class FaultLabWithCurlTest {
                 + " comes 2000ms late. A good client sets a time limit"), report);
         assertTrue(report.contains("**Fault met:** Fault on purpose: reset on DELETE /people/v1/users/\\*."), report);
         assertTrue(report.contains("No answer: connection reset by the server before any answer."), report);
-        assertTrue(report.contains("**OpenAPI:** no answer to judge"), report);
+        assertTrue(report.contains("**OpenAPI:** deleteUser: no answer to judge"), report);
         assertTrue(report.contains("does not know whether the server did it: a good client never blindly"
                 + " retries it."), "the duplicate POST's lesson: " + report);
     }
