@@ -73,6 +73,20 @@ class DiagramPaneViewModelTest {
     }
 
     @Test
+    void fit_width_is_on_while_presenting_and_a_choice_made_meanwhile_lasts_until_it_ends() {
+        assertFalse(diagram.fitWidthProperty().get(), "at a desk: full size");
+        look.presentingProperty().set(true);
+        assertTrue(diagram.fitWidthProperty().get(), "on a projector: every lane in view");
+        diagram.fitWidthProperty().set(false);
+        look.larger(); // the text size changing does not undo the choice
+        assertFalse(diagram.fitWidthProperty().get(), "back to full size, as the teacher chose");
+        look.presentingProperty().set(false);
+        assertFalse(diagram.fitWidthProperty().get());
+        look.presentingProperty().set(true);
+        assertTrue(diagram.fitWidthProperty().get());
+    }
+
+    @Test
     void the_last_n_shown_exchanges_are_drawn_and_follow_new_traffic() {
         diagram.lastCountProperty().set(3);
         arrive(5);
