@@ -30,6 +30,8 @@ public final class LookViewModel {
 
     public LookViewModel() {
         presenting.addListener((o, was, now) -> {
+            // The layout changes (forms hidden or back): what fits is found anew, not carried over.
+            largestThatFits.set(LARGEST);
             if (now) {
                 sizeBeforePresenting = fontSize.get();
                 fontSize.set(Math.max(PRESENTING_SIZE, fontSize.get()));
@@ -58,6 +60,18 @@ public final class LookViewModel {
         if (!fitsNow.getAsBoolean()) {
             largestThatFits.set(was);
             fontSize.set(was);
+        }
+    }
+
+    /**
+     * Steps the text down until the window fits, but not below {@code floor}; A+ then stops at the
+     * size reached. For a layout that changed under the text (presentation mode hides the forms and
+     * wants the handout's answer whole under the list).
+     */
+    public void shrinkToFit(int floor) {
+        while (fontSize.get() > floor && !fitsNow.getAsBoolean()) {
+            fontSize.set(Math.max(floor, fontSize.get() - 2));
+            largestThatFits.set(fontSize.get());
         }
     }
 

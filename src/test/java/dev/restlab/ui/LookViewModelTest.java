@@ -46,6 +46,36 @@ class LookViewModelTest {
     }
 
     @Test
+    void presenting_finds_anew_what_fits_and_shrinks_a_size_that_does_not() {
+        look.checkFitWith(() -> look.fontSizeProperty().get() <= 24);
+        for (int press = 0; press < 10; press++) {
+            look.larger();
+        }
+        assertEquals(24, look.largestThatFitsProperty().get());
+        look.checkFitWith(() -> look.fontSizeProperty().get() <= 20); // the layout presenting makes
+        look.presentingProperty().set(true);
+        assertEquals(LookViewModel.LARGEST, look.largestThatFitsProperty().get(), "what fitted before is no guide");
+        look.shrinkToFit(LookViewModel.PRESENTING_SIZE);
+        assertEquals(20, look.fontSizeProperty().get());
+        assertEquals(20, look.largestThatFitsProperty().get());
+        look.larger();
+        assertEquals(20, look.fontSizeProperty().get());
+
+        look.checkFitWith(() -> look.fontSizeProperty().get() <= 24);
+        look.presentingProperty().set(false);
+        assertEquals(24, look.fontSizeProperty().get(), "the size from before presenting");
+        assertEquals(LookViewModel.LARGEST, look.largestThatFitsProperty().get());
+    }
+
+    @Test
+    void shrinking_to_fit_stops_at_its_floor() {
+        look.restore(24, false);
+        look.checkFitWith(() -> false);
+        look.shrinkToFit(LookViewModel.PRESENTING_SIZE);
+        assertEquals(LookViewModel.PRESENTING_SIZE, look.fontSizeProperty().get());
+    }
+
+    @Test
     void larger_stops_at_the_largest_size_that_fits_until_the_window_grows() {
         look.checkFitWith(() -> look.fontSizeProperty().get() <= 20);
         for (int press = 0; press < 10; press++) {

@@ -426,9 +426,9 @@ public final class UsersPaneViewModel {
     }
 
     private void showCount(String filter) {
+        // The count first: on a narrow pane the server's address is what wraps.
         String at = keptBy.isEmpty() ? "" : " at " + keptBy;
-        shown.set(filter == null ? "All users" + at + " (" + users.size() + ")"
-                : "Users named '" + filter + "'" + at + " (" + users.size() + ")");
+        shown.set((filter == null ? "All users" : "Users named '" + filter + "'") + " (" + users.size() + ")" + at);
     }
 
     /** What a delete of several users did: the last answer, and the ids answered 204. */

@@ -87,6 +87,10 @@ final class PresentationMode {
         }
         arrange(on);
         fullScreen(scene.getWindow(), on);
+        if (on) {
+            // A size that fitted the normal layout may not let the handout's answer show whole here.
+            look.shrinkToFit(LookViewModel.PRESENTING_SIZE);
+        }
     }
 
     /** Hides or shows the parts presenting does without, in the views built so far. */
