@@ -112,6 +112,7 @@ class LayoutAtEveryTextSizeTest {
                     assertTrue(fontSize() >= LookViewModel.PRESENTING_SIZE, look + ": A+ stops at " + fontSize() + "px");
                     assertEquals(fontSize(), workbench.look().largestThatFitsProperty().get());
                     assertTrue(robot.lookup("#larger").query().isDisabled(), look + ": A+ stays enabled at the largest size");
+                    assertOtherTabsAtTheLargestSize(robot, look + " at " + fontSize() + "px", presenting);
                 }
             }
         }
@@ -161,6 +162,39 @@ class LayoutAtEveryTextSizeTest {
             }
             robot.interact(workbench.look()::larger);
         }
+    }
+
+    /**
+     * At the largest size, a look at the tabs other parts of the window own (their own tests walk
+     * every size): the lab's current command and its Copy whole in view, and, while presenting
+     * (Fit width is the default then), every text of the sequence diagram inside its view.
+     */
+    private void assertOtherTabsAtTheLargestSize(FxRobot robot, String where, boolean presenting) {
+        robot.interact(() -> workbench.tabs().select("labTab"));
+        settle();
+        for (String id : List.of("#labCommand", "#copyCommand")) {
+            Node node = robot.lookup(id).query();
+            assertTrue(node.isVisible() && whole(node, null)
+                    && shownBounds(node).orElseThrow().getWidth() >= node.getLayoutBounds().getWidth() - 1,
+                    where + ": the lab's " + id + " is not wholly in view: " + shownBounds(node));
+        }
+        if (presenting) {
+            robot.interact(() -> workbench.tabs().select("diagramTab"));
+            settle();
+            Node scroll = robot.lookup("#sequenceScroll").query();
+            Node drawing = robot.lookup("#sequenceDiagram").query();
+            Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+            List<String> outside = drawing.lookupAll("*").stream()
+                    .filter(node -> node instanceof Text text && !text.getText().isBlank())
+                    .filter(node -> {
+                        Bounds shown = node.localToScene(node.getBoundsInLocal());
+                        return shown.getMinX() < view.getMinX() - 0.5 || shown.getMaxX() > view.getMaxX() + 0.5;
+                    }).map(node -> ((Text) node).getText()).toList();
+            assertTrue(drawing.lookupAll("*").stream().anyMatch(Text.class::isInstance), where + ": no diagram drawn");
+            assertEquals(List.of(), outside, where + ": diagram texts off the view with Fit width");
+        }
+        robot.interact(() -> workbench.tabs().select("trafficTab"));
+        settle();
     }
 
     private static Exchange exchange(TableView<Exchange> traffic, String method, int status) {
