@@ -2,6 +2,7 @@ package dev.restlab.ui.lab;
 
 import dev.restlab.ui.StatusMark;
 import java.io.File;
+import java.util.List;
 import java.util.Optional;
 import javafx.animation.FadeTransition;
 import javafx.animation.PauseTransition;
@@ -10,6 +11,8 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
@@ -19,6 +22,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
@@ -42,7 +46,9 @@ public final class LabPaneController {
     private String student;
 
     @FXML private LabView view;
+    @FXML private VBox pane;
     @FXML private VBox card;
+    @FXML private ScrollPane detail;
     @FXML private Label title;
     @FXML private ProgressBar progress;
     @FXML private Label progressText;
@@ -123,6 +129,23 @@ public final class LabPaneController {
                 () -> Math.min(ROWS_ASKED, Math.max(1, lab.steps().size())) * steps.getFixedCellSize()
                         + steps.snappedTopInset() + steps.snappedBottomInset(),
                 steps.fixedCellSizeProperty(), lab.steps()));
+        // Keyboard: Tab never lands on a control that cannot be seen. With no room for a line of the step's
+        // explanation (large text on a small screen), that part is out of the Tab order; with some, the
+        // control Tab reaches is scrolled into view.
+        detail.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> detail.getHeight() >= 2 * stepTitle.getFont().getSize(), detail.heightProperty(),
+                stepTitle.fontProperty()));
+        for (Node control : List.of(showAnswer, answer, besideRequest, thisRequest, showExchange, skipStep)) {
+            control.focusedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    reveal(control);
+                }
+            });
+        }
+        // The lab's name gives way first when the height is short (large text on a small screen): the
+        // tab and the progress still say where the class is, and the step keeps its room.
+        view.heightProperty().addListener(o -> Platform.runLater(this::titleIfRoom));
+        card.heightProperty().addListener(o -> Platform.runLater(this::titleIfRoom));
         view.makeRoomWith(width -> tallestStep() - stepHeight(stepTitle.getText(), task.getText(), lab.commandProperty().get()));
         // (Once the list has laid its rows out at the new height.)
         steps.heightProperty().addListener((o, was, now) -> Platform.runLater(this::showChosenRow));
@@ -152,6 +175,40 @@ public final class LabPaneController {
         startAgain.setOnAction(e -> lab.startAgain());
         exportReport.setOnAction(e -> chooseReportFile());
         lab.tickedProperty().addListener((o, was, now) -> celebrate());
+    }
+
+    /** Shows the lab's name when the tab's view has the height for it as well as for the rest. */
+    private void titleIfRoom() {
+        double room = view.getHeight();
+        for (Node up = view.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ScrollPane scroll) {
+                room = scroll.getViewportBounds().getHeight(); // what can be seen, not what was laid out
+                break;
+            }
+        }
+        double width = view.getWidth();
+        double withTitle = view.minHeight(width) + (title.isManaged() ? 0 : title.prefHeight(
+                width - pane.snappedLeftInset() - pane.snappedRightInset()) + pane.getSpacing());
+        boolean shown = withTitle <= room + 0.5;
+        if (shown != title.isManaged()) {
+            title.setManaged(shown);
+            title.setVisible(shown);
+        }
+    }
+
+    /** Scrolls the step's explanation so that {@code control} is whole in view (its top first, if it is taller). */
+    private void reveal(Node control) {
+        Node content = detail.getContent();
+        double contentHeight = content.getLayoutBounds().getHeight();
+        double viewport = detail.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        Bounds at = content.sceneToLocal(control.localToScene(control.getLayoutBounds()));
+        double top = detail.getVvalue() * (contentHeight - viewport);
+        double wanted = at.getMaxY() > top + viewport ? at.getMaxY() - viewport : top;
+        wanted = Math.min(wanted, at.getMinY());
+        detail.setVvalue(Math.max(0, Math.min(1, wanted / (contentHeight - viewport))));
     }
 
     /** The height the step part of the tab takes for the lab's tallest step, at its width now. */

@@ -123,6 +123,54 @@ class LabStepInViewTest {
                 look.fontSizeProperty().get());
     }
 
+    /**
+     * Tab walks the lab tab at the projector's size (A+ three times, dark): the focus moves on at
+     * every press and every control it reaches in the tab is whole in view, never one in a part
+     * with no room to be seen.
+     */
+    @Test
+    void tab_walks_the_lab_tab_at_a_large_text_size_and_the_focus_is_always_in_view(FxRobot robot) throws Exception {
+        WindowTests.port(workbench);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        Tab lab = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Lab")).findFirst().orElseThrow();
+        Fx.run(() -> tabs.getSelectionModel().select(lab));
+        Label title = robot.lookup("#labStepTitle").queryAs(Label.class);
+        WindowTests.waitUntil(() -> title.getText().startsWith("Step 2 of 14"));
+        LookViewModel look = workbench.look();
+        Fx.run(() -> {
+            look.darkProperty().set(true);
+            for (int i = 0; i < 3; i++) {
+                look.larger();
+            }
+        });
+        assertEquals(LookViewModel.DEFAULT_SIZE + 6, look.fontSizeProperty().get());
+        Node view = robot.lookup("#labSteps").query().getParent().getParent();
+        Fx.run(() -> robot.lookup("#labSteps").query().requestFocus());
+        Fx.frames(3);
+        Node before = Fx.call(() -> stage.getScene().getFocusOwner());
+        int inLab = 0;
+        for (int press = 0; press < 30; press++) {
+            robot.push(javafx.scene.input.KeyCode.TAB);
+            Fx.frames(2);
+            Node now = Fx.call(() -> stage.getScene().getFocusOwner());
+            assertTrue(now != before, "Tab left the focus on " + now);
+            boolean mine = Fx.call(() -> {
+                for (Node up = now; up != null; up = up.getParent()) {
+                    if (up == view) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            if (mine) {
+                inLab++;
+                Fx.run(() -> assertWholeInView(now, "the focused " + now));
+            }
+            before = now;
+        }
+        assertTrue(inLab >= 4, "Tab reached " + inLab + " controls of the lab tab");
+    }
+
     /** Light and dark, presenting and not, from the smallest text up to the largest A+ allows. */
     private void everySize(FxRobot robot, String step) throws Exception {
         LookViewModel look = workbench.look();
