@@ -69,7 +69,11 @@ public final class ColumnWidths {
     private final Labeled fontSource;
     private final List<Fit> fits;
     private final Map<TableColumn<?, ?>, Double> liked = new IdentityHashMap<>();
-    /** The widths last given: the columns' widths are set again only when these change. */
+    /**
+     * The widths last given and the room they were given in: the columns' widths are set again
+     * only when these change (the constrained policy would share out a new width as it likes,
+     * giving a wider table's room to any column, not to the one cut short).
+     */
     private List<Double> givenBefore = List.of();
     private boolean keptFit = true;
 
@@ -89,6 +93,7 @@ public final class ColumnWidths {
         table.getProperties().put(ColumnWidths.class, widths);
         fontSource.fontProperty().addListener((o, was, now) -> widths.fit());
         table.widthProperty().addListener((o, was, now) -> widths.choose());
+
         if (fits.stream().anyMatch(Fit::followsRows)) {
             // Measured once per change of the list (a batch of traffic), not once per row.
             InvalidationListener rowsChanged = o -> widths.followRows();
@@ -175,24 +180,55 @@ public final class ColumnWidths {
         }
         // Shortest useful text when even that overflows: as many whole columns in view as fit, the
         // rest a scroll away. Else the widths above, the room left over going to the last column
-        // (or, when the typical widths of the columns that stay overflow, squeezed towards their
-        // shortest by the constrained policy).
-        List<Double> given = fits.stream().map(f -> !keptFit ? f.column().getMinWidth()
-                : f.keep() ? likedWidth(f) : share.getOrDefault(f.column(), f.column().getMinWidth())).toList();
-        if (!keptFit) {
-            table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-            for (int i = 0; i < fits.size(); i++) {
-                fits.get(i).column().setPrefWidth(given.get(i));
-            }
-        } else if (table.getColumnResizePolicy() != TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN
-                || !given.equals(givenBefore)) {
-            for (int i = 0; i < fits.size(); i++) {
-                fits.get(i).column().setPrefWidth(given.get(i));
-            }
-            table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // shown, or, when the typical widths of the columns that stay overflow, those squeezed
+        // towards their shortest. The widths are set here, exactly: a constrained resize policy
+        // would share a new table width out as it likes (a wider table's room to any column, not
+        // to the path cut short).
+        double[] given = fits.stream().mapToDouble(f -> !keptFit ? f.column().getMinWidth()
+                : f.keep() ? likedWidth(f) : share.getOrDefault(f.column(), f.column().getMinWidth())).toArray();
+        if (keptFit) {
+            // Up to the room a vertical scroll bar leaves, whether or not it shows: never sideways scrolling.
+            fill(given, room - 1);
         }
-        givenBefore = keptFit ? given : List.of();
+        List<Double> widths = java.util.Arrays.stream(given).boxed().toList();
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        if (!widths.equals(givenBefore)) {
+            for (int i = 0; i < fits.size(); i++) {
+                fits.get(i).column().setPrefWidth(given[i]);
+            }
+        }
+        givenBefore = widths;
+    }
+
+    /** Makes the shown columns' widths add up to {@code full}: the last one takes what is left, or the ones that stay give. */
+    private void fill(double[] widths, double full) {
+        double sum = 0;
+        int last = -1;
+        for (int i = 0; i < fits.size(); i++) {
+            if (fits.get(i).column().isVisible()) {
+                sum += widths[i];
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return;
+        }
+        if (sum <= full) {
+            widths[last] += Math.floor(full - sum);
+            return;
+        }
+        double give = 0;
+        for (int i = 0; i < fits.size(); i++) {
+            if (fits.get(i).keep()) {
+                give += widths[i] - fits.get(i).column().getMinWidth();
+            }
+        }
+        double share = give <= 0 ? 0 : Math.min(1, (sum - full) / give);
+        for (int i = 0; i < fits.size(); i++) {
+            if (fits.get(i).keep()) {
+                widths[i] -= Math.ceil((widths[i] - fits.get(i).column().getMinWidth()) * share);
+            }
+        }
     }
 
     private double likedWidth(Fit fit) {

@@ -426,9 +426,9 @@ public final class UsersPaneViewModel {
     }
 
     private void showCount(String filter) {
-        // The count first: on a narrow pane the server's address is what wraps.
-        String at = keptBy.isEmpty() ? "" : " at " + keptBy;
-        shown.set((filter == null ? "All users" : "Users named '" + filter + "'") + " (" + users.size() + ")" + at);
+        // Whose users they are is said by the top bar (and by the empty table): this title stays short.
+        shown.set(filter == null ? "All users (" + users.size() + ")"
+                : "Users named '" + filter + "' (" + users.size() + ")");
     }
 
     /** What a delete of several users did: the last answer, and the ids answered 204. */

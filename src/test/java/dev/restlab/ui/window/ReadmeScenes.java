@@ -28,6 +28,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -38,6 +39,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import dev.restlab.ui.check.CheckPaneViewModel;
+import dev.restlab.ui.serverbar.ServerBarController;
 import dev.restlab.ui.TrafficModel;
 import dev.restlab.ui.Fx;
 
@@ -65,7 +67,8 @@ final class ReadmeScenes {
     static final Picture LIGHT = new Picture("restlab-light.png", "trafficTab");
     static final Picture DARK = new Picture("restlab-dark.png", "trafficTab");
     static final Picture PRESENT = new Picture("restlab-present.png", "trafficTab");
-    static final Picture LAB = new Picture("restlab-lab.png", "labTab");
+    static final Picture LAB = new Picture("restlab-lab-dark.png", "labTab");
+    static final Picture PROXY = new Picture("restlab-proxy-dark.png", "trafficTab");
     static final Picture CHECK = new Picture("restlab-check.png", "checkTab");
     static final Picture CHECK_CLASS = new Picture("restlab-check-class.png", "checkTab");
     static final Picture DIAGRAM_LIGHT = new Picture("restlab-diagram-light.png", "diagramTab");
@@ -74,8 +77,10 @@ final class ReadmeScenes {
     static final Picture DIAGRAM_DARK = new Picture("restlab-diagram-dark.png", "diagramTab");
     static final Picture FAULTS_DARK = new Picture("restlab-faults-dark.png", "diagramTab");
     /** Every picture, in the order they are taken. */
-    static final List<Picture> ALL = List.of(LIGHT, DARK, PRESENT, CHECK, CHECK_CLASS,
-            DIAGRAM_LIGHT, WATERFALL_LIGHT, WATERFALL_DARK, DIAGRAM_DARK, FAULTS_DARK, LAB);
+    static final List<Picture> ALL = List.of(LIGHT, CHECK, CHECK_CLASS,
+            DIAGRAM_LIGHT, WATERFALL_LIGHT, WATERFALL_DARK, DIAGRAM_DARK, FAULTS_DARK, LAB, DARK, PRESENT, PROXY);
+    /** The pictures of the window as a teacher projects it: 1024×768, dark, A+ three times. */
+    static final List<Picture> PROJECTED = List.of(FAULTS_DARK, LAB, DARK, PRESENT, PROXY);
 
     /** The screen size most classroom laptops and projectors offer, and the small one every size must fit. */
     static final int WIDTH = 1280;
@@ -137,8 +142,12 @@ final class ReadmeScenes {
         check(camera);
         checkClass(camera);
         diagrams(camera);
+        // The rest at 1024×768: the window only shrinks (Monocle's painter trips over a window that grows again).
         faults(camera);
-        lab(camera); // last: the window only shrinks (Monocle's painter trips over a window that grows again)
+        projectorLook();
+        lab(camera);
+        projected(camera);
+        proxy(camera);
     }
 
     /**
@@ -174,7 +183,7 @@ final class ReadmeScenes {
         await("the lab's first eight steps ticked", () -> tab("labTab").getText().startsWith("Lab 8/"));
     }
 
-    /** The main window at 1280×800, light and dark, then in presentation mode (dark, large text). */
+    /** The main window at 1280×800, light, at the default text size. */
     void mainWindow(Camera camera) throws Exception {
         showTab(LIGHT.tabId());
         // The divider under the traffic list a little higher, as a teacher drags it, so that the
@@ -184,25 +193,27 @@ final class ReadmeScenes {
         Fx.frames(2); // laid out at its new height before a row is scrolled into view
         select("curl's POST of John", e -> e.method().equals("POST") && e.status() == 201 && !TrafficModel.isOwn(e));
         take(camera, LIGHT);
-
-        Fx.run(() -> press("#dark"));
-        select("curl's GET of ?name=John", e -> e.target().endsWith("?name=John"));
-        take(camera, DARK);
         Fx.run(() -> node("#listAndExchange", SplitPane.class).setDividerPosition(0, listDivider));
-
-        Fx.run(() -> press("#present"));
-        await("presentation mode: full screen, large text", () -> stage.isFullScreen() && workbench.look().presentingProperty().get());
-        showTab(PRESENT.tabId());
-        scrollToSelected();
-        take(camera, PRESENT);
-        Fx.run(() -> press("#present"));
-        await("the normal layout back", () -> !stage.isFullScreen() && node("#usersScroll", Node.class).isVisible());
-        Fx.run(() -> press("#dark"));
     }
 
-    /** The Lab tab at 1024×768, light: eight steps ticked, and under step 11 why deleting Ann again did not tick it. */
-    void lab(Camera camera) throws Exception {
+    /** A teacher at a 1024×768 projector: the dark theme and A+ three times, for the pictures from here on. */
+    void projectorLook() throws Exception {
         resize(SMALL_WIDTH, SMALL_HEIGHT);
+        showTab("trafficTab");
+        // The forms beside the tabs as a window opened at this size has them (the scenes before
+        // moved the divider by putting the forms away and back at another width).
+        Fx.run(() -> node("#mainSplit", SplitPane.class).setDividerPosition(0, 0.38));
+        Fx.frames(2);
+        Fx.run(() -> {
+            press("#dark");
+            for (int i = 0; i < 3; i++) {
+                press("#larger");
+            }
+        });
+    }
+
+    /** The Lab tab, projected: eight steps ticked, and under step 11 why deleting Ann again did not tick it. */
+    void lab(Camera camera) throws Exception {
         showTab(LAB.tabId());
         // The student deletes Ann again, though step 11 is about John: the lab says why no tick.
         curl("-i", "-X", "DELETE", base + Api.USERS + "/" + ann);
@@ -375,6 +386,72 @@ final class ReadmeScenes {
             });
         }
         await("the rules removed", () -> node("#faultRules", ListView.class).getItems().isEmpty());
+    }
+
+    /**
+     * The handout's curl commands again, projected: the POST's 201, the list, a 404 for an id
+     * nobody has, and ?name=John. The Traffic tab with ?name=John selected; then presentation mode
+     * (a 1024×768 projector's full screen) with the POST selected, its request and whole answer in
+     * view.
+     */
+    void projected(Camera camera) throws Exception {
+        showTab(DARK.tabId());
+        Fx.run(() -> press("#clearTraffic"));
+        await("the traffic list cleared", () -> node("#trafficTable", TableView.class).getItems().isEmpty());
+        curl("-i", "-X", "POST", "-H", JSON, "-d", "{\"name\": \"John\", \"email\": \"john@example.com\"}",
+                base + Api.USERS);
+        curl("-i", base + Api.USERS);
+        curl("-i", base + Api.USERS + "/864d82a5-e4e2-4b17-8358-d0d66d34e470");
+        curl("-i", base + Api.USERS + "?name=John");
+        select("curl's GET of ?name=John", e -> e.target().endsWith("?name=John"));
+        take(camera, DARK);
+
+        Fx.run(() -> press("#present"));
+        await("presentation mode", () -> workbench.look().presentingProperty().get());
+        // The test screen is larger than a projector's: its full screen is a window of 1024×768.
+        Fx.run(() -> stage.setFullScreen(false));
+        resize(SMALL_WIDTH, SMALL_HEIGHT);
+        select("curl's POST of John", e -> e.method().equals("POST") && e.status() == 201 && !TrafficModel.isOwn(e));
+        take(camera, PRESENT);
+        Fx.run(() -> press("#present"));
+        await("the normal layout back", () -> !workbench.look().presentingProperty().get()
+                && node("#usersScroll", Node.class).isVisible());
+        resize(SMALL_WIDTH, SMALL_HEIGHT);
+    }
+
+    /**
+     * Proxy mode in front of the handout's final Flask listing: the server stopped, Proxy to its
+     * address, started again; curl creates John and Ann there and lists them. The top bar says the
+     * users are kept by the Flask server, and the users table lists its users.
+     */
+    void proxy(Camera camera) throws Exception {
+        try (HandoutFlaskServer flask = HandoutFlaskServer.listing("in7.py")) {
+            String target = Api.loopbackUrl(flask.port());
+            // As a click on Stop does: fired from the keyboard, Stop would first ask, since curl used the server.
+            Fx.run(() -> workbench.serverBar().stop());
+            await("the server stopped", () -> !workbench.serverBar().runningProperty().get()
+                    && !workbench.serverBar().busyProperty().get());
+            Fx.run(() -> {
+                node("#serves", ChoiceBox.class).getSelectionModel().select(ServerBarController.PROXY);
+                type("#proxyUrl", target);
+                press("#startStop");
+            });
+            await("the proxy to " + target, () -> workbench.serverBar().proxiedToProperty().get().equals(target)
+                    && workbench.serverBar().runningProperty().get());
+            curl("-i", "-X", "POST", "-H", JSON, "-d", "{\"name\": \"John\", \"email\": \"john@example.com\"}",
+                    base + Api.USERS);
+            curl("-i", "-X", "POST", "-H", JSON, "-d", "{\"name\": \"Ann\", \"email\": \"ann@example.com\"}",
+                    base + Api.USERS);
+            curl("-i", base + Api.USERS);
+            await(() -> "the Flask server's John and Ann in the users table, which shows " + Fx.call(this::userNames),
+                    () -> userNames().equals(List.of("John", "Ann")));
+            select("curl's list through the proxy", e -> e.method().equals("GET") && e.target().equals(Api.USERS)
+                    && e.connection().relayedTo().isPresent() && !TrafficModel.isOwn(e));
+            take(camera, PROXY);
+            Fx.run(() -> workbench.serverBar().stop());
+            await("the proxy stopped", () -> !workbench.serverBar().runningProperty().get()
+                    && !workbench.serverBar().busyProperty().get());
+        }
     }
 
     /** Checks that the picture's tab is the one shown, lets the window draw, and takes it. */

@@ -69,13 +69,12 @@ class ReadmeScenesTest {
             boolean dark = picture.file().contains("dark") || picture == ReadmeScenes.PRESENT;
             assertEquals(dark, look.darkProperty().get(), picture.file() + ": the theme");
             assertEquals(picture == ReadmeScenes.PRESENT, look.presentingProperty().get(), picture.file() + ": presenting");
-            // The faulted conversation as projected: A+ three times from the default, which is presenting's size.
-            boolean projected = picture == ReadmeScenes.PRESENT || picture == ReadmeScenes.FAULTS_DARK;
+            // As projected: 1024×768, A+ three times from the default, which is presenting's size.
+            boolean projected = ReadmeScenes.PROJECTED.contains(picture);
             assertEquals(projected ? LookViewModel.PRESENTING_SIZE : LookViewModel.DEFAULT_SIZE,
                     look.fontSizeProperty().get(), picture.file() + ": the text size");
-            int width = picture == ReadmeScenes.LAB || picture == ReadmeScenes.FAULTS_DARK ? ReadmeScenes.SMALL_WIDTH
-                    : ReadmeScenes.WIDTH;
-            assertEquals(width, scene.getWidth(), picture.file() + ": the width");
+            assertEquals(projected ? ReadmeScenes.SMALL_WIDTH : ReadmeScenes.WIDTH, scene.getWidth(), picture.file() + ": the width");
+            assertEquals(projected ? ReadmeScenes.SMALL_HEIGHT : ReadmeScenes.HEIGHT, scene.getHeight(), picture.file() + ": the height");
         });
 
         assertEquals(ReadmeScenes.ALL, taken, "every picture, once, in order");
