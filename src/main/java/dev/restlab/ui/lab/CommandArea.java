@@ -23,6 +23,9 @@ public final class CommandArea extends TextArea {
     /** A column kept free: rounding of the glyphs' width must never push a line past the edge. */
     private static final int SPARE_COLUMNS = 1;
 
+    /** Pixels to spare under the last line: the text area's own layout of the lines may round up. */
+    private static final double LINE_SLACK = 2;
+
     private final StringProperty command = new SimpleStringProperty(this, "command", "");
 
     public CommandArea() {
@@ -35,7 +38,15 @@ public final class CommandArea extends TextArea {
         command.addListener(o -> breakLines());
         widthProperty().addListener(o -> breakLines());
         fontProperty().addListener(o -> breakLines());
-        skinProperty().addListener(o -> breakLines());
+        skinProperty().addListener(o -> {
+            // Sized to its lines, it never needs to scroll: a bar for a pixel's difference in how a
+            // platform's fonts lay the lines out would only hide the text's end.
+            if (lookup(".scroll-pane") instanceof ScrollPane scroll) {
+                scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+                scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            }
+            breakLines();
+        });
     }
 
     /** The command as it is run: one line, whatever the lines it is shown in. */
@@ -75,7 +86,7 @@ public final class CommandArea extends TextArea {
             Insets padding = content.getPadding();
             return Math.ceil(snappedTopInset() + snappedBottomInset() + scroll.snappedTopInset()
                     + scroll.snappedBottomInset() + padding.getTop() + padding.getBottom()
-                    + lines.getLayoutBounds().getHeight());
+                    + lines.getLayoutBounds().getHeight() + LINE_SLACK);
         }
         return 0;
     }

@@ -226,6 +226,11 @@ class LabStepInViewTest {
                         where + ": the command breaks inside a token before '" + line + "' in\n" + text);
                 at += line.length();
             }
+            // Its lines whole in the area: it never scrolls (it has no scroll bars to).
+            ScrollPane inner = (ScrollPane) command.lookup(".scroll-pane");
+            double lines = ((javafx.scene.layout.Region) command.lookup(".content")).prefHeight(-1);
+            assertTrue(lines <= inner.getViewportBounds().getHeight() + 0.5, where + ": the command's lines are "
+                    + lines + " px high in " + inner.getViewportBounds().getHeight() + " px:\n" + text);
             for (Node bar : command.lookupAll(".scroll-bar")) {
                 assertFalse(bar instanceof ScrollBar && bar.isVisible(), where + ": the command scrolls:\n" + text);
             }
