@@ -232,14 +232,18 @@ public final class HarExport {
 
     /** The response; for one that never came whole, {@value #ERROR_FIELD} says why. */
     private static HarResponse response(Exchange e) {
-        HarResponse response = response(e.response());
+        // A captured request that got no answer: none of the stand-in's bytes crossed the wire. (An imported
+        // one keeps the sizes its file gave.)
+        boolean came = e.ending().answerBegan() || e.response().wireBytes() > 0;
+        HarResponse response = response(e.response(), came);
         if (!e.ending().whole()) {
             response.setAdditionalField(ERROR_FIELD, e.ending().description());
         }
         return response;
     }
 
-    private static HarResponse response(Response r) {
+    /** @param came false for the stand-in of an answer that never came: none of its bytes crossed the wire */
+    private static HarResponse response(Response r, boolean came) {
         long head = 0;
         for (Response.Interim interim : r.interim()) {
             head += headBytes(interim.statusLine(), interim.headers());
@@ -268,8 +272,8 @@ public final class HarExport {
                 .headers(headers(r.headers()))
                 .content(content)
                 .redirectURL(r.header("Location").orElse(""))
-                .headersSize(sizes.head())
-                .bodySize(sizes.body())
+                .headersSize(came ? sizes.head() : 0)
+                .bodySize(came ? sizes.body() : 0)
                 .build();
     }
 

@@ -179,6 +179,8 @@ class HarExportTest {
                 response.get("statusText").getAsString());
         assertEquals("connection reset by the server before any answer", response.get("_error").getAsString());
         assertEquals("reset on POST", entry.get("_fault").getAsString());
+        assertEquals(0, response.get("headersSize").getAsLong(), "no byte of an answer came");
+        assertEquals(0, response.get("bodySize").getAsLong());
         String comment = entry.get("comment").getAsString();
         assertTrue(comment.startsWith("Fault on purpose: reset on POST. The connection is reset before any answer"),
                 comment);
