@@ -15,6 +15,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.stage.Stage;
+import javafx.scene.control.TableCell;
+import javafx.scene.text.Text;
+import dev.restlab.ui.WindowTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +78,17 @@ class ReadmeScenesTest {
                     look.fontSizeProperty().get(), picture.file() + ": the text size");
             assertEquals(projected ? ReadmeScenes.SMALL_WIDTH : ReadmeScenes.WIDTH, scene.getWidth(), picture.file() + ": the width");
             assertEquals(projected ? ReadmeScenes.SMALL_HEIGHT : ReadmeScenes.HEIGHT, scene.getHeight(), picture.file() + ": the height");
+            if (picture == ReadmeScenes.PRESENT) {
+                // Presenting at the size already shown, after the scenes before: every path listed is whole.
+                List<String> cut = scene.getRoot().lookup("#trafficTable").lookupAll(".table-cell").stream()
+                        .filter(node -> node instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                                && "Path".equals(cell.getTableColumn().getText()) && WindowTests.shows(cell))
+                        .map(node -> (TableCell<?, ?>) node)
+                        .filter(cell -> cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                                .anyMatch(text -> !((Text) text).getText().equals(cell.getText())))
+                        .map(TableCell::getText).toList();
+                assertEquals(List.of(), cut, picture.file() + ": paths cut short");
+            }
         });
 
         assertEquals(ReadmeScenes.ALL, taken, "every picture, once, in order");
