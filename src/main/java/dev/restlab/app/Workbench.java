@@ -148,7 +148,7 @@ public final class Workbench implements AutoCloseable {
                 Map.entry(MainWindowController.class, () -> new MainWindowController(look, serverBar, users, trafficPane, lab, diagram, diffs)),
                 Map.entry(DiagramPaneController.class, () -> new DiagramPaneController(diagram, look)),
                 Map.entry(LabPaneController.class, () -> new LabPaneController(lab)),
-                Map.entry(TrafficPaneController.class, () -> new TrafficPaneController(trafficPane, har, diffs)),
+                Map.entry(TrafficPaneController.class, () -> new TrafficPaneController(trafficPane, har, diffs, look.presentingProperty())),
                 Map.entry(DiffPaneController.class, () -> new DiffPaneController(diffs)),
                 Map.entry(ServerBarController.class, () -> new ServerBarController(serverBar, look)),
                 Map.entry(UsersPaneController.class, () -> new UsersPaneController(users)),

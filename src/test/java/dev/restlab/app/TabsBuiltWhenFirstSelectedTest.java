@@ -30,6 +30,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,6 +67,8 @@ class TabsBuiltWhenFirstSelectedTest {
             assertFalse(present(robot, elsewhere), elsewhere + " is built before its tab is opened");
         }
         assertEquals(1, tabs.getTabs().stream().filter(TabViews::isBuilt).count());
+        // In the open tab, the wire panes (RichTextFX) wait for an exchange to show.
+        assertFalse(present(robot, "#requestText") || present(robot, "#responseText"), "wire panes before any exchange");
 
         // What runs whatever tab is open does not wait for a view: the lab ticks with its tab unbuilt.
         int port = WindowTests.port(workbench);
@@ -92,6 +95,7 @@ class TabsBuiltWhenFirstSelectedTest {
                 }
             }
         });
+        waitUntil(() -> robot.lookup("#responseText").queryAs(StyleClassedTextArea.class).getText().startsWith("HTTP/1.1"));
         Button diff = robot.lookup("#diff").queryAs(Button.class);
         waitUntil(() -> diff.getText().equals("Diff the 2 selected"));
         robot.interact(diff::fire);

@@ -93,6 +93,8 @@ class WorkbenchWindowTest {
 
         createUser(robot, "John", "john@example.com");
         waitUntil(() -> table(robot).getItems().size() == 1);
+        // The wire panes are made as the window's own POST is selected in the traffic.
+        waitUntil(() -> robot.lookup("#responseText").tryQuery().isPresent());
         StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 201 Created"));
         createUser(robot, "Ann", "ann@example.com");

@@ -26,7 +26,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.beans.value.ObservableBooleanValue;
+import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import dev.restlab.ui.ColumnWidths;
 import dev.restlab.ui.HelpTooltips;
@@ -64,8 +68,11 @@ public final class TrafficPaneController {
     @FXML private TableColumn<Exchange, String> millisColumn;
     @FXML private TableColumn<Exchange, Long> bytesColumn;
     @FXML private TableColumn<Exchange, Exchange> operationColumn;
-    @FXML private StyleClassedTextArea request;
-    @FXML private StyleClassedTextArea response;
+    @FXML private Region requestSpace;
+    @FXML private Region responseSpace;
+    /** The wire text, made when the first exchange is shown (or presenting begins): null until then. */
+    private StyleClassedTextArea request;
+    private StyleClassedTextArea response;
     @FXML private Label facts;
     @FXML private Label explanation;
     @FXML private ToggleButton prettyJson;
@@ -88,11 +95,16 @@ public final class TrafficPaneController {
 
     private NewestRowFollower newest;
 
-    public TrafficPaneController(TrafficPaneViewModel pane, HarActions har, DiffPaneViewModel diffs) {
+    private final ObservableBooleanValue presenting;
+
+    /** @param presenting whether the window presents: the wire panes are then shown, and made if they are not yet */
+    public TrafficPaneController(TrafficPaneViewModel pane, HarActions har, DiffPaneViewModel diffs,
+            ObservableBooleanValue presenting) {
         this.pane = pane;
         this.traffic = pane.traffic();
         this.har = har;
         this.diffs = diffs;
+        this.presenting = presenting;
     }
 
     @FXML
@@ -179,12 +191,54 @@ public final class TrafficPaneController {
         });
         pane.followNewestProperty().addListener((o, was, now) -> newest.follow());
 
-        TabLeaves.richText(request);
-        TabLeaves.richText(response);
-        pane.requestPiecesProperty().addListener((o, was, pieces) -> show(request, pieces));
-        pane.responsePiecesProperty().addListener((o, was, pieces) -> show(response, pieces));
+        // RichTextFX (700 classes) and its two areas wait until there is an exchange to show in them.
+        pane.requestPiecesProperty().addListener((o, was, pieces) -> {
+            if (request != null) {
+                show(request, pieces);
+            } else {
+                makeWireWhenNeeded();
+            }
+        });
+        pane.responsePiecesProperty().addListener((o, was, pieces) -> {
+            if (response != null) {
+                show(response, pieces);
+            } else {
+                makeWireWhenNeeded();
+            }
+        });
+        traffic.selectedProperty().addListener((o, was, now) -> makeWireWhenNeeded());
+        presenting.addListener((o, was, now) -> makeWireWhenNeeded());
+        makeWireWhenNeeded();
         facts.textProperty().bind(pane.factsProperty());
         explanation.textProperty().bind(pane.explanationProperty());
+    }
+
+    /** Makes the wire panes, showing the selected exchange, once there is one to show or the window presents. */
+    private void makeWireWhenNeeded() {
+        if (request != null || (traffic.selectedProperty().get() == null && pane.requestPiecesProperty().get().isEmpty()
+                && pane.responsePiecesProperty().get().isEmpty() && !presenting.get())) {
+            return;
+        }
+        request = wireText(requestSpace, "requestText");
+        response = wireText(responseSpace, "responseText");
+        show(request, pane.requestPiecesProperty().get());
+        show(response, pane.responsePiecesProperty().get());
+    }
+
+    /** A read-only wire text area, scrolling, in {@code space}'s place. */
+    private static StyleClassedTextArea wireText(Region space, String id) {
+        StyleClassedTextArea area = new StyleClassedTextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.getStyleClass().add("wire-text");
+        TabLeaves.richText(area);
+        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+        scroll.getStyleClass().add("wire-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = (VBox) space.getParent();
+        box.getChildren().set(box.getChildren().indexOf(space), scroll);
+        return area;
     }
 
     private void harAndDiff() {
