@@ -23,7 +23,7 @@ public final class CommandArea extends TextArea {
     /** A column kept free: rounding of the glyphs' width must never push a line past the edge. */
     private static final int SPARE_COLUMNS = 1;
 
-    /** Pixels to spare under the last line: the text area's own layout of the lines may round up. */
+    /** Pixels to spare under each line: the text area lays its lines out a little taller than a Text measures them. */
     private static final double LINE_SLACK = 2;
 
     private final StringProperty command = new SimpleStringProperty(this, "command", "");
@@ -33,6 +33,7 @@ public final class CommandArea extends TextArea {
         setWrapText(false);
         // Its width comes from the row it is in, never from its text: no loop between width and lines.
         setPrefColumnCount(8);
+        setPrefRowCount(1); // the skin's least height for its text; the height itself is the lines' (below)
         setMinHeight(Region.USE_PREF_SIZE);
         setMaxHeight(Region.USE_PREF_SIZE);
         command.addListener(o -> breakLines());
@@ -81,12 +82,16 @@ public final class CommandArea extends TextArea {
 
     private double heightFor(String shown) {
         if (lookup(".scroll-pane") instanceof ScrollPane scroll && lookup(".content") instanceof Region content) {
-            Text lines = new Text(shown.isEmpty() ? " " : shown);
-            lines.setFont(getFont());
+            // Each line is a paragraph of the area's own, laid out (and rounded up to whole pixels) by itself.
+            double text = 0;
+            for (String line : shown.split("\n", -1)) {
+                Text paragraph = new Text(line.isEmpty() ? " " : line);
+                paragraph.setFont(getFont());
+                text += Math.ceil(paragraph.getLayoutBounds().getHeight()) + LINE_SLACK;
+            }
             Insets padding = content.getPadding();
             return Math.ceil(snappedTopInset() + snappedBottomInset() + scroll.snappedTopInset()
-                    + scroll.snappedBottomInset() + padding.getTop() + padding.getBottom()
-                    + lines.getLayoutBounds().getHeight() + LINE_SLACK);
+                    + scroll.snappedBottomInset() + padding.getTop() + padding.getBottom() + text);
         }
         return 0;
     }
@@ -98,7 +103,7 @@ public final class CommandArea extends TextArea {
         if (!shown.equals(getText())) {
             setText(shown);
         }
-        setPrefRowCount(Math.max(1, lines.size()));
+        requestLayout(); // its height follows its lines (computePrefHeight)
     }
 
     /** How many characters of the monospaced font fit across the text, inside the area's padding. */
