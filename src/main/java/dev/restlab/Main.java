@@ -219,6 +219,10 @@ public final class Main implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--trace works with --headless (it prints every"
                     + " exchange to this terminal); the window shows them in its Traffic tab");
         }
+        if (proxyTo != null && !headless) {
+            throw new ParameterException(spec.commandLine(), "--proxy-to works with --headless; in the window,"
+                    + " choose 'Proxy to' in the bar and type your server's URL");
+        }
         if (lab != null && !headless) {
             throw new ParameterException(spec.commandLine(), "--lab works with --headless (a lab in the terminal)");
         }

@@ -85,6 +85,13 @@ class MainTest {
     }
 
     @Test
+    void proxy_to_without_headless_is_refused_and_says_where_the_window_chooses_a_proxy() {
+        assertEquals(2, run("--proxy-to", "http://127.0.0.1:5000"));
+        assertTrue(err.toString().startsWith("--proxy-to works with --headless; in the window, choose 'Proxy to'"
+                + " in the bar and type your server's URL" + System.lineSeparator()), err.toString());
+    }
+
+    @Test
     void trace_without_headless_is_refused_and_says_where_the_window_shows_exchanges() {
         assertEquals(2, run("--trace"));
         assertTrue(err.toString().startsWith("--trace works with --headless (it prints every exchange to this"

@@ -56,6 +56,7 @@ public final class App extends Application {
         workbench = new Workbench(store.get(), WorkbenchSettings.listening(options.host(), options.port(),
                         url -> SystemBrowser.open(url, getHostServices()))
                 .withAllowedHosts(options.allowedHosts())
+                .withFaults(options.faults())
                 .withLabProgress(labProgress));
         stage.setTitle("RestLab");
         StartupMarker.printWhenShown(stage);

@@ -99,6 +99,7 @@ public final class Workbench implements AutoCloseable {
         TrafficLog traffic = new TrafficLog();
         this.server = new ApiServer(store, traffic);
         settings.allowedHosts().forEach(server::allowHost);
+        settings.faults().forEach(server.faults()::add);
         UiThreads threads = new UiThreads(io, Platform::runLater);
         Dialogs dialogs = settings.dialogs() != null ? settings.dialogs() : new FxDialogs(this::window);
         serverBar = new ServerBarViewModel(new EmbeddedServerControl(server, store), threads, dialogs, host, port);

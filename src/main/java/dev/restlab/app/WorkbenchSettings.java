@@ -1,5 +1,6 @@
 package dev.restlab.app;
 
+import dev.restlab.fault.FaultRule;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.ui.Dialogs;
 import java.util.List;
@@ -16,28 +17,34 @@ import java.util.function.Consumer;
  * @param labProgress   where the Lab tab keeps which steps are done
  * @param dialogs       what asks the person and writes the clipboard; null for the window's own
  *                      (tests give a fake that answers, e.g. with a file to import)
+ * @param faults        fault rules switched on from the start ({@code --fault}), shown in the Faults tab
  */
 public record WorkbenchSettings(String host, int port, List<String> allowedHosts, Consumer<String> openInBrowser,
-        ProgressStore labProgress, Dialogs dialogs) {
+        ProgressStore labProgress, Dialogs dialogs, List<FaultRule> faults) {
 
     public WorkbenchSettings {
         allowedHosts = List.copyOf(allowedHosts);
+        faults = List.copyOf(faults);
     }
 
     /** Listens on {@code host:port}, no extra host names, lab ticks in memory, the window's own dialogs. */
     public static WorkbenchSettings listening(String host, int port, Consumer<String> openInBrowser) {
-        return new WorkbenchSettings(host, port, List.of(), openInBrowser, ProgressStore.inMemory(), null);
+        return new WorkbenchSettings(host, port, List.of(), openInBrowser, ProgressStore.inMemory(), null, List.of());
     }
 
     public WorkbenchSettings withAllowedHosts(List<String> names) {
-        return new WorkbenchSettings(host, port, names, openInBrowser, labProgress, dialogs);
+        return new WorkbenchSettings(host, port, names, openInBrowser, labProgress, dialogs, faults);
     }
 
     public WorkbenchSettings withLabProgress(ProgressStore progress) {
-        return new WorkbenchSettings(host, port, allowedHosts, openInBrowser, progress, dialogs);
+        return new WorkbenchSettings(host, port, allowedHosts, openInBrowser, progress, dialogs, faults);
     }
 
     public WorkbenchSettings withDialogs(Dialogs asking) {
-        return new WorkbenchSettings(host, port, allowedHosts, openInBrowser, labProgress, asking);
+        return new WorkbenchSettings(host, port, allowedHosts, openInBrowser, labProgress, asking, faults);
+    }
+
+    public WorkbenchSettings withFaults(List<FaultRule> rules) {
+        return new WorkbenchSettings(host, port, allowedHosts, openInBrowser, labProgress, dialogs, rules);
     }
 }
