@@ -54,7 +54,12 @@ class FramingAgreementTest {
     private final TrafficLog traffic = new TrafficLog();
     private final TrafficLog relayed = new TrafficLog();
     /** What the handler saw, per connection (the client's port), in order: "METHOD target #bodySize". */
-    private final Map<Integer, List<String>> handled = new ConcurrentHashMap<>();
+    /**
+     * The requests the handler was given, by the connection they came on: keyed by the connection
+     * itself, not its client port, which the relay may use again for a later case once the first
+     * connection closed.
+     */
+    private final Map<Object, List<String>> handled = new ConcurrentHashMap<>();
     private Server server;
     private ProxyServer proxy;
     private int port;
@@ -96,7 +101,7 @@ class FramingAgreementTest {
                     size = "broken";
                 }
             }
-            handled.computeIfAbsent(request.getRemotePort(), p -> Collections.synchronizedList(new ArrayList<>()))
+            handled.computeIfAbsent(base.getHttpChannel().getEndPoint(), p -> Collections.synchronizedList(new ArrayList<>()))
                     .add(request.getMethod() + " " + base.getOriginalURI() + " #" + size);
             if (size.equals("broken")) {
                 response.setStatus(400);

@@ -85,6 +85,7 @@ class CheckMarksContrastTest {
             robot.lookup("#checkUrl").queryAs(TextField.class).setText(own);
             robot.lookup("#checkRun").queryAs(ButtonBase.class).fire();
         });
+        WindowTests.waitUntil(() -> robot.lookup("#checkCases").tryQuery().isPresent()); // its skin comes a pulse later
         @SuppressWarnings("unchecked")
         ListView<CheckPaneViewModel.Row> cases = robot.lookup("#checkCases").queryAs(ListView.class);
         WindowTests.waitUntil(() -> cases.getItems().size() >= 10 && !robot.lookup("#checkRun").query().isDisabled());
@@ -180,6 +181,7 @@ class CheckMarksContrastTest {
             robot.lookup("#checkRoster").queryAs(TextField.class).setText(roster.toString());
             robot.lookup("#checkClassRun").queryAs(ButtonBase.class).fire();
         });
+        WindowTests.waitUntil(() -> robot.lookup("#checkGrid").tryQuery().isPresent()); // its skin comes a pulse later
         @SuppressWarnings("unchecked")
         TableView<CheckPaneViewModel.StudentRow> grid = robot.lookup("#checkGrid").queryAs(TableView.class);
         WindowTests.waitUntil(() -> grid.getItems().size() == 2
