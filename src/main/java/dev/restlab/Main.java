@@ -26,6 +26,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import dev.restlab.app.App;
 import dev.restlab.app.Display;
+import dev.restlab.app.EarlyToolkit;
 import dev.restlab.headless.CheckCommand;
 import dev.restlab.headless.Headless;
 import dev.restlab.headless.ShowCommand;
@@ -103,6 +104,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        EarlyToolkit.startIfOpeningWindow(args);
         System.exit(commandLine().execute(args));
     }
 
@@ -141,7 +143,7 @@ public final class Main implements Callable<Integer> {
      * JavaFX platform chosen with -Dglass.platform (Monocle's headless one) needs no display.
      */
     static Optional<String> noDisplay(Map<String, String> env, String osName, String glassPlatform) {
-        if ((glassPlatform != null && !glassPlatform.equalsIgnoreCase("gtk")) || Display.isReachable(env, osName)) {
+        if (Display.windowCanOpen(env, osName, glassPlatform)) {
             return Optional.empty();
         }
         return Optional.of("restlab: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the"

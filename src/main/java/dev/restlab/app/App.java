@@ -27,13 +27,18 @@ public final class App extends Application {
      */
     private static final AtomicReference<Options> LAUNCH_OPTIONS = new AtomicReference<>();
 
+    /** The users' store, being opened while JavaFX starts; null when the window was started otherwise. */
+    private static final AtomicReference<StoreOpening> STORE = new AtomicReference<>();
+
     private Workbench workbench;
     private WindowKeeper window;
 
     /** Opens the window with these options; returns when it has closed. Once per JVM, as JavaFX allows. */
     public static void launch(Options options) {
         LAUNCH_OPTIONS.set(options);
+        STORE.set(StoreOpening.begin(options.users()));
         ClassPathWarning.keepBack();
+        EarlyToolkit.awaitStart();
         Application.launch(App.class);
     }
 
@@ -44,7 +49,8 @@ public final class App extends Application {
         // first frame). The window then sets the theme it was left in.
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Options options = LAUNCH_OPTIONS.get() == null ? Options.defaults() : LAUNCH_OPTIONS.get();
-        Optional<UserStore> store = openStore(options.users(), new FxDialogs(() -> null));
+        StoreOpening opening = STORE.get() == null ? StoreOpening.now(options.users()) : STORE.get();
+        Optional<UserStore> store = openStore(opening, new FxDialogs(() -> null));
         if (store.isEmpty()) {
             Platform.exit();
             return;
@@ -71,9 +77,9 @@ public final class App extends Application {
      * Opens where users are kept; when that fails (locked by another RestLab, damaged), says so
      * and offers memory only for this run rather than losing or overwriting anything.
      */
-    static Optional<UserStore> openStore(StoreChoice choice, Dialogs dialogs) {
+    static Optional<UserStore> openStore(StoreOpening opening, Dialogs dialogs) {
         try {
-            return Optional.of(choice.open());
+            return Optional.of(opening.store());
         } catch (StoreUnavailableException e) {
             boolean inMemory = dialogs.offerAfterProblem("RestLab cannot use its saved users", e.getMessage(),
                     "Keep users in memory this time", "Quit");

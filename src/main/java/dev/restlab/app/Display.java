@@ -24,6 +24,14 @@ public final class Display {
         return isOsDesktop(osName) || !isBlank(env.get("DISPLAY")) || !isBlank(env.get("WAYLAND_DISPLAY"));
     }
 
+    /**
+     * Whether JavaFX can open a window here: a desktop is reachable, or another JavaFX platform than
+     * GTK was chosen with -Dglass.platform (Monocle's headless one needs no display).
+     */
+    public static boolean windowCanOpen(Map<String, String> env, String osName, String glassPlatform) {
+        return (glassPlatform != null && !glassPlatform.equalsIgnoreCase("gtk")) || isReachable(env, osName);
+    }
+
     /** The same, for this process. */
     public static boolean isReachable() {
         return isReachable(System.getenv(), System.getProperty("os.name", ""));

@@ -24,7 +24,7 @@ class AppOpenStoreTest {
     @Test
     void a_store_that_opens_is_used_without_asking() throws Exception {
         FakeDialogs dialogs = new FakeDialogs(); // no answers scripted: any question fails the test
-        try (UserStore store = App.openStore(StoreChoice.durable(dir), dialogs).orElseThrow()) {
+        try (UserStore store = App.openStore(StoreOpening.begin(StoreChoice.durable(dir)), dialogs).orElseThrow()) {
             assertInstanceOf(SqliteUserStore.class, store);
         }
         assertEquals(List.of(), dialogs.asked());
@@ -36,7 +36,7 @@ class AppOpenStoreTest {
             running.create("Kept", "kept@example.com");
             FakeDialogs dialogs = new FakeDialogs().answering(true);
 
-            Optional<UserStore> store = App.openStore(StoreChoice.durable(dir), dialogs);
+            Optional<UserStore> store = App.openStore(StoreOpening.begin(StoreChoice.durable(dir)), dialogs);
 
             assertInstanceOf(InMemoryUserStore.class, store.orElseThrow());
             assertEquals(0, store.get().size(), "a fresh memory-only store, not a copy of the saved one");
@@ -51,7 +51,7 @@ class AppOpenStoreTest {
     void declining_memory_only_opens_nothing_so_the_window_quits() throws Exception {
         try (UserStore running = StoreChoice.durable(dir).open()) {
             FakeDialogs dialogs = new FakeDialogs().answering(false);
-            assertEquals(Optional.empty(), App.openStore(StoreChoice.durable(dir), dialogs));
+            assertEquals(Optional.empty(), App.openStore(StoreOpening.begin(StoreChoice.durable(dir)), dialogs));
             assertEquals(1, dialogs.asked().size());
         }
     }
