@@ -88,7 +88,8 @@ public final class LabPaneController {
         progress.progressProperty().bind(lab.progressProperty());
         progressText.textProperty().bind(lab.progressTextProperty());
         // "2 of 14" alone means nothing to a screen reader that reaches it out of the picture.
-        progress.accessibleTextProperty().bind(lab.progressTextProperty().map(done -> "Lab progress: " + done + " steps done"));
+        progress.accessibleTextProperty().bind(lab.progressTextProperty().map(done -> done.isEmpty() ? "The lab is being read"
+                : "Lab progress: " + done + " steps done"));
         progressText.accessibleTextProperty().bind(progress.accessibleTextProperty());
         message.textProperty().bind(lab.messageProperty());
         message.visibleProperty().bind(message.textProperty().isNotEmpty());

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -63,6 +64,9 @@ public final class LabPaneViewModel implements AutoCloseable {
     /** How long a passing message ("Copied: …") stays before it clears itself. */
     public static final Duration PASSING = Duration.ofSeconds(6);
 
+    /** The tab's title while its first lab is still being read, off the FX thread, as the window opens. */
+    public static final String READING = "Reading the lab…";
+
     private final TrafficLog traffic;
     private final ProgressStore progress;
     private final UiThreads threads;
@@ -99,8 +103,16 @@ public final class LabPaneViewModel implements AutoCloseable {
     private Delays messageDelays = (delay, action) -> () -> { };
     private Runnable cancelPassing = () -> { };
 
+    /** Null until the first lab is read: nothing that needs a lab happens before. */
     private LabTracker tracker;
+    /**
+     * The traffic's newest id when this was made: the first lab follows the traffic from there, so
+     * the exchanges recorded while it was read still tick its steps.
+     */
+    private final long firstLabAfter;
     private AutoCloseable following;
+    /** Set by {@link #close}: a first lab read after the window went follows no traffic. */
+    private volatile boolean closed;
     /** The server's rules, which the lab's steps switch on and off; null until the window gives them. */
     private FaultRules faultRules;
     private LabFaults labFaults;
@@ -113,6 +125,17 @@ public final class LabPaneViewModel implements AutoCloseable {
      *                     list no longer has it
      */
     public LabPaneViewModel(TrafficLog traffic, ProgressStore progress, UiThreads threads,
+            Predicate<Exchange> fromWindow, ObservableIntegerValue port, Dialogs dialogs,
+            LongPredicate showExchange) {
+        this(LabFile::handout, traffic, progress, threads, fromWindow, port, dialogs, showExchange);
+    }
+
+    /**
+     * Returns at once: {@code firstLab} (the handout, as the window opens) is read on the background
+     * thread, and followed from the traffic as it was now once it arrives. Until then the tab says
+     * {@link #READING} and has no steps.
+     */
+    public LabPaneViewModel(Callable<Lab> firstLab, TrafficLog traffic, ProgressStore progress, UiThreads threads,
             Predicate<Exchange> fromWindow, ObservableIntegerValue port, Dialogs dialogs,
             LongPredicate showExchange) {
         this.traffic = traffic;
@@ -129,11 +152,32 @@ public final class LabPaneViewModel implements AutoCloseable {
             }
             refresh(false);
         });
-        use(LabFile.handout());
+        firstLabAfter = traffic.lastId();
+        title.set(READING);
+        threads.run(firstLab, this::useFirst, failure -> {
+            if (tracker == null) {
+                title.set("");
+                message.set("The lab could not be read: " + failure.getMessage());
+            }
+        });
     }
 
-    /** Follows {@code lab} from now on, with the progress kept for it. */
+    /** The first lab, once read; a lab the user chose meanwhile (from the menu or a file) stays. */
+    private void useFirst(Lab lab) {
+        if (tracker == null && !closed) {
+            use(lab);
+        }
+    }
+
+    /**
+     * Follows {@code lab} from now on, with the progress kept for it; the first lab, from the
+     * traffic as it was when this view model was made.
+     */
     public void use(Lab lab) {
+        follow(lab, tracker == null ? firstLabAfter : traffic.lastId());
+    }
+
+    private void follow(Lab lab, long afterId) {
         closeFollowing();
         tracker = new LabTracker(lab, progress, this::sender);
         LabTracker mine = tracker;
@@ -147,7 +191,7 @@ public final class LabPaneViewModel implements AutoCloseable {
                 reason.set("✗ " + told.text());
             }
         }));
-        following = traffic.subscribe(tracker);
+        following = traffic.subscribe(tracker, afterId);
         switchFaults();
         if (port.get() > 0) {
             tracker.serverRunning(port.get());
@@ -251,6 +295,9 @@ public final class LabPaneViewModel implements AutoCloseable {
 
     /** Skips the chosen step, when it is optional and not done: it holds nothing back from now on. */
     public void skipChosen() {
+        if (tracker == null) {
+            return;
+        }
         int index = chosen.get();
         List<Step> all = tracker.lab().steps();
         if (index < 0 || index >= all.size() || !tracker.skip(all.get(index))) {
@@ -278,6 +325,9 @@ public final class LabPaneViewModel implements AutoCloseable {
 
     /** Clears the progress of this lab, after asking. */
     public void startAgain() {
+        if (tracker == null) {
+            return;
+        }
         if (!dialogs.confirm("RestLab", "Start the lab again?",
                 "Every tick of this lab is forgotten, and it starts again from its first step.")) {
             return;
@@ -294,12 +344,19 @@ public final class LabPaneViewModel implements AutoCloseable {
     /** Writes the report as NAME.md and NAME.html, off the FX thread; says where, or why not. */
     public void exportReport(Path file, String student) {
         LabTracker reported = tracker;
+        if (reported == null) {
+            message.set("The lab is still being read: export its report in a moment.");
+            return;
+        }
         threads.run(() -> LabReport.write(reported, file, student),
                 written -> pass("Lab report written to " + written.get(0) + " and " + written.get(1)),
                 failure -> message.set("The lab report could not be written to " + file + ": " + failure.getMessage()));
     }
 
     private void refresh(boolean followCurrent) {
+        if (tracker == null) {
+            return;
+        }
         Lab lab = tracker.lab();
         List<StepRow> rows = lab.steps().stream().map(step -> {
             Optional<Tick> tick = tracker.tickOf(step);
@@ -336,6 +393,9 @@ public final class LabPaneViewModel implements AutoCloseable {
 
     /** Every step of the lab as the tab would show it now (the running server's port, the id remembered). */
     public List<StepText> stepTexts() {
+        if (tracker == null) {
+            return List.of();
+        }
         List<Step> all = tracker.lab().steps();
         return all.stream().map(step -> new StepText(stepTitle(step, all.size()), tracker.fill(step.task()),
                 step.command().isEmpty() ? "" : tracker.fill(step.command()))).toList();
@@ -352,6 +412,9 @@ public final class LabPaneViewModel implements AutoCloseable {
     }
 
     private void describe() {
+        if (tracker == null) {
+            return;
+        }
         answerShown.set(false);
         int index = chosen.get();
         List<Step> all = tracker.lab().steps();
@@ -420,6 +483,7 @@ public final class LabPaneViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         closeFollowing();
     }
 

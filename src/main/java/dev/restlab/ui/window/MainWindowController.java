@@ -78,9 +78,12 @@ public final class MainWindowController {
             tabs.getSelectionModel().select(diffTab);
             focusWhenShown("#diffLines"); // the Diff button stays behind in Traffic: the eye goes to the diff
         });
-        labTab.textProperty().bind(lab.progressTextProperty().map(done -> "Lab " + done.replace(" of ", "/")));
+        // No progress yet while the lab is being read, as the window opens: the tab says "Lab" alone.
+        labTab.textProperty().bind(lab.progressTextProperty().map(done -> done.isEmpty() ? "Lab"
+                : "Lab " + done.replace(" of ", "/")));
         Tooltip labProgress = new Tooltip();
-        labProgress.textProperty().bind(lab.progressTextProperty().map(done -> "The lab: " + done + " steps done"));
+        labProgress.textProperty().bind(lab.progressTextProperty().map(done -> done.isEmpty() ? "The lab is being read"
+                : "The lab: " + done + " steps done"));
         labTab.setTooltip(labProgress);
         look.checkFitWith(() -> WindowFit.fits(root));
         applyTheme();

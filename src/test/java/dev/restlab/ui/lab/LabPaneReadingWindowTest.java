@@ -1,0 +1,85 @@
+package dev.restlab.ui.lab;
+
+import static dev.restlab.ui.WindowTests.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restlab.lab.LabFile;
+import dev.restlab.lab.ProgressStore;
+import dev.restlab.testing.FakeDialogs;
+import dev.restlab.ui.Fx;
+import dev.restlab.ui.UiThreads;
+import dev.restlab.wire.Exchange;
+import dev.restlab.wire.TrafficLog;
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Lab tab opened before its lab is read (the window opens on it, or it is picked at once):
+ * it says so, and shows the lab, with what the traffic did meanwhile, once the lab arrives.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LabPaneReadingWindowTest {
+
+    private final TrafficLog traffic = new TrafficLog();
+    /** The lab's read waits here until the test runs it, as a slow machine would keep it waiting. */
+    private final BlockingQueue<Runnable> background = new LinkedBlockingQueue<>();
+    private LabPaneViewModel lab;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        lab = new LabPaneViewModel(traffic, ProgressStore.inMemory(), new UiThreads(background::add, Platform::runLater),
+                e -> false, new SimpleIntegerProperty(5001), new FakeDialogs(), id -> true);
+        FXMLLoader loader = new FXMLLoader(LabPaneController.class.getResource("/fxml/lab/LabPane.fxml"));
+        loader.setControllerFactory(type -> new LabPaneController(lab));
+        Parent view = loader.load();
+        view.getStylesheets().add(LabPaneController.class.getResource("/css/restlab.css").toExternalForm());
+        stage.setScene(new Scene(view, 1024, 768));
+        stage.sizeToScene();
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        lab.close();
+    }
+
+    @Test
+    void the_tab_says_it_is_reading_then_shows_the_lab_with_the_steps_done_meanwhile(FxRobot robot) throws Exception {
+        Label title = robot.lookup("#labTitle").queryAs(Label.class);
+        @SuppressWarnings("unchecked")
+        ListView<LabPaneViewModel.StepRow> steps = robot.lookup("#labSteps").queryAs(ListView.class);
+        Label progressText = robot.lookup("#labProgressText").queryAs(Label.class);
+        Fx.frames(2);
+        assertEquals(LabPaneViewModel.READING, Fx.call(title::getText));
+        assertTrue(Fx.call(() -> steps.getItems().isEmpty()));
+        assertEquals("", Fx.call(progressText::getText));
+        assertEquals("The lab is being read",
+                Fx.call(() -> robot.lookup("#labProgress").queryAs(ProgressBar.class).getAccessibleText()));
+
+        Exchange root = traffic.record(Exchange.builder().request("GET", "/").requestHeader("User-Agent", "curl/8.0")
+                .status(200, "OK").responseBody("Server works!").build());
+        background.take().run(); // the read, off the FX thread
+
+        waitUntil(() -> Fx.call(() -> progressText.getText().equals("2 of 14")));
+        assertEquals(LabFile.handout().title(), Fx.call(title::getText));
+        assertEquals(14, Fx.call(() -> steps.getItems().size()));
+        assertEquals(root.id(), Fx.call(() -> steps.getItems().get(1).exchangeId()));
+    }
+}
