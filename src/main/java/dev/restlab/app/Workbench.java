@@ -119,8 +119,9 @@ public final class Workbench implements AutoCloseable {
         lab.useMessageDelays(new FxDelays());
         lab.useFaults(server.faults());
         ComposerPaneViewModel composer = new ComposerPaneViewModel(serverBar.boundPortProperty(), threads);
+        // The scenario's cases are read off the FX thread once the Check tab is built, not before the first frame.
         CheckPaneViewModel check = new CheckPaneViewModel(Workbench::checkAgainstHandout, Workbench::checkClass,
-                ScenarioFile.handout().cases(), threads, dialogs);
+                () -> ScenarioFile.handout().cases(), threads, dialogs);
         HarActions har = new HarActions(trafficModel, trafficModel, threads, dialogs, server::host, server::port);
         DiffPaneViewModel diffs = new DiffPaneViewModel(trafficModel, threads);
         serverBar.setAfterReset(users::refresh);

@@ -2,6 +2,7 @@ package dev.restlab.ui.check;
 
 import dev.restlab.check.CaseResult;
 import dev.restlab.ui.StatusMark;
+import dev.restlab.ui.check.CheckPaneViewModel.CaseColumn;
 import dev.restlab.ui.check.CheckPaneViewModel.Cell;
 import dev.restlab.ui.check.CheckPaneViewModel.StudentRow;
 import java.util.ArrayList;
@@ -83,7 +84,11 @@ public final class CheckPaneController {
         cases.visibleProperty().bind(check.classShownProperty().not());
         grid.visibleProperty().bind(check.classShownProperty());
         grid.setItems(check.students());
-        grid.getColumns().setAll(columns(check.caseTitles()));
+        grid.getColumns().setAll(columns(check.caseColumns()));
+        // The cases are read off the FX thread as this view is built: their columns join the grid when they come.
+        check.caseColumns().addListener((ListChangeListener<CaseColumn>) change ->
+                grid.getColumns().setAll(columns(check.caseColumns())));
+        check.readCases();
         grid.getSelectionModel().setCellSelectionEnabled(true);
         grid.setPlaceholder(new Label("Choose a roster and press Check class: each student's row fills in as"
                 + " their check ends."));
@@ -100,7 +105,7 @@ public final class CheckPaneController {
     /** Student, listing and verdict come before the cases' columns. */
     private static final int FIXED_COLUMNS = 3;
 
-    private List<TableColumn<StudentRow, ?>> columns(List<String> caseTitles) {
+    private List<TableColumn<StudentRow, ?>> columns(List<CaseColumn> cases) {
         TableColumn<StudentRow, String> student = text("Student", StudentRow::student);
         student.setPrefWidth(160);
         TableColumn<StudentRow, String> listing = text("Listing", StudentRow::listing);
@@ -121,13 +126,13 @@ public final class CheckPaneController {
             }
         });
         List<TableColumn<StudentRow, ?>> columns = new ArrayList<>(List.of(student, listing, verdict));
-        for (int i = 0; i < caseTitles.size(); i++) {
+        for (int i = 0; i < cases.size(); i++) {
             int index = i;
             TableColumn<StudentRow, Cell> column = new TableColumn<>();
             Label header = new Label(String.valueOf(i + 1));
             header.setMinWidth(Region.USE_PREF_SIZE); // "10" whole, never "…"
-            boolean extra = !check.caseGraded(i);
-            header.setTooltip(new Tooltip((i + 1) + ". " + caseTitles.get(i) + (extra ? " (an extra, not graded)" : "")));
+            boolean extra = !cases.get(i).graded();
+            header.setTooltip(new Tooltip((i + 1) + ". " + cases.get(i).title() + (extra ? " (an extra, not graded)" : "")));
             if (extra) {
                 column.getStyleClass().add("check-extra");
             }

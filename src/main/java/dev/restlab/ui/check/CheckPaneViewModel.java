@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -99,6 +100,10 @@ public final class CheckPaneViewModel {
         return c.answer().complete() ? c.answer().exchange().orElseThrow().status() : -1;
     }
 
+    /** A column of the class grid: one case of the scenario, graded or an extra of RestLab's. */
+    public record CaseColumn(String title, boolean graded) {
+    }
+
     /** One case as the list shows it. */
     public record Row(CaseResult result) {
         public boolean same() {
@@ -120,8 +125,10 @@ public final class CheckPaneViewModel {
 
     private final Checker checker;
     private final ClassChecker classChecker;
-    private final List<String> caseTitles;
-    private final List<Boolean> graded;
+    private final Callable<List<ScenarioCase>> cases;
+    private final ObservableList<CaseColumn> caseColumns = FXCollections.observableArrayList();
+    private final ObservableList<CaseColumn> readOnlyCaseColumns = FXCollections.unmodifiableObservableList(caseColumns);
+    private boolean casesAsked;
     private final UiThreads threads;
     private final Dialogs dialogs;
     private final StringProperty url = new SimpleStringProperty("http://127.0.0.1:5000");
@@ -143,16 +150,32 @@ public final class CheckPaneViewModel {
     private Runnable again = () -> { };
 
     /**
-     * @param cases the scenario's cases, in order: the class grid's columns
+     * Reads nothing yet: the window makes this before its first frame, and the cases are needed
+     * only once the Check tab is built ({@link #readCases}).
+     *
+     * @param cases reads the scenario's cases, in order: the class grid's columns
      */
-    public CheckPaneViewModel(Checker checker, ClassChecker classChecker, List<ScenarioCase> cases, UiThreads threads,
-            Dialogs dialogs) {
+    public CheckPaneViewModel(Checker checker, ClassChecker classChecker, Callable<List<ScenarioCase>> cases,
+            UiThreads threads, Dialogs dialogs) {
         this.checker = checker;
         this.classChecker = classChecker;
-        this.caseTitles = cases.stream().map(ScenarioCase::title).toList();
-        this.graded = cases.stream().map(ScenarioCase::handout).toList();
+        this.cases = cases;
         this.threads = threads;
         this.dialogs = dialogs;
+    }
+
+    /**
+     * Reads the scenario's cases on the background thread, the first time it is asked (as the
+     * Check tab's view is built); {@link #caseColumns} fills in once they are read.
+     */
+    public void readCases() {
+        if (casesAsked) {
+            return;
+        }
+        casesAsked = true;
+        threads.run(() -> cases.call().stream().map(c -> new CaseColumn(c.title(), c.handout())).toList(),
+                caseColumns::setAll,
+                failure -> status.set("The scenario's cases could not be read: " + failure.getMessage()));
     }
 
     /** Checks the server at the URL typed; a URL that will not do is explained instead. */
@@ -355,14 +378,9 @@ public final class CheckPaneViewModel {
         return readOnlyStudents;
     }
 
-    /** The class grid's columns: the scenario's cases, in order. */
-    public List<String> caseTitles() {
-        return caseTitles;
-    }
-
-    /** True for a graded case of the handout (column {@code index}, from 0); false for an extra. */
-    public boolean caseGraded(int index) {
-        return graded.get(index);
+    /** The class grid's columns: the scenario's cases, in order; empty until {@link #readCases} has read them. */
+    public ObservableList<CaseColumn> caseColumns() {
+        return readOnlyCaseColumns;
     }
 
     /** True while the class grid, not one server's cases, is shown. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.check.Outcome;
+import dev.restlab.check.ScenarioFile;
 import dev.restlab.ui.Contrast;
 import dev.restlab.ui.Fx;
 import dev.restlab.ui.StatusMark;
@@ -186,6 +187,9 @@ class CheckMarksContrastTest {
         TableView<CheckPaneViewModel.StudentRow> grid = robot.lookup("#checkGrid").queryAs(TableView.class);
         WindowTests.waitUntil(() -> grid.getItems().size() == 2
                 && grid.getItems().stream().allMatch(row -> row.result().isPresent()));
+        // The cases are read off the FX thread as the tab is built: a column each once they are in.
+        int cases = ScenarioFile.handout().cases().size();
+        WindowTests.waitUntil(() -> Fx.call(() -> grid.getColumns().size()) == 3 + cases);
 
         for (Theme theme : Theme.values()) {
             use(theme);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.check.ClassCheck;
 import dev.restlab.check.ClassReport;
+import dev.restlab.check.ScenarioCase;
 import dev.restlab.check.ScenarioFile;
 import dev.restlab.check.ServerCheck;
 import dev.restlab.http.TargetUrl;
@@ -17,11 +18,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.restlab.ui.UiThreads;
 import dev.restlab.ui.ViewModelTestSupport;
 
 class CheckPaneViewModelTest {
@@ -47,7 +52,7 @@ class CheckPaneViewModelTest {
             // one at a time: SAME_THREAD runs each student's callback on the checking thread
             return new ClassCheck(ScenarioFile.handout(), Duration.ofSeconds(5), Duration.ofSeconds(60), 1)
                     .run(roster, eachDone);
-        }, ScenarioFile.handout().cases(),
+        }, () -> ScenarioFile.handout().cases(),
                 ViewModelTestSupport.SAME_THREAD, dialogs);
         return check;
     }
@@ -76,7 +81,8 @@ class CheckPaneViewModelTest {
         assertEquals("·", vm.students().get(1).cell(0).symbol());
         assertEquals(0, vm.students().get(1).cell(0).status(), "nothing answered");
         assertEquals("⌛", vm.students().get(1).verdictMark());
-        assertEquals(17, vm.caseTitles().size());
+        vm.readCases();
+        assertEquals(17, vm.caseColumns().size());
         assertEquals("2 students: 1 pass, 0 differs, 1 unreachable.", vm.statusProperty().get());
 
         vm.showCell(0, 1);
@@ -96,6 +102,43 @@ class CheckPaneViewModelTest {
         assertTrue(Files.readString(folder.resolve("grades.csv")).startsWith(ClassReport.CSV_HEADER));
         assertTrue(vm.statusProperty().get().startsWith("Grades written to " + folder.resolve("grades.csv")),
                 vm.statusProperty().get());
+    }
+
+    @Test
+    void the_cases_are_read_off_the_calling_thread_once_the_tab_asks_and_only_once() {
+        Queue<Runnable> background = new ArrayDeque<>();
+        AtomicInteger reads = new AtomicInteger();
+        CheckPaneViewModel vm = new CheckPaneViewModel((url, eachCase) -> null, (roster, eachDone) -> null, () -> {
+            reads.incrementAndGet();
+            return ScenarioFile.handout().cases();
+        }, new UiThreads(background::add, Runnable::run), dialogs);
+        assertEquals(0, reads.get(), "made before the first frame: reads nothing");
+        assertTrue(background.isEmpty());
+
+        vm.readCases();
+        vm.readCases();
+        assertEquals(1, background.size(), "asked once, however often the tab asks");
+        assertEquals(0, reads.get(), "not read on the calling thread");
+        assertEquals(List.of(), vm.caseColumns());
+        background.remove().run();
+
+        assertEquals(1, reads.get());
+        List<ScenarioCase> cases = ScenarioFile.handout().cases();
+        assertEquals(cases.stream().map(c -> new CheckPaneViewModel.CaseColumn(c.title(), c.handout())).toList(),
+                vm.caseColumns());
+        assertEquals("The root says the server is up", vm.caseColumns().get(0).title());
+        assertTrue(vm.caseColumns().stream().anyMatch(column -> !column.graded()), "RestLab's extras are marked");
+    }
+
+    @Test
+    void cases_that_cannot_be_read_are_said_so() {
+        CheckPaneViewModel vm = new CheckPaneViewModel((url, eachCase) -> null, (roster, eachDone) -> null, () -> {
+            throw new IllegalStateException("the built-in /check/handout-scenario.yaml is missing from the jar");
+        }, ViewModelTestSupport.SAME_THREAD, dialogs);
+        vm.readCases();
+        assertEquals("The scenario's cases could not be read: the built-in /check/handout-scenario.yaml is missing"
+                + " from the jar", vm.statusProperty().get());
+        assertEquals(List.of(), vm.caseColumns());
     }
 
     @Test
