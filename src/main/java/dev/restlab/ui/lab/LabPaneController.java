@@ -166,16 +166,23 @@ public final class LabPaneController {
             answer.requestFocus(); // the button hides itself: the focus goes where the eye goes, not to the window's first control
         });
         showExchange.setOnAction(e -> lab.showExchange());
-        for (LabPaneViewModel.BuiltInLab offered : LabPaneViewModel.builtInLabs()) {
-            MenuItem item = new MenuItem(offered.title());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> lab.useBuiltIn(offered.name()));
-            builtInLab.getItems().add(item);
-        }
+        // The built-in labs' titles are read off the FX thread as this view is built: the menu fills in when they come.
+        offerBuiltInLabs();
+        lab.builtInLabs().addListener((ListChangeListener<LabPaneViewModel.BuiltInLab>) change -> offerBuiltInLabs());
+        lab.readBuiltInLabs();
         openLab.setOnAction(e -> chooseLabFile());
         startAgain.setOnAction(e -> lab.startAgain());
         exportReport.setOnAction(e -> chooseReportFile());
         lab.tickedProperty().addListener((o, was, now) -> celebrate());
+    }
+
+    private void offerBuiltInLabs() {
+        builtInLab.getItems().setAll(lab.builtInLabs().stream().map(offered -> {
+            MenuItem item = new MenuItem(offered.title());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> lab.useBuiltIn(offered.name()));
+            return item;
+        }).toList());
     }
 
     /** Shows the lab's name when the tab's view has the height for it as well as for the rest. */

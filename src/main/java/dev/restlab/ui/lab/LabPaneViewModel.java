@@ -76,6 +76,9 @@ public final class LabPaneViewModel implements AutoCloseable {
     private final LongPredicate showExchange;
 
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final ObservableList<BuiltInLab> builtIns = FXCollections.observableArrayList();
+    private final ObservableList<BuiltInLab> readOnlyBuiltIns = FXCollections.unmodifiableObservableList(builtIns);
+    private boolean builtInsAsked;
     private final IntegerProperty chosen = new SimpleIntegerProperty(-1);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -230,9 +233,26 @@ public final class LabPaneViewModel implements AutoCloseable {
     public record BuiltInLab(String name, String title) {
     }
 
-    /** The labs built into RestLab, in the order {@code --lab} lists them: the handout first. */
-    public static List<BuiltInLab> builtInLabs() {
-        return LabFile.BUILT_IN.stream().map(name -> new BuiltInLab(name, LabFile.builtIn(name).title())).toList();
+    /**
+     * The labs built into RestLab, in the order {@code --lab} lists them (the handout first), for
+     * the tab's menu; empty until {@link #readBuiltInLabs} has read their titles.
+     */
+    public ObservableList<BuiltInLab> builtInLabs() {
+        return readOnlyBuiltIns;
+    }
+
+    /**
+     * Reads the built-in labs' titles on the background thread, the first time it is asked (as the
+     * Lab tab's view is built): each is a whole YAML file to parse, too slow for the FX thread.
+     */
+    public void readBuiltInLabs() {
+        if (builtInsAsked) {
+            return;
+        }
+        builtInsAsked = true;
+        threads.run(() -> LabFile.BUILT_IN.stream().map(name -> new BuiltInLab(name, LabFile.builtIn(name).title()))
+                .toList(), builtIns::setAll, failure -> message.set("The built-in labs could not be read: "
+                        + failure.getMessage()));
     }
 
     /** Follows the built-in lab of that name (its progress kept as for any lab); an unknown name changes nothing. */

@@ -21,6 +21,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -75,11 +77,26 @@ class LabPaneReadingWindowTest {
 
         Exchange root = traffic.record(Exchange.builder().request("GET", "/").requestHeader("User-Agent", "curl/8.0")
                 .status(200, "OK").responseBody("Server works!").build());
-        background.take().run(); // the read, off the FX thread
+        background.take().run(); // the lab's read, off the FX thread
 
         waitUntil(() -> Fx.call(() -> progressText.getText().equals("2 of 14")));
         assertEquals(LabFile.handout().title(), Fx.call(title::getText));
         assertEquals(14, Fx.call(() -> steps.getItems().size()));
         assertEquals(root.id(), Fx.call(() -> steps.getItems().get(1).exchangeId()));
+    }
+
+    @Test
+    void the_built_in_labs_menu_fills_in_once_their_titles_are_read(FxRobot robot) throws Exception {
+        MenuButton menu = robot.lookup("#builtInLab").queryAs(MenuButton.class);
+        background.take().run(); // the lab's read, asked for as the view model was made
+        assertTrue(Fx.call(() -> menu.getItems().isEmpty()), "the titles are not read on the FX thread");
+        background.take().run(); // the titles' read, asked for as the view was built
+        waitUntil(() -> Fx.call(() -> menu.getItems().size()) == LabFile.BUILT_IN.size());
+        assertEquals(LabFile.BUILT_IN.stream().map(name -> LabFile.builtIn(name).title()).toList(),
+                Fx.call(() -> menu.getItems().stream().map(MenuItem::getText).toList()));
+
+        Fx.run(() -> menu.getItems().get(1).fire());
+        waitUntil(() -> Fx.call(() -> robot.lookup("#labTitle").queryAs(Label.class).getText())
+                .equals(LabFile.builtIn(LabFile.FAULTS).title()));
     }
 }

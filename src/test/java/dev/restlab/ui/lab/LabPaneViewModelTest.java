@@ -50,9 +50,11 @@ class LabPaneViewModelTest {
 
     @Test
     void the_built_in_fault_lab_is_chosen_by_name_and_its_first_step_switches_its_faults_on() throws Exception {
+        assertEquals(List.of(), lab.builtInLabs(), "not read until the tab asks");
+        lab.readBuiltInLabs();
         assertEquals(List.of(new LabPaneViewModel.BuiltInLab("handout", LabFile.handout().title()),
                 new LabPaneViewModel.BuiltInLab("faults", "When the server misbehaves: timeouts, retries and idempotency")),
-                LabPaneViewModel.builtInLabs());
+                lab.builtInLabs());
         FaultRules rules = new FaultRules();
         lab.useFaults(rules);
         lab.useBuiltIn("faults");
