@@ -135,8 +135,8 @@ public final class LabPaneViewModel implements AutoCloseable {
 
     /**
      * Returns at once: {@code firstLab} (the handout, as the window opens) is read on the background
-     * thread, and followed from the traffic as it was now once it arrives. Until then the tab says
-     * {@link #READING} and has no steps.
+     * thread with its saved progress, and followed from the traffic as it was now once it arrives.
+     * Until then the tab says {@link #READING} and has no steps.
      */
     public LabPaneViewModel(Callable<Lab> firstLab, TrafficLog traffic, ProgressStore progress, UiThreads threads,
             Predicate<Exchange> fromWindow, ObservableIntegerValue port, Dialogs dialogs,
@@ -157,7 +157,8 @@ public final class LabPaneViewModel implements AutoCloseable {
         });
         firstLabAfter = traffic.lastId();
         title.set(READING);
-        threads.run(firstLab, this::useFirst, failure -> {
+        // The progress file is read there too: a tracker loads it as it is made.
+        threads.run(() -> new LabTracker(firstLab.call(), progress, this::sender), this::useFirst, failure -> {
             if (tracker == null) {
                 title.set("");
                 message.set("The lab could not be read: " + failure.getMessage());
@@ -166,9 +167,9 @@ public final class LabPaneViewModel implements AutoCloseable {
     }
 
     /** The first lab, once read; a lab the user chose meanwhile (from the menu or a file) stays. */
-    private void useFirst(Lab lab) {
+    private void useFirst(LabTracker first) {
         if (tracker == null && !closed) {
-            use(lab);
+            follow(first, firstLabAfter);
         }
     }
 
@@ -177,12 +178,13 @@ public final class LabPaneViewModel implements AutoCloseable {
      * traffic as it was when this view model was made.
      */
     public void use(Lab lab) {
-        follow(lab, tracker == null ? firstLabAfter : traffic.lastId());
+        follow(new LabTracker(lab, progress, this::sender), tracker == null ? firstLabAfter : traffic.lastId());
     }
 
-    private void follow(Lab lab, long afterId) {
+    private void follow(LabTracker next, long afterId) {
         closeFollowing();
-        tracker = new LabTracker(lab, progress, this::sender);
+        tracker = next;
+        Lab lab = next.lab();
         LabTracker mine = tracker;
         tracker.onTick(tick -> threads.fx().execute(() -> {
             if (tracker == mine) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.lab.Lab;
 import dev.restlab.lab.LabFile;
+import dev.restlab.lab.LabTracker;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.testing.Await;
 import dev.restlab.testing.FakeDialogs;
@@ -16,6 +17,7 @@ import dev.restlab.wire.TrafficLog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +41,21 @@ class LabReadLaterTest {
     private final Queue<Runnable> background = new ArrayDeque<>();
     private final AtomicInteger reads = new AtomicInteger();
     private final SimpleIntegerProperty port = new SimpleIntegerProperty(0);
+    private final ProgressStore kept = ProgressStore.inMemory();
+    /** The progress loads asked of {@link #kept}: a progress file is read with the lab, off the calling thread. */
+    private final AtomicInteger loads = new AtomicInteger();
+    private final ProgressStore progress = new ProgressStore() {
+        @Override
+        public Optional<Saved> load(Lab lab) {
+            loads.incrementAndGet();
+            return kept.load(lab);
+        }
+
+        @Override
+        public void save(Lab lab, Saved saved) {
+            kept.save(lab, saved);
+        }
+    };
     private final List<LabPaneViewModel> made = new ArrayList<>();
 
     @AfterEach
@@ -51,7 +68,7 @@ class LabReadLaterTest {
             reads.incrementAndGet();
             return LabFile.handout();
         };
-        LabPaneViewModel lab = new LabPaneViewModel(handout, traffic, ProgressStore.inMemory(), threads, e -> false,
+        LabPaneViewModel lab = new LabPaneViewModel(handout, traffic, progress, threads, e -> false,
                 port, dialogs, id -> true);
         made.add(lab);
         return lab;
@@ -124,6 +141,22 @@ class LabReadLaterTest {
         Exchange list = curl("GET", "/people/v1/users", 200, "{\"users\": []}");
         Await.until("the list, sent after the lab arrived, ticks step 7", () -> lab.tickedProperty().get() == 5);
         assertEquals(list.id(), lab.steps().get(6).exchangeId(), "the optional steps 5 and 6 hold nothing back");
+    }
+
+    @Test
+    void the_saved_progress_is_read_with_the_lab_and_kept() {
+        Lab handout = LabFile.handout();
+        LabTracker earlier = new LabTracker(handout, kept);
+        earlier.serverRunning(5001);
+        earlier.accept(curl("GET", "/", 200, "Server works!"));
+        assertEquals(2, earlier.doneCount(), "a start before this one did two steps");
+
+        LabPaneViewModel lab = waitingToRead();
+        assertEquals(0, loads.get(), "no progress read on the calling thread");
+        readTheLab();
+        assertEquals(1, loads.get());
+        assertEquals("2 of 14", lab.progressTextProperty().get());
+        assertEquals(2, lab.chosenProperty().get(), "step 3 is current");
     }
 
     @Test
