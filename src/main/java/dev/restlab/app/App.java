@@ -3,7 +3,9 @@ package dev.restlab.app;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.ui.Dialogs;
 import dev.restlab.ui.FxDialogs;
+import dev.restlab.ui.window.Themes;
 import dev.restlab.ui.window.WindowKeeper;
+import dev.restlab.ui.window.WindowLayout;
 import dev.restlab.ui.window.WindowLayoutStore;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.StoreChoice;
@@ -12,7 +14,6 @@ import dev.restlab.users.UserStore;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -44,11 +45,11 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        Options options = LAUNCH_OPTIONS.get() == null ? Options.defaults() : LAUNCH_OPTIONS.get();
         // Before any control class is initialised: the first one would load JavaFX's own Modena
         // theme, only for the window to replace it with its own (a twentieth of the time to the
-        // first frame). The window then sets the theme it was left in.
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Options options = LAUNCH_OPTIONS.get() == null ? Options.defaults() : LAUNCH_OPTIONS.get();
+        // first frame). The theme the window was left in, so that no other is read first.
+        Application.setUserAgentStylesheet(Themes.userAgentStylesheet(leftDark(options.users()), false));
         StoreOpening opening = STORE.get() == null ? StoreOpening.now(options.users()) : STORE.get();
         Optional<UserStore> store = openStore(opening, new FxDialogs(() -> null));
         if (store.isEmpty()) {
@@ -71,6 +72,11 @@ public final class App extends Application {
         workbench.startServer();
         workbench.tabs().buildOthersAfterFirstFrame();
         ClassDataArchive.prepare();
+    }
+
+    /** Whether the window was left in the dark theme (its layout is kept beside the users). */
+    static boolean leftDark(StoreChoice choice) {
+        return !choice.isInMemory() && WindowLayoutStore.inFolder(choice.dataDir()).read().map(WindowLayout::dark).orElse(false);
     }
 
     /**

@@ -12,13 +12,13 @@ import java.util.Base64;
  * It is a user-agent sheet, not one on the window, so that dialogs, menus and tooltips, which are
  * windows of their own, are high contrast too.
  */
-final class Themes {
+public final class Themes {
 
     private Themes() {
     }
 
     /** The style sheet to give {@code Application.setUserAgentStylesheet} for this choice. */
-    static String userAgentStylesheet(boolean dark, boolean highContrast) {
+    public static String userAgentStylesheet(boolean dark, boolean highContrast) {
         if (highContrast) {
             return highContrast();
         }
