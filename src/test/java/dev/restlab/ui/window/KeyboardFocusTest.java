@@ -110,6 +110,7 @@ class KeyboardFocusTest {
         WindowTests.port(workbench);
         open(robot, "Lab");
         ListView<?> steps = robot.lookup("#labSteps").queryAs(ListView.class);
+        WindowTests.waitUntil(() -> !steps.getItems().isEmpty()); // the lab is read off the FX thread as the window opens
         Button showAnswer = robot.lookup("#showAnswer").queryAs(Button.class);
         boolean found = false;
         for (int i = 0; i < steps.getItems().size() && !found; i++) {
