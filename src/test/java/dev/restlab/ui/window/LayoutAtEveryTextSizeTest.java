@@ -185,6 +185,15 @@ class LayoutAtEveryTextSizeTest {
                     && shownBounds(node).orElseThrow().getWidth() >= node.getLayoutBounds().getWidth() - 1,
                     where + ": the lab's " + id + " is not wholly in view: " + shownBounds(node));
         }
+        robot.interact(() -> workbench.tabs().select("checkTab"));
+        settle();
+        for (String id : List.of("#checkUrl", "#checkRoster")) {
+            // Room for a server's URL or a roster's path: eight letters' width at least (the roster's
+            // field had shrunk to a sliver beside the class's four buttons on 1024×768).
+            Region field = robot.lookup(id).queryAs(Region.class);
+            assertTrue(field.getWidth() >= 8 * fontSize(),
+                    where + ": the Check tab's " + id + " is " + field.getWidth() + " px wide, too narrow to type in");
+        }
         if (presenting) {
             robot.interact(() -> workbench.tabs().select("diagramTab"));
             settle();
