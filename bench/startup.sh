@@ -6,8 +6,9 @@
 # all threads, by then). The first round is reported apart: where the image's runtime keeps a
 # class-data archive in the user's cache folder (-XX:+AutoCreateSharedArchive, JDK 19+), the first
 # start writes it (at exit) and the next ones use it. The starts get a HOME of their own, so the
-# first start is a first start and the user's own cache is not touched. RestLab starts as a user
-# starts it, keeping users on disk (its SQLite file in that HOME), only on a free port.
+# first start is a first start and the user's own cache is not touched. RestLab keeps users on
+# disk, as a user's start does, in a folder of that HOME (--data-dir: its default folder follows
+# the account's home, not $HOME), on a free port.
 #
 # Usage: [IMAGE=dir] bench/startup.sh [rounds] [label=image ...]
 #   IMAGE         the app image measured as "restlab" (target/dist/RestLab unless given)
@@ -77,7 +78,7 @@ launch_to_window() {
   local run=$1 home=$2 started line ms="" cpu=""
   started=$(date +%s%N)
   coproc APP { exec env HOME="$home" JAVA_TOOL_OPTIONS="-Drestlab.startupMarker=true" \
-      "$run" --port 0 2>/dev/null; }
+      "$run" --port 0 --data-dir "$home/users" 2>/dev/null; }
   local pid=$APP_PID
   while IFS= read -r -t 60 -u "${APP[0]}" line; do
     if [[ "$line" == "restlab: window shown" ]]; then

@@ -1,5 +1,6 @@
 package dev.restlab.app;
 
+import dev.restlab.users.SqliteLoading;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,9 @@ public final class EarlyToolkit {
         }, "restlab-toolkit-start");
         starter.setDaemon(true);
         starter.start();
+        if (!List.of(args).contains("--in-memory")) {
+            SqliteLoading.beginInBackground(); // the users' file is opened once the command line is read
+        }
     }
 
     /** Whether this command line opens the window (a guess that errs towards no: a wrong no only costs time). */
