@@ -109,8 +109,12 @@ public final class CheckPaneController {
         TableColumn<StudentRow, String> student = text("Student", StudentRow::student);
         student.setPrefWidth(160);
         TableColumn<StudentRow, String> listing = text("Listing", StudentRow::listing);
-        TableColumn<StudentRow, String> verdict = text("Verdict", StudentRow::verdict);
-        verdict.setPrefWidth(120);
+        TableColumn<StudentRow, String> verdict = text("", StudentRow::verdict);
+        Label verdictHeader = new Label("Verdict");
+        verdict.setGraphic(verdictHeader);
+        // Its longest word whole with its mark, "⌛ unreachable" in bold, at every text size (120 px cut it).
+        verdict.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> verdictHeader.getFont().getSize() * 9.5,
+                verdictHeader.fontProperty()));
         verdict.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String word, boolean empty) {

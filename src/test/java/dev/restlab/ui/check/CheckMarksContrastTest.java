@@ -226,6 +226,8 @@ class CheckMarksContrastTest {
                         verdicts++;
                         CheckPaneViewModel.StudentRow student = (CheckPaneViewModel.StudentRow) cell.getTableRow().getItem();
                         assertEquals(student.verdictMark() + " " + student.verdict(), cell.getText(), where);
+                        Text shown = (Text) cell.lookup(".text");
+                        assertEquals(cell.getText(), shown.getText(), where + ": the verdict is cut short");
                         assertReadable(where + ": the verdict", (Color) cell.getTextFill(), under);
                     }
                 }
