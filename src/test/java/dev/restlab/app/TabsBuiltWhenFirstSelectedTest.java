@@ -69,6 +69,9 @@ class TabsBuiltWhenFirstSelectedTest {
         assertEquals(1, tabs.getTabs().stream().filter(TabViews::isBuilt).count());
         // In the open tab, the wire panes (RichTextFX) wait for an exchange to show.
         assertFalse(present(robot, "#requestText") || present(robot, "#responseText"), "wire panes before any exchange");
+        // Their place says what will show there.
+        assertTrue(robot.lookup("#requestHint").queryAs(Label.class).getText().startsWith("Select a request"));
+        assertTrue(robot.lookup("#responseHint").queryAs(Label.class).getText().contains("curl -i"));
 
         // What runs whatever tab is open does not wait for a view: the lab ticks with its tab unbuilt.
         int port = WindowTests.port(workbench);

@@ -18,6 +18,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
@@ -125,6 +126,15 @@ class ThemeContrastTest {
                 Color prompt = Contrast.over(promptFill(nameFilter), inside);
                 assertTrue(Contrast.ratio(prompt, inside) >= 4.5, theme + ": placeholder " + prompt + " on " + inside
                         + " has contrast " + Contrast.ratio(prompt, inside));
+
+                // The wire panes' places, before any request is selected, say what will show there.
+                for (String id : List.of("#requestHint", "#responseHint")) {
+                    Label hint = robot.lookup(id).queryAs(Label.class);
+                    Color under = Contrast.fill(hint.getBackground(), -1, page);
+                    Color text = Contrast.over((Color) hint.getTextFill(), under);
+                    assertTrue(Contrast.ratio(text, under) >= 4.5, theme + ": " + id + " " + text + " on " + under
+                            + " has contrast " + Contrast.ratio(text, under));
+                }
 
                 Region box = (Region) showBackground.lookup(".box");
                 Color boxEdge = Contrast.fill(box.getBackground(), 0, page);
