@@ -36,6 +36,11 @@ public record Conformance(Optional<String> operationId, boolean conforms, String
         return new Conformance(operationId, true, NO_ANSWER);
     }
 
+    /** False for an exchange that got no answer: there was nothing to judge, neither well nor badly. */
+    public boolean judged() {
+        return !(conforms && reason.equals(NO_ANSWER));
+    }
+
     static Conformance unrouted(boolean conforms, String reason) {
         return new Conformance(Optional.empty(), conforms, reason);
     }

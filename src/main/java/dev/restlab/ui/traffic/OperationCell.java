@@ -39,13 +39,16 @@ final class OperationCell extends TableCell<Exchange, Exchange> {
         Conformance verdict = traffic.conformance(exchange);
         // A request no operation takes (an unknown path, a wrong method) gets no tick: that it
         // was answered as documented (404, 405) is in the tooltip, not a mark of success.
-        setText(verdict.operationId().map(id -> id + (verdict.conforms() ? " ✓" : " ✗"))
+        // A request that got no answer gets neither: a dash, as the status column has one.
+        String mark = !verdict.judged() ? " –" : verdict.conforms() ? " ✓" : " ✗";
+        setText(verdict.operationId().map(id -> id + mark)
                 .orElse(verdict.conforms() ? "not in the API" : "not in the API ✗"));
         markNotConforming(!verdict.conforms());
         verdictTip.setText(verdict.summary());
         // Read aloud in words: a screen reader would say "check mark" or "ballot x", if anything.
-        setAccessibleText(verdict.operationId().orElse("not in the API")
-                + (verdict.conforms() ? ", answered as the API says" : ", not as the API says") + ". " + verdict.summary());
+        String said = !verdict.judged() ? ", no answer to judge"
+                : verdict.conforms() ? ", answered as the API says" : ", not as the API says";
+        setAccessibleText(verdict.operationId().orElse("not in the API") + said + ". " + verdict.summary());
         setTooltip(verdictTip);
     }
 

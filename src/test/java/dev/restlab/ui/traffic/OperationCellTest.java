@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.ui.TrafficModel;
+import dev.restlab.wire.Ending;
 import dev.restlab.wire.Exchange;
 import dev.restlab.wire.TrafficLog;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +83,20 @@ class OperationCellTest {
             assertEquals("listUsers ✗", cell.getText());
             assertTrue(cell.getStyleClass().contains("conforms-no"));
             assertTrue(cell.getTooltip().getText().contains("text/html"), cell.getTooltip().getText());
+        });
+    }
+
+    @Test
+    void a_request_that_got_no_answer_gets_a_dash_not_a_tick() throws Exception {
+        onFx(() -> {
+            OperationCell cell = new OperationCell(traffic);
+            Exchange reset = Exchange.builder().id(1).request("DELETE", "/people/v1/users/4f6e7c1a-0000-4000-8000-000000000001")
+                    .ending(Ending.RESET_BY_SERVER).build();
+            cell.updateItem(reset, false);
+            assertEquals("deleteUser –", cell.getText());
+            assertEquals("deleteUser: no answer to judge", cell.getTooltip().getText());
+            assertTrue(cell.getAccessibleText().startsWith("deleteUser, no answer to judge"), cell.getAccessibleText());
+            assertFalse(cell.getStyleClass().contains("conforms-no"));
         });
     }
 
