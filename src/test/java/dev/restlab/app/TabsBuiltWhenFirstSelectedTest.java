@@ -30,6 +30,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,19 @@ class TabsBuiltWhenFirstSelectedTest {
         waitUntil(() -> tabs.getTabs().stream().allMatch(TabViews::isBuilt));
         assertEquals("trafficTab", workbench.tabs().selectedId(), "building them selects none of them");
         assertTrue(present(robot, "#checkUrl"));
+    }
+
+    @Test
+    void a_window_closed_before_the_others_are_built_builds_no_more(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        Window window = Fx.call(() -> tabs.getScene().getWindow());
+        robot.interact(() -> {
+            window.hide();
+            workbench.tabs().buildOthersAfterFirstFrame();
+        });
+        Fx.frames(6);
+        assertEquals(1, Fx.call(() -> tabs.getTabs().stream().filter(TabViews::isBuilt).count()),
+                "views built out of any window");
     }
 
     @Test

@@ -147,12 +147,20 @@ public final class TabViews {
                     return;
                 }
                 Optional<Tab> next = tabs.getTabs().stream().filter(tab -> !isBuilt(tab)).findFirst();
-                if (next.isEmpty()) {
+                // A window closed before all were built builds no more: out of its scene, a view
+                // finds none of the theme's colours (JavaFX warned of each, hundreds of lines).
+                if (next.isEmpty() || !showing()) {
                     stop();
                 } else {
                     build(next.get());
                 }
             }
         }.start();
+    }
+
+    /** Whether the tabs are in a window on screen. */
+    private boolean showing() {
+        return tabs.getScene() != null && tabs.getScene().getWindow() != null
+                && tabs.getScene().getWindow().isShowing();
     }
 }
