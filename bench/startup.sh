@@ -73,11 +73,14 @@ done
 
 # Starts a launcher; prints "wall cpu": the milliseconds until the window was shown, and the CPU
 # milliseconds the process had used by then; then stops it (SIGTERM, so that an archive is written
-# at exit, as when a user closes the window; SIGKILL after 20 s).
+# at exit, as when a user closes the window; SIGKILL after 20 s), after `linger` seconds: a first
+# start is let finish the work it begins after its first frame, which the JVM (JDK 25) can crash on
+# when it writes the archive at exit meanwhile. It runs in the bench's folder, where a crash report
+# would go.
 launch_to_window() {
-  local run=$1 home=$2 started line ms="" cpu=""
+  local run=$1 home=$2 linger=$3 started line ms="" cpu=""
   started=$(date +%s%N)
-  coproc APP { exec env HOME="$home" JAVA_TOOL_OPTIONS="-Drestlab.startupMarker=true" \
+  coproc APP { cd "$work" && exec env HOME="$home" JAVA_TOOL_OPTIONS="-Drestlab.startupMarker=true" \
       "$run" --port 0 --data-dir "$home/users" 2>/dev/null; }
   local pid=$APP_PID
   while IFS= read -r -t 60 -u "${APP[0]}" line; do
@@ -87,6 +90,7 @@ launch_to_window() {
       break
     fi
   done
+  sleep "$linger"
   kill "$pid" 2>/dev/null || true
   for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
@@ -108,7 +112,7 @@ declare -A first wall cpu
 for round in $(seq "$rounds"); do
   report="round $round (wall/cpu ms):"
   for variant in "${variants[@]}"; do
-    read -r w c < <(launch_to_window "${launcher[$variant]}" "$work/home/${variant%-empty}") && [[ -n "$w" ]] || exit 1
+    read -r w c < <(launch_to_window "${launcher[$variant]}" "$work/home/${variant%-empty}" "$(( round == 1 ? 3 : 0 ))") && [[ -n "$w" ]] || exit 1
     if (( round == 1 )); then
       first[$variant]="$w $c"
     else

@@ -12,6 +12,7 @@ import dev.restlab.users.StoreChoice;
 import dev.restlab.users.StoreUnavailableException;
 import dev.restlab.users.UserStore;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
@@ -33,6 +34,8 @@ public final class App extends Application {
 
     private Workbench workbench;
     private WindowKeeper window;
+    /** Whether the JVM writes the class-data archive as this start exits (see {@link ClassDataArchive#prepare}). */
+    private boolean archiveWrittenAtExit;
 
     /** Opens the window with these options; returns when it has closed. Once per JVM, as JavaFX allows. */
     public static void launch(Options options) {
@@ -71,12 +74,22 @@ public final class App extends Application {
                 keepsNothing ? WindowLayoutStore.none() : WindowLayoutStore.inFolder(choice.dataDir()));
         workbench.startServer();
         workbench.tabs().buildOthersAfterFirstFrame();
-        ClassDataArchive.prepare();
+        archiveWrittenAtExit = ClassDataArchive.prepare();
     }
 
     /** Whether the window was left in the dark theme (its layout is kept beside the users). */
     static boolean leftDark(StoreChoice choice) {
         return !choice.isInMemory() && WindowLayoutStore.inFolder(choice.dataDir()).read().map(WindowLayout::dark).orElse(false);
+    }
+
+    private static void awaitQuietly(Workbench workbench) {
+        try {
+            if (!workbench.awaitBackgroundWork(Duration.ofSeconds(3))) {
+                System.err.println("restlab: background work still running as RestLab closes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -104,6 +117,11 @@ public final class App extends Application {
         }
         if (workbench != null) {
             workbench.close();
+            if (archiveWrittenAtExit) {
+                // Closed moments after a first start: the work begun after the first frame (the
+                // OpenAPI reader, the other tabs' reading) is let finish before the JVM writes the archive.
+                awaitQuietly(workbench);
+            }
         }
     }
 }

@@ -40,28 +40,36 @@ final class ClassDataArchive {
     /**
      * Makes the archive's folder when the launcher names one, and deletes an archive made from
      * other jars; a problem only costs the archive.
+     *
+     * @return whether the JVM writes the archive as this start exits (there was none yet): the
+     *         window's background work should be over by then, as the JVM (JDK 25) can crash
+     *         writing it while another thread still makes classes
      */
-    static void prepare() {
+    static boolean prepare() {
         String archive = System.getProperty(PROPERTY);
-        folder(archive).ifPresent(folder -> {
-            try {
-                Files.createDirectories(folder);
-            } catch (FileAlreadyExistsException e) {
-                System.err.println("restlab: no class-data archive (it makes later starts quicker): "
-                        + e.getFile() + " is a file where its folder should be");
-                return;
-            } catch (IOException e) {
-                System.err.println("restlab: no class-data archive (it makes later starts quicker): "
-                        + folder + " could not be made (" + e + ")");
-                return;
-            }
-            try {
-                keepInStep(Path.of(archive), jarsOf(System.getProperty("java.class.path", "")));
-            } catch (IOException e) {
-                System.err.println("restlab: the class-data archive " + archive + " could not be kept in step"
-                        + " with this version (" + e + "); starts may be slower");
-            }
-        });
+        Optional<Path> folder = folder(archive);
+        if (folder.isEmpty()) {
+            return false;
+        }
+        try {
+            Files.createDirectories(folder.get());
+        } catch (FileAlreadyExistsException e) {
+            System.err.println("restlab: no class-data archive (it makes later starts quicker): "
+                    + e.getFile() + " is a file where its folder should be");
+            return false;
+        } catch (IOException e) {
+            System.err.println("restlab: no class-data archive (it makes later starts quicker): "
+                    + folder.get() + " could not be made (" + e + ")");
+            return false;
+        }
+        boolean writtenAtExit = !Files.exists(Path.of(archive));
+        try {
+            keepInStep(Path.of(archive), jarsOf(System.getProperty("java.class.path", "")));
+        } catch (IOException e) {
+            System.err.println("restlab: the class-data archive " + archive + " could not be kept in step"
+                    + " with this version (" + e + "); starts may be slower");
+        }
+        return writtenAtExit;
     }
 
     /**

@@ -54,9 +54,11 @@ import dev.restlab.wire.TrafficLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -243,6 +245,15 @@ public final class Workbench implements AutoCloseable {
         server.stop();
         store.close();
         io.shutdownNow();
+    }
+
+    /**
+     * After {@link #close}: waits up to {@code limit} for the background work still running to end.
+     *
+     * @return whether it has ended
+     */
+    public boolean awaitBackgroundWork(Duration limit) throws InterruptedException {
+        return io.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void closeQuietly(AutoCloseable subscription) {

@@ -28,10 +28,25 @@ class ClassDataArchiveTest {
     void the_folder_the_launcher_names_is_made_so_that_the_jvm_can_write_the_archive_at_exit() {
         Path archive = home.resolve(".cache").resolve("RestLab").resolve("restlab.jsa");
         System.setProperty(ClassDataArchive.PROPERTY, archive.toString());
-        ClassDataArchive.prepare();
+        assertTrue(ClassDataArchive.prepare(), "no archive yet: the JVM writes one as this start exits");
         assertTrue(Files.isDirectory(archive.getParent()));
         ClassDataArchive.prepare(); // the next start finds it there
         assertTrue(Files.isDirectory(archive.getParent()));
+    }
+
+    @Test
+    void a_start_that_finds_its_archive_writes_none_at_exit() throws Exception {
+        Path archive = home.resolve("restlab.jsa");
+        System.setProperty(ClassDataArchive.PROPERTY, archive.toString());
+        assertTrue(ClassDataArchive.prepare());
+        Files.writeString(archive, "an archive the JVM wrote as that start exited");
+        assertFalse(ClassDataArchive.prepare());
+        assertTrue(Files.exists(archive), "made from these very jars: kept");
+    }
+
+    @Test
+    void no_archive_named_none_written() {
+        assertFalse(ClassDataArchive.prepare());
     }
 
     @Test
