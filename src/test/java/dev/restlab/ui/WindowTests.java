@@ -1,7 +1,9 @@
 package dev.restlab.ui;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.testing.Await;
+import dev.restlab.users.InMemoryUserStore;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +20,11 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class WindowTests {
 
     private WindowTests() {
+    }
+
+    /** A workbench as most window tests want one: users in memory, its server on a free loopback port. */
+    public static Workbench inMemoryWorkbench() {
+        return new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { }));
     }
 
     /** Shows {@code workbench} in {@code stage} as the app does and starts its server; returns it. */

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.check.Outcome;
 import dev.restlab.check.ScenarioFile;
 import dev.restlab.ui.Contrast;
 import dev.restlab.ui.Fx;
 import dev.restlab.ui.StatusMark;
 import dev.restlab.ui.WindowTests;
-import dev.restlab.users.InMemoryUserStore;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +66,7 @@ class CheckMarksContrastTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(),
-                WorkbenchSettings.listening("127.0.0.1", 0, url -> { })), 1024, 768);
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench(), 1024, 768);
     }
 
     @AfterEach

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.ui.LookViewModel;
 import dev.restlab.ui.WindowTests;
-import dev.restlab.users.InMemoryUserStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,8 +46,7 @@ class FitWidthWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(),
-                WorkbenchSettings.listening("127.0.0.1", 0, url -> { })), 1024, 768);
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench(), 1024, 768);
     }
 
     @AfterEach

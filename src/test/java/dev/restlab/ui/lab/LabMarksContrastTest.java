@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.ui.Contrast;
 import dev.restlab.ui.Fx;
 import dev.restlab.ui.StatusMark;
 import dev.restlab.ui.WindowTests;
-import dev.restlab.users.InMemoryUserStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,8 +49,7 @@ class LabMarksContrastTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(),
-                WorkbenchSettings.listening("127.0.0.1", 0, url -> { })), 1024, 768);
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench(), 1024, 768);
     }
 
     @AfterEach

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.ui.LookViewModel;
 import dev.restlab.ui.WindowTests;
-import dev.restlab.users.InMemoryUserStore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +40,7 @@ class LabReasonWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(),
-                WorkbenchSettings.listening("127.0.0.1", 0, url -> { })), 1024, 768);
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench(), 1024, 768);
     }
 
     @AfterEach

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.diagram.FaultMark;
 import dev.restlab.ui.Contrast;
 import dev.restlab.ui.WindowTests;
-import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.io.IOException;
 import java.net.URI;
@@ -53,8 +51,7 @@ class FaultMarkWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(),
-                WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench());
     }
 
     @AfterEach

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.ui.TrafficModel;
-import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +43,7 @@ class OwnRowTintTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench());
     }
 
     @AfterEach

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.ui.StatusMark;
 import dev.restlab.ui.WindowTests;
-import dev.restlab.users.InMemoryUserStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +39,7 @@ class StatusMarkTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench());
     }
 
     @AfterEach

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.ui.WindowTests;
-import dev.restlab.users.InMemoryUserStore;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +33,7 @@ class PopupLookTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench());
     }
 
     @AfterEach

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
-import dev.restlab.users.InMemoryUserStore;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ChoiceBox;
@@ -38,7 +36,7 @@ class PresentationModeTest {
 
     @Start
     void start(Stage stage) {
-        workbench = WindowTests.show(stage, new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { })));
+        workbench = WindowTests.show(stage, WindowTests.inMemoryWorkbench());
     }
 
     @AfterEach
@@ -102,7 +100,7 @@ class PresentationModeTest {
     void a_traffic_view_built_while_presenting_is_arranged_for_it(FxRobot robot) throws Exception {
         Stage second = Fx.call(Stage::new);
         Workbench late = Fx.call(() -> {
-            Workbench opened = new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { }));
+            Workbench opened = WindowTests.inMemoryWorkbench();
             opened.tabs().select("labTab"); // the tab the window was left on
             return WindowTests.show(second, opened, 1024, 768);
         });

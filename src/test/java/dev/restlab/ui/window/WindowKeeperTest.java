@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
-import dev.restlab.app.WorkbenchSettings;
-import dev.restlab.users.InMemoryUserStore;
+import dev.restlab.ui.WindowTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +53,7 @@ class WindowKeeperTest {
         AtomicReference<Opened> result = new AtomicReference<>();
         robot.interact(() -> {
             Stage stage = new Stage();
-            Workbench workbench = new Workbench(new InMemoryUserStore(), WorkbenchSettings.listening("127.0.0.1", 0, url -> { }));
+            Workbench workbench = WindowTests.inMemoryWorkbench();
             opened.add(workbench);
             WindowKeeper keeper = WindowKeeper.show(stage, workbench.root(), workbench.look(),
                     WindowLayoutStore.inFolder(dataDir), screen, List.of(screen));
