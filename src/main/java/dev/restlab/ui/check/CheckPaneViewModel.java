@@ -27,6 +27,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import dev.restlab.ui.Dialogs;
+import dev.restlab.ui.ListReadOnce;
 import dev.restlab.ui.UiThreads;
 
 /**
@@ -126,9 +127,7 @@ public final class CheckPaneViewModel {
     private final Checker checker;
     private final ClassChecker classChecker;
     private final Callable<List<ScenarioCase>> cases;
-    private final ObservableList<CaseColumn> caseColumns = FXCollections.observableArrayList();
-    private final ObservableList<CaseColumn> readOnlyCaseColumns = FXCollections.unmodifiableObservableList(caseColumns);
-    private boolean casesAsked;
+    private final ListReadOnce<CaseColumn> caseColumns = new ListReadOnce<>();
     private final UiThreads threads;
     private final Dialogs dialogs;
     private final StringProperty url = new SimpleStringProperty("http://127.0.0.1:5000");
@@ -169,12 +168,7 @@ public final class CheckPaneViewModel {
      * Check tab's view is built); {@link #caseColumns} fills in once they are read.
      */
     public void readCases() {
-        if (casesAsked) {
-            return;
-        }
-        casesAsked = true;
-        threads.run(() -> cases.call().stream().map(c -> new CaseColumn(c.title(), c.handout())).toList(),
-                caseColumns::setAll,
+        caseColumns.read(threads, () -> cases.call().stream().map(c -> new CaseColumn(c.title(), c.handout())).toList(),
                 failure -> status.set("The scenario's cases could not be read: " + failure.getMessage()));
     }
 
@@ -380,7 +374,7 @@ public final class CheckPaneViewModel {
 
     /** The class grid's columns: the scenario's cases, in order; empty until {@link #readCases} has read them. */
     public ObservableList<CaseColumn> caseColumns() {
-        return readOnlyCaseColumns;
+        return caseColumns.items();
     }
 
     /** True while the class grid, not one server's cases, is shown. */

@@ -37,6 +37,7 @@ import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import dev.restlab.ui.Dialogs;
+import dev.restlab.ui.ListReadOnce;
 import dev.restlab.ui.UiThreads;
 
 /**
@@ -76,9 +77,7 @@ public final class LabPaneViewModel implements AutoCloseable {
     private final LongPredicate showExchange;
 
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
-    private final ObservableList<BuiltInLab> builtIns = FXCollections.observableArrayList();
-    private final ObservableList<BuiltInLab> readOnlyBuiltIns = FXCollections.unmodifiableObservableList(builtIns);
-    private boolean builtInsAsked;
+    private final ListReadOnce<BuiltInLab> builtIns = new ListReadOnce<>();
     private final IntegerProperty chosen = new SimpleIntegerProperty(-1);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -240,7 +239,7 @@ public final class LabPaneViewModel implements AutoCloseable {
      * the tab's menu; empty until {@link #readBuiltInLabs} has read their titles.
      */
     public ObservableList<BuiltInLab> builtInLabs() {
-        return readOnlyBuiltIns;
+        return builtIns.items();
     }
 
     /**
@@ -248,13 +247,9 @@ public final class LabPaneViewModel implements AutoCloseable {
      * Lab tab's view is built): each is a whole YAML file to parse, too slow for the FX thread.
      */
     public void readBuiltInLabs() {
-        if (builtInsAsked) {
-            return;
-        }
-        builtInsAsked = true;
-        threads.run(() -> LabFile.BUILT_IN.stream().map(name -> new BuiltInLab(name, LabFile.builtIn(name).title()))
-                .toList(), builtIns::setAll, failure -> message.set("The built-in labs could not be read: "
-                        + failure.getMessage()));
+        builtIns.read(threads, () -> LabFile.BUILT_IN.stream()
+                .map(name -> new BuiltInLab(name, LabFile.builtIn(name).title())).toList(),
+                failure -> message.set("The built-in labs could not be read: " + failure.getMessage()));
     }
 
     /** Follows the built-in lab of that name (its progress kept as for any lab); an unknown name changes nothing. */
