@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Launch to window shown, for the desktop app image (target/dist/RestLab) and, on the same runtime
-# with the same launcher options, an empty JavaFX window (bench/EmptyWindow.java), started in turn in
-# the same rounds: on a busy machine both slow alike, so RestLab / empty is the figure that holds.
+# with the same launcher options, three windows that are not RestLab: an empty JavaFX window
+# (bench/EmptyWindow.java), the same with RestLab's theme and three controls (ThreeControlsWindow),
+# and RestLab's first view with none of RestLab's code (FirstViewFloor), started in turn in the same
+# rounds: on a busy machine all slow alike, so the ratios are the figures that hold. RestLab / empty
+# is the whole cost; floor / empty is what JavaFX needs to show the first view's controls at all;
+# RestLab / floor is what RestLab's own code adds to that.
 # Each start reports wall time (launch to the window's WINDOW_SHOWN) and CPU time (user + system,
 # all threads, by then). The first round is reported apart: where the image's runtime keeps a
 # class-data archive in the user's cache folder (-XX:+AutoCreateSharedArchive, JDK 19+), the first
@@ -13,7 +17,7 @@
 # Usage: [IMAGE=dir] bench/startup.sh [rounds] [label=image ...]
 #   IMAGE         the app image measured as "restlab" (target/dist/RestLab unless given)
 #   rounds        7 unless given; the median is taken over rounds 2..n
-#   label=image   more app images measured in the same rounds, each beside its own empty window
+#   label=image   more app images measured in the same rounds, each beside its own three windows that are not RestLab
 #                 (e.g. before=/tmp/old/RestLab jdk17=/tmp/jdk17/RestLab)
 # Needs Xvfb (it starts one on :97 when DISPLAY is unset), javac, and target/lib (mvn package).
 set -euo pipefail
@@ -48,27 +52,38 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 mkdir -p "$work/home"
 
-# The empty window, compiled for Java 17 against the JavaFX jars the image's modules came from.
-mkdir -p "$work/empty-classes"
-javac --release 17 -cp "$(ls target/lib/javafx-*.jar | tr '\n' ':')" -d "$work/empty-classes" bench/EmptyWindow.java
-jar --create --file "$work/empty-window.jar" -C "$work/empty-classes" .
+# The windows that are not RestLab, compiled for Java 17 against the jars the image's modules and
+# class path came from.
+for program in EmptyWindow ThreeControlsWindow FirstViewFloor; do
+  mkdir -p "$work/$program"
+  javac --release 17 -cp "$(ls target/lib/*.jar | tr '\n' ':')" -d "$work/$program" "bench/$program.java"
+done
+jar --create --file "$work/empty-window.jar" -C "$work/EmptyWindow" .
+jar --create --file "$work/three-controls.jar" -C "$work/ThreeControlsWindow" .
+jar --create --file "$work/first-view-floor.jar" -C "$work/FirstViewFloor" .
 
-# Per image, a twin whose launcher starts the empty window: the same runtime and the same
-# java-options (a class-data archive of its own name), only the class path and main class differ.
+# Per image, three twins whose launchers start the windows that are not RestLab: the same runtime and
+# the same java-options (a class-data archive of their own name), only the class path and main class
+# differ. The two with RestLab's theme keep the image's jars (the floor for RestLab's FXML and style sheet).
 declare -A launcher
-for label in "${labels[@]}"; do
-  src=${image[$label]}
-  launcher[$label]="$(cd "$src" && pwd -P)/bin/RestLab"
-  twin="$work/$label-empty/RestLab"
+twin() { # label variant jar main-class keep-jars
+  local twin="$work/$1-$2/RestLab"
   mkdir -p "$(dirname "$twin")"
-  cp -a "$src" "$twin"
-  rm -f "$twin"/lib/app/*.jar
-  cp "$work/empty-window.jar" "$twin/lib/app/"
-  cfg="$twin/lib/app/RestLab.cfg"
-  sed -i -e '/^app\.classpath=/d' -e 's/^app\.mainclass=.*/app.mainclass=EmptyWindow\napp.classpath=$APPDIR\/empty-window.jar/' \
-    -e 's/restlab\.jsa/empty-window.jsa/g' "$cfg"
-  launcher[$label-empty]="$twin/bin/RestLab"
-  # Each image's archive is written to its own cache folder (the launcher names one path per user).
+  cp -a "${image[$1]}" "$twin"
+  [[ "$5" == keep ]] || rm -f "$twin"/lib/app/*.jar
+  cp "$work/$3" "$twin/lib/app/"
+  local cfg="$twin/lib/app/RestLab.cfg"
+  [[ "$5" == keep ]] || sed -i '/^app\.classpath=/d' "$cfg"
+  sed -i -e "s/^app\.mainclass=.*/app.mainclass=$4\napp.classpath=\$APPDIR\/$3/" \
+    -e "s/restlab\.jsa/${3%.jar}.jsa/g" "$cfg"
+  launcher[$1-$2]="$twin/bin/RestLab"
+}
+for label in "${labels[@]}"; do
+  launcher[$label]="$(cd "${image[$label]}" && pwd -P)/bin/RestLab"
+  twin "$label" empty empty-window.jar EmptyWindow drop
+  twin "$label" three three-controls.jar ThreeControlsWindow keep
+  twin "$label" floor first-view-floor.jar FirstViewFloor keep
+  # Each image's archives are written to its own cache folder (the launcher names one path per user).
 done
 
 # Starts a launcher; prints "wall cpu": the milliseconds until the window was shown, and the CPU
@@ -101,10 +116,21 @@ launch_to_window() {
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+# A table row: variant a over variant b, first start (wall / CPU) and the medians of the later rounds.
+ratio_row() {
+  local fa fca fb fcb
+  read -r fa fca <<<"${first[$1]}"; read -r fb fcb <<<"${first[$2]}"
+  echo "| $3 | $(ratio "$fa" "$fb") / $(ratio "$fca" "$fcb") | $(ratio "$(median <<<"${wall[$1]}")" "$(median <<<"${wall[$2]}")")" \
+       "| $(ratio "$(median <<<"${cpu[$1]}")" "$(median <<<"${cpu[$2]}")") | |"
+}
 
 variants=()
+declare -A image_of # the image a variant was made from, whose HOME it starts in
 for label in "${labels[@]}"; do
-  variants+=("$label" "$label-empty")
+  for variant in "$label" "$label-empty" "$label-three" "$label-floor"; do
+    variants+=("$variant")
+    image_of[$variant]=$label
+  done
   mkdir -p "$work/home/$label" # one HOME per image: each image's first start writes its own archives
 done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -112,7 +138,7 @@ declare -A first wall cpu
 for round in $(seq "$rounds"); do
   report="round $round (wall/cpu ms):"
   for variant in "${variants[@]}"; do
-    read -r w c < <(launch_to_window "${launcher[$variant]}" "$work/home/${variant%-empty}" "$(( round == 1 ? 3 : 0 ))") && [[ -n "$w" ]] || exit 1
+    read -r w c < <(launch_to_window "${launcher[$variant]}" "$work/home/${image_of[$variant]}" "$(( round == 1 ? 3 : 0 ))") && [[ -n "$w" ]] || exit 1
     if (( round == 1 )); then
       first[$variant]="$w $c"
     else
@@ -138,12 +164,12 @@ for label in "${labels[@]}"; do
   echo
   echo "| launch to window shown | first start wall / CPU ms | median of rounds 2-$rounds wall ms | CPU ms | every run after the first, wall ms |"
   echo "| --- | ---: | ---: | ---: | --- |"
-  for variant in "$label" "$label-empty"; do
+  for variant in "$label" "$label-empty" "$label-three" "$label-floor"; do
     read -r fw fc <<<"${first[$variant]}"
     echo "| $variant | $fw / $fc | $(median <<<"${wall[$variant]}") | $(median <<<"${cpu[$variant]}") |${wall[$variant]} |"
   done
-  w=$(median <<<"${wall[$label]}"); we=$(median <<<"${wall[$label-empty]}")
-  c=$(median <<<"${cpu[$label]}"); ce=$(median <<<"${cpu[$label-empty]}")
-  read -r fw fc <<<"${first[$label]}"; read -r few fec <<<"${first[$label-empty]}"
-  echo "| $label / empty window | $(ratio "$fw" "$few") / $(ratio "$fc" "$fec") | $(ratio "$w" "$we") | $(ratio "$c" "$ce") | |"
+  ratio_row "$label" "$label-empty" "$label / empty window"
+  ratio_row "$label-three" "$label-empty" "three controls / empty window"
+  ratio_row "$label-floor" "$label-empty" "first view's floor / empty window"
+  ratio_row "$label" "$label-floor" "$label / first view's floor"
 done
