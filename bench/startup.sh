@@ -10,9 +10,10 @@
 # all threads, by then). The first round is reported apart: where the image's runtime keeps a
 # class-data archive in the user's cache folder (-XX:+AutoCreateSharedArchive, JDK 19+), the first
 # start writes it (at exit) and the next ones use it. The starts get a HOME of their own, so the
-# first start is a first start and the user's own cache is not touched. RestLab keeps users on
-# disk, as a user's start does, in a folder of that HOME (--data-dir: its default folder follows
-# the account's home, not $HOME), on a free port.
+# first start is a first start and the user's own cache is not touched. RestLab starts as a
+# double-click starts it, with no arguments: users kept on disk in its default folder, here in that
+# HOME (XDG_DATA_HOME: Java's home folder follows the account, not $HOME), serving on port 5001
+# (its server starts after the first frame, so a port in use does not change the figure).
 #
 # Usage: [IMAGE=dir] bench/startup.sh [rounds] [label=image ...]
 #   IMAGE         the app image measured as "restlab" (target/dist/RestLab unless given)
@@ -95,8 +96,8 @@ done
 launch_to_window() {
   local run=$1 home=$2 linger=$3 started line ms="" cpu=""
   started=$(date +%s%N)
-  coproc APP { cd "$work" && exec env HOME="$home" JAVA_TOOL_OPTIONS="-Drestlab.startupMarker=true" \
-      "$run" --port 0 --data-dir "$home/users" 2>/dev/null; }
+  coproc APP { cd "$work" && exec env HOME="$home" XDG_DATA_HOME="$home/data" \
+      JAVA_TOOL_OPTIONS="-Drestlab.startupMarker=true" "$run" 2>/dev/null; }
   local pid=$APP_PID
   while IFS= read -r -t 60 -u "${APP[0]}" line; do
     if [[ "$line" == "restlab: window shown" ]]; then

@@ -105,7 +105,9 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         EarlyToolkit.startIfOpeningWindow(args);
-        System.exit(commandLine().execute(args));
+        // A double-click gives no arguments: nothing to read, and picocli's reading (its classes
+        // cannot be kept in a class-data archive) would hold the window back while JavaFX is ready.
+        System.exit(args.length == 0 ? openWindow(Options.defaults()) : commandLine().execute(args));
     }
 
     public static CommandLine commandLine() {
@@ -118,6 +120,11 @@ public final class Main implements Callable<Integer> {
         if (headless) {
             return new Headless(System.out, System.err).run(options, loadLab(), labReport);
         }
+        return openWindow(options);
+    }
+
+    /** Opens the window; returns the exit status once it has closed (1 if it could not open). */
+    private static int openWindow(Options options) {
         Optional<String> noDisplay = noDisplay(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("glass.platform"));
         if (noDisplay.isPresent()) {

@@ -136,6 +136,7 @@ class MainTest {
         CommandLine cli = Main.commandLine();
         cli.parseArgs();
         assertFalse(cli.<Main>getCommand().headless());
+        // Main.main opens the window with Options.defaults() when there are no arguments, unread.
         assertEquals(Options.defaults(), parsed());
         assertEquals(new Options("127.0.0.1", 5001, StoreChoice.defaultDurable(), false, List.of()), parsed());
     }
