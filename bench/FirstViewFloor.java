@@ -8,7 +8,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 
 /**
  * RestLab's first view with none of RestLab's code: the server bar, the users pane and the Traffic
@@ -39,12 +38,7 @@ public final class FirstViewFloor extends Application {
         root.getStylesheets().add(FirstViewFloor.class.getResource("/css/restlab.css").toExternalForm());
         stage.setTitle("First view, no RestLab code");
         stage.setScene(new Scene(root, 1280, 800));
-        if (Boolean.getBoolean("restlab.startupMarker")) {
-            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> {
-                System.out.println("restlab: window shown");
-                System.out.flush();
-            });
-        }
+        WindowShown.announce(stage);
         stage.show();
     }
 

@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 
 /**
  * The empty window with RestLab's theme and three controls in it, a label, a text field and a
@@ -25,12 +24,7 @@ public final class ThreeControlsWindow extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setTitle("Three controls");
         stage.setScene(new Scene(new VBox(new Label("Name"), new TextField("John"), new Button("Create (POST)")), 1280, 800));
-        if (Boolean.getBoolean("restlab.startupMarker")) {
-            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> {
-                System.out.println("restlab: window shown");
-                System.out.flush();
-            });
-        }
+        WindowShown.announce(stage);
         stage.show();
     }
 }

@@ -57,7 +57,7 @@ mkdir -p "$work/home"
 # class path came from.
 for program in EmptyWindow ThreeControlsWindow FirstViewFloor; do
   mkdir -p "$work/$program"
-  javac --release 17 -cp "$(ls target/lib/*.jar | tr '\n' ':')" -d "$work/$program" "bench/$program.java"
+  javac --release 17 -cp "$(ls target/lib/*.jar | tr '\n' ':')" -d "$work/$program" "bench/$program.java" bench/WindowShown.java
 done
 jar --create --file "$work/empty-window.jar" -C "$work/EmptyWindow" .
 jar --create --file "$work/three-controls.jar" -C "$work/ThreeControlsWindow" .
