@@ -8,8 +8,11 @@ public enum Outcome {
     FURTHER("★", "went further"),
     /** Answered, and differs. */
     DIFFERS("✗", "differs"),
-    /** No whole answer came: closed, cut short, or too slow. */
-    NO_ANSWER("⌛", "no answer"),
+    /**
+     * No whole answer came: closed, cut short, or too slow. (Not an hourglass: DejaVu Sans, the
+     * text font of most Linux desktops, has none, and JavaFX drew an empty box in its place.)
+     */
+    NO_ANSWER("⊘", "no answer"),
     /** Not sent: the whole check's time was up. */
     NOT_SENT("–", "not sent");
 

@@ -112,7 +112,7 @@ public final class CheckPaneController {
         TableColumn<StudentRow, String> verdict = text("", StudentRow::verdict);
         Label verdictHeader = new Label("Verdict");
         verdict.setGraphic(verdictHeader);
-        // Its longest word whole with its mark, "⌛ unreachable" in bold, at every text size (120 px cut it).
+        // Its longest word whole with its mark, "⊘ unreachable" in bold, at every text size (120 px cut it).
         verdict.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> verdictHeader.getFont().getSize() * 9.5,
                 verdictHeader.fontProperty()));
         verdict.setCellFactory(column -> new TableCell<>() {
@@ -121,7 +121,7 @@ public final class CheckPaneController {
                 super.updateItem(word, empty);
                 getStyleClass().removeAll("check-verdict-pass", "check-verdict-differs", "check-verdict-unreachable");
                 StudentRow row = empty ? null : getTableRow().getItem();
-                // The verdict's mark before its word (✓ pass, ✗ differs, ⌛ unreachable): never the colour alone.
+                // The verdict's mark before its word (✓ pass, ✗ differs, ⊘ unreachable): never the colour alone.
                 setText(empty || word == null ? null
                         : row == null || row.verdictMark().isEmpty() ? word : row.verdictMark() + " " + word);
                 if (!empty && word != null && !word.endsWith("…")) {

@@ -71,7 +71,7 @@ public final class CheckPaneViewModel {
             return result.map(r -> r.verdict().word()).orElse("checking…");
         }
 
-        /** The verdict's mark, the same the cases use: ✓ pass, ✗ differs, ⌛ unreachable; empty while checking. */
+        /** The verdict's mark, the same the cases use: ✓ pass, ✗ differs, ⊘ unreachable; empty while checking. */
         public String verdictMark() {
             return result.map(r -> switch (r.verdict()) {
                 case PASS -> Outcome.AS_EXPECTED.symbol();

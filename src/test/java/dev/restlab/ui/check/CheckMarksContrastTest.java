@@ -46,7 +46,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Check a server, at a glance: each case's line carries its outcome's mark (✓ ★ ✗ ⌛ –) in the
+ * Check a server, at a glance: each case's line carries its outcome's mark (✓ ★ ✗ ⊘ –) in the
  * outcome's colour and its answer's status marked by its class's symbol (✓ ↪ ⚠ ✖) in the class's
  * colour; the class grid's cells show the outcome over the status's mark and code, and the
  * verdicts their mark before the word. Every one of those colours keeps WCAG AA contrast (4.5) on

@@ -80,7 +80,7 @@ class CheckPaneViewModelTest {
         assertEquals("unreachable", vm.students().get(1).verdict());
         assertEquals("·", vm.students().get(1).cell(0).symbol());
         assertEquals(0, vm.students().get(1).cell(0).status(), "nothing answered");
-        assertEquals("⌛", vm.students().get(1).verdictMark());
+        assertEquals("⊘", vm.students().get(1).verdictMark());
         vm.readCases();
         assertEquals(17, vm.caseColumns().size());
         assertEquals("2 students: 1 pass, 0 differs, 1 unreachable.", vm.statusProperty().get());
