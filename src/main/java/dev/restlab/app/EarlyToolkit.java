@@ -1,6 +1,5 @@
 package dev.restlab.app;
 
-import dev.restlab.users.SqliteLoading;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -50,9 +49,18 @@ public final class EarlyToolkit {
         }, "restlab-toolkit-start");
         starter.setDaemon(true);
         starter.start();
-        if (!List.of(args).contains("--in-memory")) {
-            SqliteLoading.beginInBackground(); // the users' file is opened once the command line is read
-        }
+    }
+
+    /**
+     * Completes once a start begun by {@link #startIfOpeningWindow} has ended, however it ended; at
+     * once when none was begun. JavaFX's start changes the process's environment (its GTK glass sets
+     * GDK_BACKEND with putenv), and native code that reads the environment on another thread
+     * meanwhile (SQLite's, opening the users' file) crashed the JVM in libc's getenv, about one start
+     * in fifty: such work waits for this.
+     */
+    static CompletableFuture<Void> ended() {
+        CompletableFuture<Void> started = STARTED.get();
+        return started == null ? CompletableFuture.completedFuture(null) : started.handle((ok, failed) -> null);
     }
 
     /** Whether this command line opens the window (a guess that errs towards no: a wrong no only costs time). */
