@@ -40,7 +40,9 @@ public final class App extends Application {
     /** Opens the window with these options; returns when it has closed. Once per JVM, as JavaFX allows. */
     public static void launch(Options options) {
         LAUNCH_OPTIONS.set(options);
-        STORE.set(StoreOpening.begin(options.users()));
+        // Opened beside the window's building once an early start of JavaFX has ended; after a
+        // command line EarlyToolkit took for no window, start() opens it, JavaFX being up by then.
+        STORE.set(EarlyToolkit.begun() ? StoreOpening.begin(options.users()) : null);
         ClassPathWarning.keepBack();
         EarlyToolkit.awaitStart();
         Application.launch(App.class);

@@ -51,6 +51,11 @@ public final class EarlyToolkit {
         starter.start();
     }
 
+    /** Whether {@link #startIfOpeningWindow} began starting JavaFX. */
+    static boolean begun() {
+        return STARTED.get() != null;
+    }
+
     /**
      * Completes once a start begun by {@link #startIfOpeningWindow} has ended, however it ended; at
      * once when none was begun. JavaFX's start changes the process's environment (its GTK glass sets
