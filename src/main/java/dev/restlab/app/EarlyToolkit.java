@@ -60,8 +60,8 @@ public final class EarlyToolkit {
      * Completes once a start begun by {@link #startIfOpeningWindow} has ended, however it ended; at
      * once when none was begun. JavaFX's start changes the process's environment (its GTK glass sets
      * GDK_BACKEND with putenv), and native code that reads the environment on another thread
-     * meanwhile (SQLite's, opening the users' file) crashed the JVM in libc's getenv, about one start
-     * in fifty: such work waits for this.
+     * meanwhile (SQLite's, opening the users' file) now and then crashed the JVM in libc's getenv:
+     * such work waits for this.
      */
     static CompletableFuture<Void> ended() {
         CompletableFuture<Void> started = STARTED.get();
