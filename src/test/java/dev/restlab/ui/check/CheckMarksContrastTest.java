@@ -85,7 +85,9 @@ class CheckMarksContrastTest {
         });
         WindowTests.waitUntil(() -> robot.lookup("#checkCases").tryQuery().isPresent()); // its skin comes a pulse later
         @SuppressWarnings("unchecked")
-        ListView<CheckPaneViewModel.Row> cases = robot.lookup("#checkCases").queryAs(ListView.class);
+        // Looked up on the FX thread: the check is still adding cases, and a walk of the scene from
+        // this thread met a list of children changing under it (IndexOutOfBoundsException).
+        ListView<CheckPaneViewModel.Row> cases = Fx.call(() -> robot.lookup("#checkCases").queryAs(ListView.class));
         WindowTests.waitUntil(() -> cases.getItems().size() >= 10 && !robot.lookup("#checkRun").query().isDisabled());
 
         for (Theme theme : Theme.values()) {
