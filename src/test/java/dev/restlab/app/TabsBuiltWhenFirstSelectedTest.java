@@ -59,7 +59,7 @@ class TabsBuiltWhenFirstSelectedTest {
 
     @Test
     void only_the_open_tab_is_built_and_each_other_tab_works_when_first_selected(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         assertEquals("trafficTab", workbench.tabs().selectedId());
         assertTrue(present(robot, "#trafficTable"), "the open tab is built");
         for (String elsewhere : List.of("#sequenceDiagram", "#diffLines", "#composerTarget", "#labSteps",
@@ -79,12 +79,12 @@ class TabsBuiltWhenFirstSelectedTest {
         assertEquals(201, send(port, "POST", "application/json", "{\"name\": \"Ada\", \"email\": \"ada@example.com\"}"));
         assertEquals(415, send(port, "POST", "text/plain", "{\"name\": \"Ada\", \"email\": \"ada@example.com\"}"));
         @SuppressWarnings("unchecked")
-        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<Exchange> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         waitUntil(() -> traffic.getItems().stream().anyMatch(e -> e.status() == 415));
 
         // Diagram: drawn from the traffic that came before it was built.
         select(robot, tabs, "diagramTab");
-        Pane sequence = robot.lookup("#sequenceDiagram").queryAs(Pane.class);
+        Pane sequence = Fx.get(() -> robot.lookup("#sequenceDiagram").queryAs(Pane.class));
         waitUntil(() -> !sequence.getChildren().isEmpty());
 
         // Diff: built by the comparison that selects it, and shows that comparison.
@@ -99,7 +99,7 @@ class TabsBuiltWhenFirstSelectedTest {
             }
         });
         waitUntil(() -> robot.lookup("#responseText").queryAs(StyleClassedTextArea.class).getText().startsWith("HTTP/1.1"));
-        Button diff = robot.lookup("#diff").queryAs(Button.class);
+        Button diff = Fx.get(() -> robot.lookup("#diff").queryAs(Button.class));
         waitUntil(() -> diff.getText().equals("Diff the 2 selected"));
         robot.interact(diff::fire);
         waitUntil(() -> "diffTab".equals(workbench.tabs().selectedId()));
@@ -109,27 +109,27 @@ class TabsBuiltWhenFirstSelectedTest {
         select(robot, tabs, "composerTab");
         robot.interact(() -> robot.lookup("#composerTarget").queryAs(TextField.class).setText("/people/v1/users"));
         robot.interact(() -> robot.lookup("#composerSend").queryAs(Button.class).fire());
-        TextArea response = robot.lookup("#composerResponse").queryAs(TextArea.class);
+        TextArea response = Fx.get(() -> robot.lookup("#composerResponse").queryAs(TextArea.class));
         waitUntil(() -> response.getText().contains("200 OK") && response.getText().contains("ada@example.com"));
 
         // Lab: shows the steps its tracker ticked while it was not built.
         select(robot, tabs, "labTab");
-        ListView<?> steps = robot.lookup("#labSteps").queryAs(ListView.class);
+        ListView<?> steps = Fx.get(() -> robot.lookup("#labSteps").queryAs(ListView.class));
         waitUntil(() -> !steps.getItems().isEmpty());
-        Label progress = robot.lookup("#labProgressText").queryAs(Label.class);
+        Label progress = Fx.get(() -> robot.lookup("#labProgressText").queryAs(Label.class));
         waitUntil(() -> ("Lab " + progress.getText().replace(" of ", "/")).equals(tab(tabs, "labTab").getText()));
         assertFalse(progress.getText().startsWith("0 of"), "the steps ticked before the tab was built are shown");
 
         // API: the OpenAPI document read after the window showed.
         select(robot, tabs, "apiTab");
-        TextArea document = robot.lookup("#apiDocument").queryAs(TextArea.class);
+        TextArea document = Fx.get(() -> robot.lookup("#apiDocument").queryAs(TextArea.class));
         waitUntil(() -> document.getText().contains("openapi:"));
 
         // Check a server: answers what it is given.
         select(robot, tabs, "checkTab");
         robot.interact(() -> robot.lookup("#checkUrl").queryAs(TextField.class).setText("not a url"));
         robot.interact(() -> robot.lookup("#checkRun").queryAs(Button.class).fire());
-        Label status = robot.lookup("#checkStatus").queryAs(Label.class);
+        Label status = Fx.get(() -> robot.lookup("#checkStatus").queryAs(Label.class));
         waitUntil(() -> status.getText().startsWith("Not a URL RestLab can check"));
 
         // Faults: a rule typed in the tab shapes the server's next answer.
@@ -146,7 +146,7 @@ class TabsBuiltWhenFirstSelectedTest {
 
     @Test
     void once_the_first_frame_is_drawn_the_other_tabs_are_built_in_the_background(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         robot.interact(() -> workbench.tabs().buildOthersAfterFirstFrame());
         waitUntil(() -> tabs.getTabs().stream().allMatch(TabViews::isBuilt));
         assertEquals("trafficTab", workbench.tabs().selectedId(), "building them selects none of them");
@@ -155,7 +155,7 @@ class TabsBuiltWhenFirstSelectedTest {
 
     @Test
     void a_window_closed_before_the_others_are_built_builds_no_more(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Window window = Fx.call(() -> tabs.getScene().getWindow());
         robot.interact(() -> {
             window.hide();
@@ -174,12 +174,12 @@ class TabsBuiltWhenFirstSelectedTest {
         for (Control control : helped) {
             assertNull(control.getTooltip(), control.getId() + " has a tooltip before a hover");
         }
-        Control clear = robot.lookup("#clearTraffic").queryAs(Control.class);
+        Control clear = Fx.get(() -> robot.lookup("#clearTraffic").queryAs(Control.class));
         robot.moveTo(clear);
         robot.moveBy(2, 1);
         waitUntil(() -> clear.getTooltip() != null && clear.getTooltip().isShowing());
         assertEquals("Forget the recorded traffic (Ctrl+L)", clear.getTooltip().getText());
-        Control startStop = robot.lookup("#startStop").queryAs(Control.class);
+        Control startStop = Fx.get(() -> robot.lookup("#startStop").queryAs(Control.class));
         robot.moveTo(startStop);
         robot.moveBy(2, 1);
         waitUntil(() -> startStop.getTooltip() != null && startStop.getTooltip().isShowing());

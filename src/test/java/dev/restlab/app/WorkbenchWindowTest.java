@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
 import dev.restlab.client.UserRow;
+import dev.restlab.ui.Fx;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.net.InetAddress;
@@ -95,7 +96,7 @@ class WorkbenchWindowTest {
         waitUntil(() -> table(robot).getItems().size() == 1);
         // The wire panes are made as the window's own POST is selected in the traffic.
         waitUntil(() -> robot.lookup("#responseText").tryQuery().isPresent());
-        StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
+        StyleClassedTextArea response = Fx.get(() -> robot.lookup("#responseText").queryAs(StyleClassedTextArea.class));
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 201 Created"));
         createUser(robot, "Ann", "ann@example.com");
         waitUntil(() -> table(robot).getItems().size() == 2);
@@ -148,7 +149,7 @@ class WorkbenchWindowTest {
         assertTrue(!TrafficModel.isOwn(post));
         assertTrue(traffic.getItems().stream().noneMatch(TrafficModel::isBackground),
                 "the window's own refreshes are hidden by default");
-        javafx.scene.control.CheckBox showBackground = robot.lookup("#showBackground").queryAs(javafx.scene.control.CheckBox.class);
+        javafx.scene.control.CheckBox showBackground = Fx.get(() -> robot.lookup("#showBackground").queryAs(javafx.scene.control.CheckBox.class));
         robot.interact(showBackground::fire);
         waitUntil(() -> traffic.getItems().stream().anyMatch(e -> TrafficModel.isBackground(e)
                 && e.method().equals("GET") && e.path().equals("/people/v1/users/" + table(robot).getItems().get(0).id())));
@@ -156,7 +157,7 @@ class WorkbenchWindowTest {
         waitUntil(() -> traffic.getItems().stream().noneMatch(TrafficModel::isBackground));
 
         clickCell(robot, traffic, "POST");
-        StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
+        StyleClassedTextArea response = Fx.get(() -> robot.lookup("#responseText").queryAs(StyleClassedTextArea.class));
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 201 Created"));
         assertTrue(response.getText().contains(created.body()), response.getText());
         assertTrue(text(robot, "#explanation").contains("RFC 9110 §15.3.2"));
@@ -181,12 +182,12 @@ class WorkbenchWindowTest {
         waitUntil(() -> workbench.serverBar().runningProperty().get());
         int port = workbench.serverBar().boundPortProperty().get();
         robot.clickOn("API");
-        TextArea document = robot.lookup("#apiDocument").queryAs(TextArea.class);
+        TextArea document = Fx.get(() -> robot.lookup("#apiDocument").queryAs(TextArea.class));
         waitUntil(() -> document.getText().contains("operationId: createUser"));
         robot.clickOn("#openDocs");
         waitUntil(() -> !opened.isEmpty());
         assertEquals(List.of("http://127.0.0.1:" + port + "/docs"), opened);
-        Label note = robot.lookup("#apiNote").queryAs(Label.class);
+        Label note = Fx.get(() -> robot.lookup("#apiNote").queryAs(Label.class));
         waitUntil(() -> note.getText().startsWith("Opened http://127.0.0.1:" + port + "/docs in your browser."));
         HttpResponse<String> docs = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(opened.get(0))).build(), HttpResponse.BodyHandlers.ofString());

@@ -42,6 +42,21 @@ public final class Fx {
         }
     }
 
+    /**
+     * As {@link #call}, for work that throws nothing checked (a lookup, a read), so that any method
+     * or lambda can use it: a test thread's walk of the scene while the FX thread changes it can
+     * meet a list of children changing under it.
+     */
+    public static <T> T get(Callable<T> work) {
+        try {
+            return call(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs {@code work} on the FX thread and waits for it. */
     public static void run(Runnable work) throws Exception {
         call(() -> {

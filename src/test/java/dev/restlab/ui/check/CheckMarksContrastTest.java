@@ -87,7 +87,7 @@ class CheckMarksContrastTest {
         @SuppressWarnings("unchecked")
         // Looked up on the FX thread: the check is still adding cases, and a walk of the scene from
         // this thread met a list of children changing under it (IndexOutOfBoundsException).
-        ListView<CheckPaneViewModel.Row> cases = Fx.call(() -> robot.lookup("#checkCases").queryAs(ListView.class));
+        ListView<CheckPaneViewModel.Row> cases = Fx.get(() -> robot.lookup("#checkCases").queryAs(ListView.class));
         WindowTests.waitUntil(() -> cases.getItems().size() >= 10 && !robot.lookup("#checkRun").query().isDisabled());
 
         for (Theme theme : Theme.values()) {
@@ -183,7 +183,7 @@ class CheckMarksContrastTest {
         });
         WindowTests.waitUntil(() -> robot.lookup("#checkGrid").tryQuery().isPresent()); // its skin comes a pulse later
         @SuppressWarnings("unchecked")
-        TableView<CheckPaneViewModel.StudentRow> grid = robot.lookup("#checkGrid").queryAs(TableView.class);
+        TableView<CheckPaneViewModel.StudentRow> grid = Fx.get(() -> robot.lookup("#checkGrid").queryAs(TableView.class));
         WindowTests.waitUntil(() -> grid.getItems().size() == 2
                 && grid.getItems().stream().allMatch(row -> row.result().isPresent()));
         // The cases are read off the FX thread as the tab is built: a column each once they are in.
@@ -273,7 +273,7 @@ class CheckMarksContrastTest {
     }
 
     private void openCheckTab(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab check = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Check")).findFirst().orElseThrow();
         Fx.run(() -> tabs.getSelectionModel().select(check));
         WindowTests.waitUntil(() -> robot.lookup("#checkUrl").tryQuery().isPresent());

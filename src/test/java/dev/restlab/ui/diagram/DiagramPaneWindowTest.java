@@ -8,6 +8,7 @@ import dev.restlab.diagram.Palette;
 import dev.restlab.openapi.ApiDescription;
 import dev.restlab.server.ApiServer;
 import dev.restlab.testing.FakeDialogs;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.diagram.DiagramPaneViewModel.Source;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
@@ -124,7 +125,7 @@ class DiagramPaneWindowTest {
         assertEquals(get.id(), traffic.selectedProperty().get().id());
         assertEquals(4, diagram.drawnProperty().get().size(), "the drawing stays as it was");
 
-        Node arrow = robot.lookup("#exchange-" + get.id() + "-response").query();
+        Node arrow = Fx.get(() -> robot.lookup("#exchange-" + get.id() + "-response").query());
         Tooltip tip = (Tooltip) arrow.getProperties().get("javafx.scene.control.Tooltip");
         assertNotNull(tip);
         assertTrue(tip.getText().contains("GET /people/v1/users HTTP/1.1\n200 OK\nrequest sent "), tip.getText());
@@ -141,12 +142,12 @@ class DiagramPaneWindowTest {
         Path png = dir.resolve("session.png");
         Path svg = dir.resolve("session.svg");
         dialogs.choosing(png, svg);
-        MenuButton export = robot.lookup("#diagramExport").queryAs(MenuButton.class);
+        MenuButton export = Fx.get(() -> robot.lookup("#diagramExport").queryAs(MenuButton.class));
 
         robot.interact(() -> item(export, "exportSequencePng").fire());
         robot.interact(() -> item(export, "exportSequenceSvg").fire());
 
-        Pane pane = robot.lookup("#sequenceDiagram").queryAs(Pane.class);
+        Pane pane = Fx.get(() -> robot.lookup("#sequenceDiagram").queryAs(Pane.class));
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a PNG was written");
         assertEquals(Math.round(2 * pane.getWidth()), image.getWidth(), "twice the screen's pixels");
@@ -162,7 +163,7 @@ class DiagramPaneWindowTest {
     @Test
     void at_the_largest_text_size_the_drawing_grows_with_it(FxRobot robot) throws Exception {
         handoutSession();
-        Pane pane = robot.lookup("#sequenceDiagram").queryAs(Pane.class);
+        Pane pane = Fx.get(() -> robot.lookup("#sequenceDiagram").queryAs(Pane.class));
         double normal = pane.getPrefWidth();
         robot.interact(() -> {
             for (int i = 0; i < 20; i++) {
@@ -177,7 +178,7 @@ class DiagramPaneWindowTest {
     @Test
     void one_picture_can_have_all_the_room_and_the_other_still_exports(FxRobot robot) throws Exception {
         handoutSession();
-        SplitPane split = robot.lookup("#diagramSplit").queryAs(SplitPane.class);
+        SplitPane split = Fx.get(() -> robot.lookup("#diagramSplit").queryAs(SplitPane.class));
         assertEquals(2, split.getItems().size());
 
         robot.clickOn("#showSequence");
@@ -185,7 +186,7 @@ class DiagramPaneWindowTest {
         assertTrue(robot.lookup("#waterfallScroll").tryQuery().isEmpty(), "the waterfall left the window");
         Path svg = dir.resolve("waterfall.svg");
         dialogs.choosing(svg);
-        MenuButton export = robot.lookup("#diagramExport").queryAs(MenuButton.class);
+        MenuButton export = Fx.get(() -> robot.lookup("#diagramExport").queryAs(MenuButton.class));
         robot.interact(() -> item(export, "exportWaterfallSvg").fire());
         assertTrue(Files.readString(svg).contains("server time"));
 

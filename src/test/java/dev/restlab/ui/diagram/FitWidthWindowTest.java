@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.LookViewModel;
 import dev.restlab.ui.WindowTests;
 import java.net.URI;
@@ -78,11 +79,11 @@ class FitWidthWindowTest {
         }
         int size = workbench.look().fontSizeProperty().get();
         assertTrue(size > LookViewModel.PRESENTING_SIZE, "A+ went past presenting's size: " + size);
-        Pane sequence = robot.lookup("#sequenceDiagram").queryAs(Pane.class);
+        Pane sequence = Fx.get(() -> robot.lookup("#sequenceDiagram").queryAs(Pane.class));
         WindowTests.waitUntil(() -> lanes(sequence).size() >= 4);
         WaitForAsyncUtils.waitForFxEvents();
 
-        ToggleButton fit = robot.lookup("#diagramFitWidth").queryAs(ToggleButton.class);
+        ToggleButton fit = Fx.get(() -> robot.lookup("#diagramFitWidth").queryAs(ToggleButton.class));
         assertTrue(fit.isSelected(), "Fit width is the default while presenting");
         assertInView(robot, "#sequenceScroll", sequence, "the sequence diagram at " + size + "px");
         assertInView(robot, "#waterfallScroll", robot.lookup("#waterfallDiagram").queryAs(Pane.class),
@@ -96,7 +97,7 @@ class FitWidthWindowTest {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fit.isSelected());
-        ScrollPane scroll = robot.lookup("#sequenceScroll").queryAs(ScrollPane.class);
+        ScrollPane scroll = Fx.get(() -> robot.lookup("#sequenceScroll").queryAs(ScrollPane.class));
         assertTrue(sequence.getWidth() > scroll.getViewportBounds().getWidth(),
                 "full size is the text size's: wider than the view, it scrolls (" + sequence.getWidth() + ")");
         Text title = lanes(sequence).get(0);
@@ -105,7 +106,7 @@ class FitWidthWindowTest {
 
     /** Every text and line of the drawing lies inside the scroll pane's view, horizontally. */
     private static void assertInView(FxRobot robot, String scrollId, Pane drawing, String what) {
-        ScrollPane scroll = robot.lookup(scrollId).queryAs(ScrollPane.class);
+        ScrollPane scroll = Fx.get(() -> robot.lookup(scrollId).queryAs(ScrollPane.class));
         Bounds view = scroll.localToScene(scroll.getLayoutBounds());
         List<String> outside = new ArrayList<>();
         int seen = 0;

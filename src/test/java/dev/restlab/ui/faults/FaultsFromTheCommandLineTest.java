@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.fault.FaultRule;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.WindowTests;
 import dev.restlab.users.InMemoryUserStore;
 import java.net.URI;
@@ -51,12 +52,12 @@ class FaultsFromTheCommandLineTest {
         assertEquals(503, status("/test/"));
         assertEquals(200, status("/"), "another path is untouched");
 
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab faultsTab = tabs.getTabs().stream().filter(t -> t.getText().equals("Faults")).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(faultsTab));
         WindowTests.waitUntil(() -> robot.lookup("#faultRules").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
-        ListView<FaultsPaneViewModel.Row> list = robot.lookup("#faultRules").queryAs(ListView.class);
+        ListView<FaultsPaneViewModel.Row> list = Fx.get(() -> robot.lookup("#faultRules").queryAs(ListView.class));
         WindowTests.waitUntil(() -> list.getItems().size() == 1);
         FaultsPaneViewModel.Row row = list.getItems().get(0);
         assertEquals("status 503 on GET /test/", row.rule().text());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.WindowTests;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,13 +48,13 @@ class FaultsPaneWindowTest {
     void a_rule_typed_in_the_faults_tab_shapes_the_next_answer_and_goes_when_removed(FxRobot robot) throws Exception {
         WindowTests.waitUntil(() -> WindowTests.port(workbench) > 0);
         assertEquals(200, status("/test/"));
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab faultsTab = tabs.getTabs().stream().filter(t -> t.getText().equals("Faults")).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(faultsTab));
         WindowTests.waitUntil(() -> robot.lookup("#faultRule").tryQuery().isPresent());
         robot.clickOn("#faultRule").write("status 503 on GET /test/").type(KeyCode.ENTER);
         @SuppressWarnings("unchecked")
-        ListView<FaultsPaneViewModel.Row> list = robot.lookup("#faultRules").queryAs(ListView.class);
+        ListView<FaultsPaneViewModel.Row> list = Fx.get(() -> robot.lookup("#faultRules").queryAs(ListView.class));
         WindowTests.waitUntil(() -> list.getItems().size() == 1);
         assertEquals(503, status("/test/"));
         assertEquals(200, status("/"), "another path is untouched");

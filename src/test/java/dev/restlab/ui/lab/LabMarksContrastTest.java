@@ -61,7 +61,7 @@ class LabMarksContrastTest {
     void done_steps_show_their_answers_status_by_symbol_and_colour_readable_in_every_theme(FxRobot robot)
             throws Exception {
         String base = "http://127.0.0.1:" + WindowTests.port(workbench);
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab lab = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Lab")).findFirst().orElseThrow();
         Fx.run(() -> tabs.getSelectionModel().select(lab));
         String users = base + "/people/v1/users";
@@ -78,7 +78,7 @@ class LabMarksContrastTest {
         send(client, HttpRequest.newBuilder(URI.create(users + "?name=Nobody")));
         WindowTests.waitUntil(() -> lab.getText().equals("Lab 9/14"));
         @SuppressWarnings("unchecked")
-        ListView<LabPaneViewModel.StepRow> steps = robot.lookup("#labSteps").queryAs(ListView.class);
+        ListView<LabPaneViewModel.StepRow> steps = Fx.get(() -> robot.lookup("#labSteps").queryAs(ListView.class));
 
         for (Theme theme : Theme.values()) {
             Fx.run(() -> {

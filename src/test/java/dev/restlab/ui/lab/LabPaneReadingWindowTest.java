@@ -64,16 +64,16 @@ class LabPaneReadingWindowTest {
 
     @Test
     void the_tab_says_it_is_reading_then_shows_the_lab_with_the_steps_done_meanwhile(FxRobot robot) throws Exception {
-        Label title = robot.lookup("#labTitle").queryAs(Label.class);
+        Label title = Fx.get(() -> robot.lookup("#labTitle").queryAs(Label.class));
         @SuppressWarnings("unchecked")
-        ListView<LabPaneViewModel.StepRow> steps = robot.lookup("#labSteps").queryAs(ListView.class);
-        Label progressText = robot.lookup("#labProgressText").queryAs(Label.class);
+        ListView<LabPaneViewModel.StepRow> steps = Fx.get(() -> robot.lookup("#labSteps").queryAs(ListView.class));
+        Label progressText = Fx.get(() -> robot.lookup("#labProgressText").queryAs(Label.class));
         Fx.frames(2);
         assertEquals(LabPaneViewModel.READING, Fx.call(title::getText));
         assertTrue(Fx.call(() -> steps.getItems().isEmpty()));
         assertEquals("", Fx.call(progressText::getText));
         assertEquals("The lab is being read",
-                Fx.call(() -> robot.lookup("#labProgress").queryAs(ProgressBar.class).getAccessibleText()));
+                Fx.get(() -> robot.lookup("#labProgress").queryAs(ProgressBar.class).getAccessibleText()));
 
         Exchange root = traffic.record(Exchange.builder().request("GET", "/").requestHeader("User-Agent", "curl/8.0")
                 .status(200, "OK").responseBody("Server works!").build());
@@ -87,7 +87,7 @@ class LabPaneReadingWindowTest {
 
     @Test
     void the_built_in_labs_menu_fills_in_once_their_titles_are_read(FxRobot robot) throws Exception {
-        MenuButton menu = robot.lookup("#builtInLab").queryAs(MenuButton.class);
+        MenuButton menu = Fx.get(() -> robot.lookup("#builtInLab").queryAs(MenuButton.class));
         background.take().run(); // the lab's read, asked for as the view model was made
         assertTrue(Fx.call(() -> menu.getItems().isEmpty()), "the titles are not read on the FX thread");
         background.take().run(); // the titles' read, asked for as the view was built
@@ -96,7 +96,7 @@ class LabPaneReadingWindowTest {
                 Fx.call(() -> menu.getItems().stream().map(MenuItem::getText).toList()));
 
         Fx.run(() -> menu.getItems().get(1).fire());
-        waitUntil(() -> Fx.call(() -> robot.lookup("#labTitle").queryAs(Label.class).getText())
+        waitUntil(() -> Fx.get(() -> robot.lookup("#labTitle").queryAs(Label.class).getText())
                 .equals(LabFile.builtIn(LabFile.FAULTS).title()));
     }
 }

@@ -8,6 +8,7 @@ import dev.restlab.app.Workbench;
 import dev.restlab.client.UserApiClient;
 import dev.restlab.client.WindowTag;
 import dev.restlab.lab.ProgressStore;
+import dev.restlab.ui.Fx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,14 +60,14 @@ class LabPaneWindowTest {
 
     @Test
     void terminal_requests_tick_the_checklist_and_the_progress_shows_on_the_tab(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab labTab = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Lab")).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(labTab));
         waitUntil(() -> labTab.getText().equals("Lab 1/14")); // the running server ticked step 1
         @SuppressWarnings("unchecked")
-        ListView<LabPaneViewModel.StepRow> steps = robot.lookup("#labSteps").queryAs(ListView.class);
+        ListView<LabPaneViewModel.StepRow> steps = Fx.get(() -> robot.lookup("#labSteps").queryAs(ListView.class));
         assertTrue(steps.getItems().get(0).done());
-        TextArea command = robot.lookup("#labCommand").queryAs(TextArea.class);
+        TextArea command = Fx.get(() -> robot.lookup("#labCommand").queryAs(TextArea.class));
         assertEquals("curl http://127.0.0.1:" + port(), command.getText(), "the current step's command, real port");
 
         get(UserApiClient.USER_AGENT, "/"); // the window's own request: this step wants a terminal
@@ -77,14 +78,14 @@ class LabPaneWindowTest {
         assertTrue(steps.getItems().get(1).doneBy().matches("exchange #\\d+, GET /, 200 OK"), steps.getItems().get(1).doneBy());
         waitUntil(() -> robot.lookup("#labBanner").queryAs(Label.class).isVisible());
         // The tab's count and the step shown change in one FX event; the wait above may see the first only.
-        Label title = robot.lookup("#labStepTitle").queryAs(Label.class);
+        Label title = Fx.get(() -> robot.lookup("#labStepTitle").queryAs(Label.class));
         waitUntil(() -> title.getText().startsWith("Step 3 of 14"));
         assertEquals("Step 3 of 14: See the status line and the headers with curl -i", title.getText());
 
         robot.interact(() -> steps.getSelectionModel().select(1));
         robot.clickOn("#showExchange");
         waitUntil(() -> tabs.getSelectionModel().getSelectedItem().getText().equals("Traffic"));
-        Label facts = robot.lookup("#exchangeFacts").queryAs(Label.class);
+        Label facts = Fx.get(() -> robot.lookup("#exchangeFacts").queryAs(Label.class));
         waitUntil(() -> !facts.getText().isEmpty());
         assertTrue(!facts.getText().contains("· window"), "the curl exchange is selected, not the window's: " + facts.getText());
     }

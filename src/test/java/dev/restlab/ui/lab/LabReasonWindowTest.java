@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.LookViewModel;
 import dev.restlab.ui.WindowTests;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ class LabReasonWindowTest {
     }
 
     private Tab labTab(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab lab = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Lab")).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(lab));
         WindowTests.waitUntil(() -> lab.getText().equals("Lab 1/14"));
@@ -89,7 +90,7 @@ class LabReasonWindowTest {
         curl(base);
         curl("-i " + base);
         WindowTests.waitUntil(() -> lab.getText().equals("Lab 3/14"));
-        Label banner = robot.lookup("#labBanner").queryAs(Label.class);
+        Label banner = Fx.get(() -> robot.lookup("#labBanner").queryAs(Label.class));
         WindowTests.waitUntil(() -> banner.isVisible()
                 && banner.getText().equals("✓ Step 3 of 14 done: See the status line and the headers with curl -i"));
         robot.interact(() -> { });
@@ -100,14 +101,14 @@ class LabReasonWindowTest {
             robot.lookup("#email").queryAs(TextInputControl.class).setText("john@example.com");
             robot.lookup("#create").queryAs(ButtonBase.class).fire();
         });
-        Label reason = robot.lookup("#labReason").queryAs(Label.class);
+        Label reason = Fx.get(() -> robot.lookup("#labReason").queryAs(Label.class));
         WindowTests.waitUntil(reason::isVisible);
         assertTrue(reason.getText().matches("✗ exchange #\\d+, POST /people/v1/users, 201 Created, is step 4, but it"
                 + " came from RestLab's window; the step wants a terminal \\(curl\\).*"), reason.getText());
-        Label stepTitle = robot.lookup("#labStepTitle").queryAs(Label.class);
+        Label stepTitle = Fx.get(() -> robot.lookup("#labStepTitle").queryAs(Label.class));
         assertEquals("Step 4 of 14: Create a user with POST", stepTitle.getText());
         robot.interact(() -> { });
-        Node view = robot.lookup("#labCard").query();
+        Node view = Fx.get(() -> robot.lookup("#labCard").query());
         assertWholeInView(reason, view, "the reason");
         assertTrue(reason.localToScene(reason.getBoundsInLocal()).getMinY()
                 >= stepTitle.localToScene(stepTitle.getBoundsInLocal()).getMaxY() - 0.5, "under the step's title");
@@ -123,8 +124,8 @@ class LabReasonWindowTest {
                 + " \"john@example.com\"}' " + base + "/people/v1/users");
         WindowTests.waitUntil(() -> lab.getText().equals("Lab 4/14"));
         @SuppressWarnings("unchecked")
-        ListView<LabPaneViewModel.StepRow> steps = robot.lookup("#labSteps").queryAs(ListView.class);
-        TextInputControl command = robot.lookup("#labCommand").queryAs(TextInputControl.class);
+        ListView<LabPaneViewModel.StepRow> steps = Fx.get(() -> robot.lookup("#labSteps").queryAs(ListView.class));
+        TextInputControl command = Fx.get(() -> robot.lookup("#labCommand").queryAs(TextInputControl.class));
         robot.interact(() -> steps.getSelectionModel().select(9)); // step 10's command has the id the POST gave
         String shown = command.getText().replace("\n", ""); // shown in lines, one command
         Matcher uuid = Pattern.compile("/people/v1/users/([0-9a-f-]{36})$").matcher(shown);
@@ -137,7 +138,7 @@ class LabReasonWindowTest {
         curl("-i -X DELETE " + user);
         curl("-i -X DELETE " + user);
         curl("-i " + user);
-        Label finished = robot.lookup("#labFinished").queryAs(Label.class);
+        Label finished = Fx.get(() -> robot.lookup("#labFinished").queryAs(Label.class));
         WindowTests.waitUntil(finished::isVisible);
         assertEquals("Lab 10/14", lab.getText());
         assertTrue(finished.getText().startsWith("Lab complete: 10 of 14 steps done, every step that is not optional"

@@ -59,7 +59,7 @@ class LabStepInViewTest {
     @Test
     void the_long_post_command_and_the_404_query_stay_whole_in_view_at_every_text_size(FxRobot robot) throws Exception {
         String base = "http://127.0.0.1:" + WindowTests.port(workbench);
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab lab = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Lab")).findFirst().orElseThrow();
         Fx.run(() -> tabs.getSelectionModel().select(lab));
         HttpClient client = HttpClient.newHttpClient();
@@ -67,7 +67,7 @@ class LabStepInViewTest {
         send(client, HttpRequest.newBuilder(URI.create(base)));
         send(client, HttpRequest.newBuilder(URI.create(base + "/people/v1/users")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"John\", \"email\": \"john@example.com\"}")));
-        Label title = robot.lookup("#labStepTitle").queryAs(Label.class);
+        Label title = Fx.get(() -> robot.lookup("#labStepTitle").queryAs(Label.class));
         // Step 5's command is the handout's longest: a POST with a JSON body.
         WindowTests.waitUntil(() -> title.getText().startsWith("Step 5 of 14"));
         everySize(robot, "step 5");
@@ -90,10 +90,10 @@ class LabStepInViewTest {
     @Test
     void a_text_size_chosen_at_a_short_step_still_fits_the_longest_step(FxRobot robot) throws Exception {
         String base = "http://127.0.0.1:" + WindowTests.port(workbench);
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab lab = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Lab")).findFirst().orElseThrow();
         Fx.run(() -> tabs.getSelectionModel().select(lab));
-        Label title = robot.lookup("#labStepTitle").queryAs(Label.class);
+        Label title = Fx.get(() -> robot.lookup("#labStepTitle").queryAs(Label.class));
         WindowTests.waitUntil(() -> title.getText().startsWith("Step 2 of 14"));
         LookViewModel look = workbench.look();
         Fx.run(() -> {
@@ -128,10 +128,10 @@ class LabStepInViewTest {
     @Test
     void tab_walks_the_lab_tab_at_a_large_text_size_and_the_focus_is_always_in_view(FxRobot robot) throws Exception {
         WindowTests.port(workbench);
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab lab = tabs.getTabs().stream().filter(t -> t.getText().startsWith("Lab")).findFirst().orElseThrow();
         Fx.run(() -> tabs.getSelectionModel().select(lab));
-        Label title = robot.lookup("#labStepTitle").queryAs(Label.class);
+        Label title = Fx.get(() -> robot.lookup("#labStepTitle").queryAs(Label.class));
         WindowTests.waitUntil(() -> title.getText().startsWith("Step 2 of 14"));
         LookViewModel look = workbench.look();
         Fx.run(() -> {
@@ -209,11 +209,11 @@ class LabStepInViewTest {
         Fx.run(() -> {
             for (String id : List.of("#labStepTitle", "#labTask", "#labCommand", "#copyCommand", "#labProgressText",
                     "#labProgress")) {
-                Node node = robot.lookup(id).query();
+                Node node = Fx.get(() -> robot.lookup(id).query());
                 assertTrue(node.isVisible(), where + ": " + id + " is hidden");
                 assertWholeInView(node, where + ": " + id);
             }
-            CommandArea command = robot.lookup("#labCommand").queryAs(CommandArea.class);
+            CommandArea command = Fx.get(() -> robot.lookup("#labCommand").queryAs(CommandArea.class));
             String text = command.getText();
             String whole = command.commandProperty().get();
             assertEquals(whole, text.replace("\n", ""), where + ": the command shown is the command");
@@ -237,7 +237,7 @@ class LabStepInViewTest {
 
     /** Rows about a line high; the selected (current) row whole in the list when the list has room for one. */
     private static void assertChecklistRows(FxRobot robot, String where, int fontSize) {
-        ListView<?> steps = robot.lookup("#labSteps").queryAs(ListView.class);
+        ListView<?> steps = Fx.get(() -> robot.lookup("#labSteps").queryAs(ListView.class));
         List<IndexedCell<?>> shown = new ArrayList<>();
         for (Node node : steps.lookupAll(".list-cell")) {
             if (node instanceof IndexedCell<?> cell && cell.isVisible() && !cell.isEmpty()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.restlab.app.Workbench;
 import dev.restlab.diagram.FaultMark;
 import dev.restlab.ui.Contrast;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.WindowTests;
 import dev.restlab.wire.Exchange;
 import java.io.IOException;
@@ -62,12 +63,12 @@ class FaultMarkWindowTest {
     @Test
     void touched_exchanges_are_marked_in_the_list_and_the_diagram(FxRobot robot) throws Exception {
         String base = "http://127.0.0.1:" + WindowTests.port(workbench);
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         select(robot, tabs, "Faults");
         WindowTests.waitUntil(() -> robot.lookup("#faultRule").tryQuery().isPresent());
         robot.clickOn("#faultRule").write("delay 200ms on GET /test/").type(KeyCode.ENTER);
         robot.clickOn("#faultRule").write("reset on DELETE").type(KeyCode.ENTER);
-        ListView<?> rules = robot.lookup("#faultRules").queryAs(ListView.class);
+        ListView<?> rules = Fx.get(() -> robot.lookup("#faultRules").queryAs(ListView.class));
         WindowTests.waitUntil(() -> rules.getItems().size() == 2);
 
         HttpClient client = HttpClient.newHttpClient();
@@ -76,7 +77,7 @@ class FaultMarkWindowTest {
         assertThrows(IOException.class, () -> HttpClient.newHttpClient().send(curl(base + "/people/v1/users/nobody")
                 .DELETE().build(), HttpResponse.BodyHandlers.discarding()), "reset: no answer");
         select(robot, tabs, "Traffic");
-        TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<?> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         WindowTests.waitUntil(() -> statusCells(traffic).size() >= 3);
 
         List<TableCell<?, ?>> marked = statusCells(traffic).stream().filter(c -> c.getGraphic() != null).toList();

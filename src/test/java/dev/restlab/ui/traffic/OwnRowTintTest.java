@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.TrafficModel;
 import dev.restlab.wire.Exchange;
 import java.net.URI;
@@ -53,7 +54,7 @@ class OwnRowTintTest {
 
     @Test
     void the_windows_own_rows_are_marked_not_tinted_in_both_themes(FxRobot robot) throws Exception {
-        TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<?> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         // The window lists the users as it starts: that request is its own, sent in the
         // background, so it shows once the window's background requests are shown.
         javafx.scene.control.CheckBox showBackground = robot.lookup("#showBackground")
@@ -95,7 +96,7 @@ class OwnRowTintTest {
     void the_selected_exchange_stands_out_from_the_windows_own_rows_when_the_list_has_no_focus(FxRobot robot)
             throws Exception {
         @SuppressWarnings("unchecked")
-        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<Exchange> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         javafx.scene.control.CheckBox showBackground = robot.lookup("#showBackground")
                 .queryAs(javafx.scene.control.CheckBox.class);
         robot.interact(() -> showBackground.setSelected(true));

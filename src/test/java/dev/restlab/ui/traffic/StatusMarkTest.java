@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.StatusMark;
 import dev.restlab.ui.WindowTests;
 import java.net.URI;
@@ -55,7 +56,7 @@ class StatusMarkTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Ann\", \"email\": \"ann@example.com\"}"))));
         assertEquals(404, send(client, HttpRequest.newBuilder(URI.create(users + "/nobody"))));
         assertEquals(200, send(client, HttpRequest.newBuilder(URI.create(users))));
-        TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<?> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         WindowTests.waitUntil(() -> statusCells(traffic).size() >= 3);
 
         for (boolean dark : List.of(false, true)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
+import dev.restlab.ui.Fx;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import javafx.geometry.Bounds;
@@ -119,7 +120,7 @@ class TrafficFocusWindowTest {
         TableView<Exchange> table = traffic(robot);
         waitUntil(() -> table.getSelectionModel().getSelectedItem() != null
                 && table.getSelectionModel().getSelectedItem().target().equals("/people/v1/users/nope%20x"));
-        Label outcome = robot.lookup("#outcome").queryAs(Label.class);
+        Label outcome = Fx.get(() -> robot.lookup("#outcome").queryAs(Label.class));
         waitUntil(() -> outcome.getText().startsWith("GET /people/v1/users/nope%20x → 404"));
     }
 
@@ -131,11 +132,11 @@ class TrafficFocusWindowTest {
         store.create("Cy", "cy@example.com");
         robot.clickOn("#showAll");
         @SuppressWarnings("unchecked")
-        TableView<dev.restlab.client.UserRow> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        TableView<dev.restlab.client.UserRow> users = Fx.get(() -> robot.lookup("#usersTable").queryAs(TableView.class));
         waitUntil(() -> users.getItems().size() == 3);
         robot.interact(() -> users.getSelectionModel().selectAll());
         robot.clickOn("#delete");
-        Label outcome = robot.lookup("#outcome").queryAs(Label.class);
+        Label outcome = Fx.get(() -> robot.lookup("#outcome").queryAs(Label.class));
         waitUntil(() -> outcome.getText().startsWith("DELETE "));
         String named = outcome.getText().substring("DELETE ".length(), outcome.getText().indexOf(' ', "DELETE ".length()));
         TableView<Exchange> table = traffic(robot);

@@ -8,6 +8,7 @@ import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
 import dev.restlab.lab.ProgressStore;
 import dev.restlab.testing.FakeDialogs;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.TrafficModel;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
@@ -98,7 +99,7 @@ class TrafficPaneWindowTest {
         waitUntil(() -> traffic.selectedExchanges().size() == 2);
         assertEquals(List.of("/", "/nowhere"), traffic.selectedExchanges().stream().map(Exchange::target).toList());
         assertEquals("PUT", traffic.selectedProperty().get().method());
-        StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
+        StyleClassedTextArea response = Fx.get(() -> robot.lookup("#responseText").queryAs(StyleClassedTextArea.class));
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 404"));
 
         clickCell(robot, "/test/");
@@ -116,7 +117,7 @@ class TrafficPaneWindowTest {
         robot.clickOn("#harMenu");
         robot.clickOn("Import HAR…");
 
-        Node banner = robot.lookup("#importBanner").query();
+        Node banner = Fx.get(() -> robot.lookup("#importBanner").query());
         waitUntil(banner::isVisible);
         assertEquals("Imported from chrome-devtools-session.har — read-only",
                 robot.lookup("#importBannerText").queryAs(Label.class).getText());
@@ -125,13 +126,13 @@ class TrafficPaneWindowTest {
         assertTrue(robot.lookup("#clearTraffic").queryAs(Button.class).isDisabled(), "the import is read-only");
         robot.clickOn(banner); // under Monocle the first click after a menu closes is lost (seen here)
         clickCell(robot, "/account");
-        StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
+        StyleClassedTextArea response = Fx.get(() -> robot.lookup("#responseText").queryAs(StyleClassedTextArea.class));
         waitUntil(() -> response.getText().startsWith("HTTP/1.1 200 OK"));
         assertTrue(response.getText().contains("Content-Encoding: gzip"), "the browser's answer, with RestLab's rendering");
         assertTrue(robot.lookup("#explanation").queryAs(Label.class).getText().contains("200 OK"));
 
         curl("GET", "/");
-        Label note = robot.lookup("#importBannerNote").queryAs(Label.class);
+        Label note = Fx.get(() -> robot.lookup("#importBannerNote").queryAs(Label.class));
         waitUntil(() -> note.getText().contains("1 new since the import"));
 
         robot.clickOn("#backToLive");
@@ -154,11 +155,11 @@ class TrafficPaneWindowTest {
         } finally {
             robot.release(KeyCode.CONTROL);
         }
-        Button diff = robot.lookup("#diff").queryAs(Button.class);
+        Button diff = Fx.get(() -> robot.lookup("#diff").queryAs(Button.class));
         waitUntil(() -> diff.getText().equals("Diff the 2 selected"));
         robot.clickOn(diff);
 
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         waitUntil(() -> tabs.getSelectionModel().getSelectedItem().getText().equals("Diff"));
         waitUntil(() -> robot.lookup("#diffSummary").queryAs(Label.class).getText()
                 .equals("They differ in: request headers, status line, response headers, response body."));

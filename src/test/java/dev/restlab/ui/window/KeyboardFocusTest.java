@@ -69,13 +69,13 @@ class KeyboardFocusTest {
     }
 
     private void focus(FxRobot robot, String id) throws Exception {
-        Node node = robot.lookup(id).query();
+        Node node = Fx.get(() -> robot.lookup(id).query());
         Fx.run(node::requestFocus);
         WindowTests.waitUntil(() -> node.isFocused());
     }
 
     private void open(FxRobot robot, String tabText) throws Exception {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Fx.run(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> t.getText().startsWith(tabText)).findFirst().orElseThrow()));
         Fx.frames(3);
@@ -109,9 +109,9 @@ class KeyboardFocusTest {
     void show_the_answer_hides_itself_and_gives_the_focus_to_the_answer_not_to_stop(FxRobot robot) throws Exception {
         WindowTests.port(workbench);
         open(robot, "Lab");
-        ListView<?> steps = robot.lookup("#labSteps").queryAs(ListView.class);
+        ListView<?> steps = Fx.get(() -> robot.lookup("#labSteps").queryAs(ListView.class));
         WindowTests.waitUntil(() -> !steps.getItems().isEmpty()); // the lab is read off the FX thread as the window opens
-        Button showAnswer = robot.lookup("#showAnswer").queryAs(Button.class);
+        Button showAnswer = Fx.get(() -> robot.lookup("#showAnswer").queryAs(Button.class));
         boolean found = false;
         for (int i = 0; i < steps.getItems().size() && !found; i++) {
             int index = i;
@@ -132,14 +132,14 @@ class KeyboardFocusTest {
         curl("/people/v1/users");
         curl("/nothing");
         @SuppressWarnings("unchecked")
-        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<Exchange> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         WindowTests.waitUntil(() -> traffic.getItems().size() >= 2);
         Fx.run(() -> traffic.getSelectionModel().selectIndices(0, 1));
-        Button diff = robot.lookup("#diff").queryAs(Button.class);
+        Button diff = Fx.get(() -> robot.lookup("#diff").queryAs(Button.class));
         WindowTests.waitUntil(() -> diff.getText().equals("Diff the 2 selected"));
         focus(robot, "#diff");
         robot.push(KeyCode.SPACE);
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         WindowTests.waitUntil(() -> tabs.getSelectionModel().getSelectedItem().getText().equals("Diff"));
         WindowTests.waitUntil(() -> "diffLines".equals(focusedId()));
     }
@@ -192,7 +192,7 @@ class KeyboardFocusTest {
 
     @Test
     void the_first_down_in_the_users_table_selects_its_first_row(FxRobot robot) throws Exception {
-        TableView<?> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        TableView<?> users = Fx.get(() -> robot.lookup("#usersTable").queryAs(TableView.class));
         WindowTests.waitUntil(() -> users.getItems().size() == 2);
         focus(robot, "#usersTable");
         robot.push(KeyCode.DOWN);
@@ -222,11 +222,11 @@ class KeyboardFocusTest {
             throws Exception {
         curl("/people/v1/users");
         @SuppressWarnings("unchecked")
-        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<Exchange> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         WindowTests.waitUntil(() -> traffic.getItems().size() >= 1);
         open(robot, "Diagram");
         WindowTests.waitUntil(() -> robot.lookup(".diagram-item").tryQuery().isPresent());
-        Node arrow = robot.lookup(".diagram-item").query();
+        Node arrow = Fx.get(() -> robot.lookup(".diagram-item").query());
         assertTrue(arrow.isFocusTraversable());
         String id = arrow.getId();
         focus(robot, "#" + id);
@@ -260,7 +260,7 @@ class KeyboardFocusTest {
         assertFalse(operation.contains("✓") || operation.contains("✗"), operation);
 
         open(robot, "Lab");
-        Node progress = robot.lookup("#labProgress").query();
+        Node progress = Fx.get(() -> robot.lookup("#labProgress").query());
         assertTrue(progress.getAccessibleText().matches("Lab progress: \\d+ of \\d+ steps done"), progress.getAccessibleText());
         WindowTests.waitUntil(() -> robot.lookup("#labSteps").lookup(".list-cell")
                 .match((IndexedCell<?> c) -> !c.isEmpty()).tryQuery().isPresent());
@@ -288,7 +288,7 @@ class KeyboardFocusTest {
     @Test
     void in_the_composer_tab_types_a_tab_and_ctrl_tab_moves_on_without_changing_tab(FxRobot robot) throws Exception {
         open(robot, "Composer");
-        TextArea headers = robot.lookup("#composerHeaders").queryAs(TextArea.class);
+        TextArea headers = Fx.get(() -> robot.lookup("#composerHeaders").queryAs(TextArea.class));
         Fx.run(() -> headers.setText(""));
         focus(robot, "#composerHeaders");
         robot.push(KeyCode.TAB);

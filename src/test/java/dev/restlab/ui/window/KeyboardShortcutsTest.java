@@ -114,7 +114,7 @@ class KeyboardShortcutsTest {
         HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port() + "/")).build(), HttpResponse.BodyHandlers.discarding());
         assertEquals(200, answer.statusCode());
-        TableView<?> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<?> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         TrafficModel model = workbench.traffic();
         waitUntil(() -> model.onView().stream().anyMatch(e -> e.target().equals("/")));
         List<Exchange> listed = Fx.call(model::onView);
@@ -125,7 +125,7 @@ class KeyboardShortcutsTest {
         assertTrue(model.undoClearTextProperty().get().matches("Undo clear \\(\\d+\\)"),
                 "Clear can be undone: " + model.undoClearTextProperty().get());
 
-        TableView<UserRow> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        TableView<UserRow> users = Fx.get(() -> robot.lookup("#usersTable").queryAs(TableView.class));
         int before = users.getItems().size();
         store.create("Fiona", "f@example.com"); // behind the server's back: only F5 can show it
         robot.push(KeyCode.F5);
@@ -156,12 +156,12 @@ class KeyboardShortcutsTest {
     void ctrl_enter_acts_in_the_pane_with_the_focus_the_composer_sends_its_request_not_the_users_form(FxRobot robot)
             throws Exception {
         port();
-        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<Exchange> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         robot.interact(() -> {
             robot.lookup("#name").queryAs(TextField.class).setText("Formy");
             robot.lookup("#email").queryAs(TextField.class).setText("formy@example.com");
         });
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         robot.interact(() -> tabs.getSelectionModel().select(
                 tabs.getTabs().stream().filter(t -> t.getText().equals("Composer")).findFirst().orElseThrow()));
         robot.interact(() -> {

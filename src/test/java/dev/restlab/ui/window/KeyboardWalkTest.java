@@ -90,10 +90,10 @@ class KeyboardWalkTest {
             assertTrue(answer.statusCode() > 0);
         }
         @SuppressWarnings("unchecked")
-        TableView<Object> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
+        TableView<Object> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
         WindowTests.waitUntil(() -> traffic.getItems().size() >= 2);
         Fx.run(() -> traffic.getSelectionModel().clearAndSelect(0)); // the wire panes have text to walk past
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         List<String> unseen = new ArrayList<>();
         for (boolean dark : List.of(false, true)) {
             Fx.run(() -> workbench.look().darkProperty().set(dark));
@@ -123,7 +123,7 @@ class KeyboardWalkTest {
      */
     private List<Node> walk(FxRobot robot, TabPane tabs, String where, boolean forward, List<String> unseen)
             throws Exception {
-        Node start = robot.lookup("#name").query();
+        Node start = Fx.get(() -> robot.lookup("#name").query());
         Tab open = tabs.getSelectionModel().getSelectedItem();
         Fx.run(start::requestFocus);
         Fx.frames(2);

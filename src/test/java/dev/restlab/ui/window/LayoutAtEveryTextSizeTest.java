@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
 import dev.restlab.app.WorkbenchSettings;
+import dev.restlab.ui.Fx;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.users.UserStore;
 import dev.restlab.wire.Exchange;
@@ -93,8 +94,8 @@ class LayoutAtEveryTextSizeTest {
         send(client, HttpRequest.newBuilder(URI.create(users + "/864d82a5-e4e2-4b17-8358-d0d66d34e470")), 404);
         send(client, HttpRequest.newBuilder(URI.create(users)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()), 200);
         @SuppressWarnings("unchecked")
-        TableView<Exchange> traffic = robot.lookup("#trafficTable").queryAs(TableView.class);
-        TableView<?> usersTable = robot.lookup("#usersTable").queryAs(TableView.class);
+        TableView<Exchange> traffic = Fx.get(() -> robot.lookup("#trafficTable").queryAs(TableView.class));
+        TableView<?> usersTable = Fx.get(() -> robot.lookup("#usersTable").queryAs(TableView.class));
         WindowTests.waitUntil(() -> traffic.getItems().size() >= 5 && usersTable.getItems().size() == 1);
         List<Exchange> handout = List.of(exchange(traffic, "POST", 201), exchange(traffic, "GET", 200),
                 exchange(traffic, "GET", 404));
@@ -180,7 +181,7 @@ class LayoutAtEveryTextSizeTest {
         robot.interact(() -> workbench.tabs().select("labTab"));
         settle();
         for (String id : List.of("#labCommand", "#copyCommand")) {
-            Node node = robot.lookup(id).query();
+            Node node = Fx.get(() -> robot.lookup(id).query());
             assertTrue(node.isVisible() && whole(node, null)
                     && shownBounds(node).orElseThrow().getWidth() >= node.getLayoutBounds().getWidth() - 1,
                     where + ": the lab's " + id + " is not wholly in view: " + shownBounds(node));
@@ -190,15 +191,15 @@ class LayoutAtEveryTextSizeTest {
         for (String id : List.of("#checkUrl", "#checkRoster")) {
             // Room for a server's URL or a roster's path: eight letters' width at least (the roster's
             // field had shrunk to a sliver beside the class's four buttons on 1024×768).
-            Region field = robot.lookup(id).queryAs(Region.class);
+            Region field = Fx.get(() -> robot.lookup(id).queryAs(Region.class));
             assertTrue(field.getWidth() >= 8 * fontSize(),
                     where + ": the Check tab's " + id + " is " + field.getWidth() + " px wide, too narrow to type in");
         }
         if (presenting) {
             robot.interact(() -> workbench.tabs().select("diagramTab"));
             settle();
-            Node scroll = robot.lookup("#sequenceScroll").query();
-            Node drawing = robot.lookup("#sequenceDiagram").query();
+            Node scroll = Fx.get(() -> robot.lookup("#sequenceScroll").query());
+            Node drawing = Fx.get(() -> robot.lookup("#sequenceDiagram").query());
             Bounds view = scroll.localToScene(scroll.getLayoutBounds());
             List<String> outside = drawing.lookupAll("*").stream()
                     .filter(node -> node instanceof Text text && !text.getText().isBlank())
@@ -225,11 +226,11 @@ class LayoutAtEveryTextSizeTest {
      */
     private void assertExchangeWhole(FxRobot robot, TableView<Exchange> traffic, Exchange exchange, String where) {
         robot.interact(() -> traffic.getSelectionModel().clearAndSelect(traffic.getItems().indexOf(exchange)));
-        StyleClassedTextArea response = robot.lookup("#responseText").queryAs(StyleClassedTextArea.class);
+        StyleClassedTextArea response = Fx.get(() -> robot.lookup("#responseText").queryAs(StyleClassedTextArea.class));
         WindowTests.waitUntil(() -> response.getText().startsWith("HTTP/1.1 " + exchange.status()));
         settle();
         for (String id : List.of("#requestText", "#responseText")) {
-            StyleClassedTextArea area = robot.lookup(id).queryAs(StyleClassedTextArea.class);
+            StyleClassedTextArea area = Fx.get(() -> robot.lookup(id).queryAs(StyleClassedTextArea.class));
             String what = where + ": " + exchange.method() + " " + exchange.target() + " → " + exchange.status() + ", " + id;
             assertTrue(whole(area, null) && shownBounds(area).orElseThrow().getWidth() >= area.getWidth() - 1,
                     what + " is cut by the window: " + shownBounds(area) + " of " + area.getLayoutBounds());
@@ -264,7 +265,7 @@ class LayoutAtEveryTextSizeTest {
     /** The request and response each keep at least four lines of text: the tab scrolls instead. */
     private static void assertWireTextReadable(FxRobot robot, int fontSize, String where) {
         for (String id : List.of("#requestText", "#responseText")) {
-            Region text = robot.lookup(id).queryAs(Region.class);
+            Region text = Fx.get(() -> robot.lookup(id).queryAs(Region.class));
             double lines = text.getHeight() / (fontSize * LINE_HEIGHT);
             assertTrue(lines >= 4, where + ": " + id + " is " + text.getHeight() + " px high, " + lines + " lines");
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restlab.app.Workbench;
+import dev.restlab.ui.Fx;
 import dev.restlab.ui.WindowTests;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +49,7 @@ class PopupLookTest {
         }
         int size = workbench.look().fontSizeProperty().get();
         assertEquals(20, size);
-        MenuButton har = robot.lookup("#harMenu").queryAs(MenuButton.class);
+        MenuButton har = Fx.get(() -> robot.lookup("#harMenu").queryAs(MenuButton.class));
         robot.interact(har::show);
         WaitForAsyncUtils.waitForFxEvents(3);
         assertEquals(size, popupTextSize(har.getItems().get(0).getText()), 0.5, "the HAR menu at " + size + " px");

@@ -55,7 +55,7 @@ class PresentationModeTest {
 
     @Test
     void f11_presents_the_traffic_large_and_esc_returns_to_the_normal_layout(FxRobot robot) {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         robot.interact(() -> tabs.getSelectionModel().select(0)); // the traffic
         String normal = fontStyle();
         assertTrue(shown("#usersScroll") != null && shown("#explanationPane") != null);
@@ -75,7 +75,7 @@ class PresentationModeTest {
         robot.clickOn("#showGlossary");
         assertTrue(shown("#usersScroll") != null, "the forms come back when asked for");
         assertTrue(shown("#explanationPane") != null, "the glossary comes back when asked for");
-        SplitPane pair = robot.lookup("#requestAndResponse").queryAs(SplitPane.class);
+        SplitPane pair = Fx.get(() -> robot.lookup("#requestAndResponse").queryAs(SplitPane.class));
         assertSame(workbench.root().lookup("#explanationPane"), pair.getItems().get(0),
                 "the explanation takes the request's place, with the exchange's height");
         assertNull(shown("#requestText"));
@@ -148,7 +148,7 @@ class PresentationModeTest {
 
     @Test
     void f11_keeps_the_tab_shown_and_esc_closes_an_open_list_before_it_leaves(FxRobot robot) {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Tab lab = tabs.getTabs().stream().filter(t -> "labTab".equals(t.getId())).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(lab));
         robot.push(KeyCode.F11);
@@ -159,7 +159,7 @@ class PresentationModeTest {
         Tab diagram = tabs.getTabs().stream().filter(t -> "diagramTab".equals(t.getId())).findFirst().orElseThrow();
         robot.interact(() -> tabs.getSelectionModel().select(diagram));
         WaitForAsyncUtils.waitForFxEvents();
-        ChoiceBox<?> source = robot.lookup("#diagramSource").queryAs(ChoiceBox.class);
+        ChoiceBox<?> source = Fx.get(() -> robot.lookup("#diagramSource").queryAs(ChoiceBox.class));
         robot.interact(() -> {
             source.requestFocus(); // as a click on it does
             source.show();

@@ -11,6 +11,7 @@ import dev.restlab.check.HandoutFlaskServer;
 import dev.restlab.client.UserRow;
 import dev.restlab.http.Api;
 import dev.restlab.server.ApiServer;
+import dev.restlab.ui.Fx;
 import dev.restlab.users.InMemoryUserStore;
 import dev.restlab.wire.Exchange;
 import java.net.URI;
@@ -77,12 +78,12 @@ class ProxyModeWindowTest {
         waitUntil(() -> !workbench.serverBar().runningProperty().get() && !workbench.serverBar().busyProperty().get());
 
         @SuppressWarnings("unchecked")
-        ChoiceBox<String> serves = robot.lookup("#serves").queryAs(ChoiceBox.class);
+        ChoiceBox<String> serves = Fx.get(() -> robot.lookup("#serves").queryAs(ChoiceBox.class));
         robot.interact(() -> serves.getSelectionModel().select(ServerBarController.PROXY));
         String targetUrl = "http://127.0.0.1:" + target.port();
         typeInto(robot, "#proxyUrl", targetUrl);
         robot.clickOn("#startStop");
-        Label status = robot.lookup("#status").queryAs(Label.class);
+        Label status = Fx.get(() -> robot.lookup("#status").queryAs(Label.class));
         waitUntil(() -> status.getText().startsWith("Proxy to " + targetUrl + " on http://127.0.0.1:"));
 
         typeInto(robot, "#name", "Grace");
@@ -98,7 +99,7 @@ class ProxyModeWindowTest {
         assertEquals(targetUrl, post.connection().relayedTo().orElseThrow());
         assertTrue(post.response().body().text().startsWith("User created successfully! ID: "));
         @SuppressWarnings("unchecked")
-        TableView<?> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        TableView<?> users = Fx.get(() -> robot.lookup("#usersTable").queryAs(TableView.class));
         waitUntil(() -> users.getItems().size() == 1);
     }
 
@@ -113,9 +114,9 @@ class ProxyModeWindowTest {
             throws Exception {
         ownStore.create("Ada", "ada@example.com");
         @SuppressWarnings("unchecked")
-        TableView<UserRow> users = robot.lookup("#usersTable").queryAs(TableView.class);
-        Label usersLocation = robot.lookup("#usersLocation").queryAs(Label.class);
-        Node reset = robot.lookup("#reset").query();
+        TableView<UserRow> users = Fx.get(() -> robot.lookup("#usersTable").queryAs(TableView.class));
+        Label usersLocation = Fx.get(() -> robot.lookup("#usersLocation").queryAs(Label.class));
+        Node reset = Fx.get(() -> robot.lookup("#reset").query());
         WindowTests.port(workbench);
         robot.interact(() -> workbench.serverBar().stop());
         waitUntil(() -> !workbench.serverBar().runningProperty().get() && !workbench.serverBar().busyProperty().get());
@@ -123,7 +124,7 @@ class ProxyModeWindowTest {
         try (HandoutFlaskServer flask = HandoutFlaskServer.listing("in7.py")) {
             String flaskUrl = "http://127.0.0.1:" + flask.port();
             @SuppressWarnings("unchecked")
-            ChoiceBox<String> serves = robot.lookup("#serves").queryAs(ChoiceBox.class);
+            ChoiceBox<String> serves = Fx.get(() -> robot.lookup("#serves").queryAs(ChoiceBox.class));
             robot.interact(() -> serves.getSelectionModel().select(ServerBarController.PROXY));
             typeInto(robot, "#proxyUrl", flaskUrl);
             robot.clickOn("#startStop");

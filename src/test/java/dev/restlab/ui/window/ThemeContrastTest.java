@@ -73,7 +73,7 @@ class ThemeContrastTest {
     @Test
     void the_selected_row_of_the_users_table_stands_out_from_the_other_rows_with_and_without_focus(FxRobot robot)
             throws Exception {
-        TableView<?> users = robot.lookup("#usersTable").queryAs(TableView.class);
+        TableView<?> users = Fx.get(() -> robot.lookup("#usersTable").queryAs(TableView.class));
         WindowTests.waitUntil(() -> users.getItems().size() == 3);
         for (Theme theme : Theme.values()) {
             use(theme);
@@ -90,10 +90,10 @@ class ThemeContrastTest {
 
     @Test
     void the_selected_step_of_the_lab_list_stands_out_from_the_other_steps(FxRobot robot) throws Exception {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Fx.run(() -> tabs.getSelectionModel().select(tab(tabs, "Lab")));
         Fx.frames(3);
-        ListView<?> steps = robot.lookup("#labSteps").queryAs(ListView.class);
+        ListView<?> steps = Fx.get(() -> robot.lookup("#labSteps").queryAs(ListView.class));
         WindowTests.waitUntil(() -> steps.getItems().size() > 3);
         for (Theme theme : Theme.values()) {
             use(theme);
@@ -109,15 +109,15 @@ class ThemeContrastTest {
     @Test
     void edges_of_fields_and_checkboxes_stand_3_to_1_from_the_page_and_placeholders_4_5_to_1(FxRobot robot)
             throws Exception {
-        TextField nameFilter = robot.lookup("#nameFilter").queryAs(TextField.class);
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        TextField nameFilter = Fx.get(() -> robot.lookup("#nameFilter").queryAs(TextField.class));
+        TabPane tabs = Fx.get(() -> robot.lookup("#tabs").queryAs(TabPane.class));
         Fx.run(() -> robot.lookup("#filter").query().requestFocus()); // no field has the focus
         for (Theme theme : Theme.values()) {
             use(theme);
             Color page = page();
             Fx.run(() -> tabs.getSelectionModel().select(tab(tabs, "Traffic")));
             Fx.frames(3);
-            CheckBox showBackground = robot.lookup("#showBackground").queryAs(CheckBox.class);
+            CheckBox showBackground = Fx.get(() -> robot.lookup("#showBackground").queryAs(CheckBox.class));
             Fx.run(() -> {
                 Color edge = Contrast.fill(nameFilter.getBackground(), 0, page);
                 Color inside = Contrast.fill(nameFilter.getBackground(), -1, page);
@@ -129,7 +129,7 @@ class ThemeContrastTest {
 
                 // The wire panes' places, before any request is selected, say what will show there.
                 for (String id : List.of("#requestHint", "#responseHint")) {
-                    Label hint = robot.lookup(id).queryAs(Label.class);
+                    Label hint = Fx.get(() -> robot.lookup(id).queryAs(Label.class));
                     Color under = Contrast.fill(hint.getBackground(), -1, page);
                     Color text = Contrast.over((Color) hint.getTextFill(), under);
                     assertTrue(Contrast.ratio(text, under) >= 4.5, theme + ": " + id + " " + text + " on " + under
@@ -144,7 +144,7 @@ class ThemeContrastTest {
             });
             Fx.run(() -> tabs.getSelectionModel().select(tab(tabs, "Check")));
             Fx.frames(3);
-            TextArea details = robot.lookup("#checkDetails").queryAs(TextArea.class);
+            TextArea details = Fx.get(() -> robot.lookup("#checkDetails").queryAs(TextArea.class));
             Fx.run(() -> {
                 Color detailsInside = Contrast.fill(details.getBackground(), -1, page);
                 Color detailsPrompt = Contrast.over(promptFill(details), detailsInside);
